@@ -1,0 +1,15 @@
+package org.trellis.api;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Trellis: career frameworks, evidence and mentoring for many tenants. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class TrellisApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(TrellisApplication.class, args);
+    }
+}

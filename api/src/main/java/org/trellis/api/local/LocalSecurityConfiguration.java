@@ -1,0 +1,24 @@
+package org.trellis.api.local;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Local profile: GraphiQL's page and the development issuer are reachable without a token. */
+@Configuration(proxyBeanMethods = false)
+@Profile("local")
+class LocalSecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain localTools(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/graphiql", "/graphiql/**", "/dev/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .build();
+    }
+}

@@ -1,0 +1,61 @@
+package org.trellis.api.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.trellis.graphql.UserError;
+import org.trellis.graphql.UserError.Code;
+
+/** Collects every input problem of one request, then throws them together. */
+public final class Validation {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}$");
+
+    private final List<UserError> errors = new ArrayList<>();
+
+    /** A required, trimmed text of at most {@code max} characters; null if invalid. */
+    public @Nullable String text(@Nullable String value, int max, String... field) {
+        if (value == null || value.isBlank()) {
+            errors.add(new UserError(List.of(field), "Required.", Code.REQUIRED));
+            return null;
+        }
+        return optionalText(value, max, field);
+    }
+
+    /** An optional trimmed text of at most {@code max} characters; blank becomes null. */
+    public @Nullable String optionalText(@Nullable String value, int max, String... field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > max) {
+            errors.add(new UserError(List.of(field), "At most " + max + " characters.", Code.TOO_LONG));
+            return null;
+        }
+        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c))) {
+            errors.add(new UserError(List.of(field), "Control characters are not allowed.", Code.INVALID));
+            return null;
+        }
+        return trimmed;
+    }
+
+    public boolean isEmail(String value) {
+        return EMAIL.matcher(value).matches();
+    }
+
+    public void reject(Code code, String message, String... field) {
+        errors.add(new UserError(List.of(field), message, code));
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    /** Throws {@link InvalidInputException} if anything was rejected. */
+    public void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

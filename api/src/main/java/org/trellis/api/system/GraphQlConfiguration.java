@@ -1,0 +1,98 @@
+package org.trellis.api.system;
+
+import static org.springframework.web.servlet.function.RequestPredicates.GET;
+import static org.springframework.web.servlet.function.RouterFunctions.route;
+
+import graphql.parser.ParserOptions;
+import io.micrometer.context.ContextRegistry;
+import java.util.List;
+import org.slf4j.MDC;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.trellis.graphql.ErrorResponseInterceptor;
+import org.trellis.graphql.GetRequestHandler;
+import org.trellis.graphql.GlobalIdTypeVisitor;
+import org.trellis.graphql.RequestLimits;
+import org.trellis.graphql.RequestLimitsInstrumentation;
+import org.trellis.graphql.ScalarWiring;
+import org.trellis.graphql.UserErrorsInstrumentation;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the generic GraphQL pieces of the {@code graphql} module into Spring GraphQL. */
+@Configuration(proxyBeanMethods = false)
+class GraphQlConfiguration {
+
+    static {
+        // Data fetchers may run on other threads: carry the logging context (correlation and tenant ids) along.
+        ContextRegistry.getInstance()
+                .registerThreadLocalAccessor("trellis.mdc", MDC::getCopyOfContextMap, MDC::setContextMap, MDC::clear);
+    }
+
+    @Bean
+    ScalarWiring scalarWiring() {
+        return new ScalarWiring();
+    }
+
+    @Bean
+    RequestLimitsInstrumentation requestLimitsInstrumentation(LimitsProperties properties) {
+        RequestLimits limits = properties.toLimits();
+        ParserOptions parser = ParserOptions.getDefaultOperationParserOptions()
+                .transform(options -> options.maxTokens(limits.maxTokens())
+                        .maxCharacters(limits.maxCharacters())
+                        .maxRuleDepth(limits.maxDepth() * 4));
+        ParserOptions.setDefaultOperationParserOptions(parser);
+        return new RequestLimitsInstrumentation(limits);
+    }
+
+    @Bean
+    UserErrorsInstrumentation userErrorsInstrumentation() {
+        return new UserErrorsInstrumentation();
+    }
+
+    @Bean
+    WebGraphQlInterceptor errorResponseInterceptor() {
+        return new ErrorResponseInterceptor(() -> MDC.get(CorrelationFilter.MDC_KEY));
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer globalIds() {
+        return builder -> builder.typeVisitors(List.of(new GlobalIdTypeVisitor()));
+    }
+
+    /** Ordered before Spring GraphQL's own route, which answers GET with 405. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    RouterFunction<ServerResponse> graphQlGetRoute(GraphQlHttpHandler handler, JsonMapper json) {
+        GetRequestHandler get = new GetRequestHandler(handler, json);
+        return route(GET("/graphql"), get::handle);
+    }
+
+    /**
+     * Request limits ({@code trellis.graphql.limits.*}); see {@link RequestLimits}. Documents over
+     * {@code maxRequestBytes} are refused with 413 before parsing.
+     */
+    @ConfigurationProperties("trellis.graphql.limits")
+    record LimitsProperties(
+            int maxDepth,
+            int maxComplexity,
+            int maxAliases,
+            int maxPageSize,
+            int defaultPageSize,
+            int maxTokens,
+            int maxCharacters,
+            int maxRequestBytes) {
+
+        RequestLimits toLimits() {
+            return new RequestLimits(
+                    maxDepth, maxComplexity, maxAliases, maxPageSize, defaultPageSize, maxTokens, maxCharacters);
+        }
+    }
+}

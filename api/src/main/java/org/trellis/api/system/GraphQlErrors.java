@@ -1,0 +1,71 @@
+package org.trellis.api.system;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Component;
+import org.trellis.api.shared.ConflictException;
+import org.trellis.api.shared.ForbiddenException;
+import org.trellis.api.shared.InvalidInputException;
+import org.trellis.api.shared.NotFoundException;
+import org.trellis.api.shared.UnauthenticatedException;
+import org.trellis.graphql.ErrorType;
+
+/**
+ * The one place exceptions become GraphQL errors. Domain exceptions keep their (safe) message; anything else is an
+ * opaque INTERNAL error, logged here with its stack trace under the request's correlation id.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable failure, DataFetchingEnvironment environment) {
+        ErrorType type = switch (failure) {
+            case NotFoundException e -> ErrorType.NOT_FOUND;
+            case ForbiddenException e -> ErrorType.FORBIDDEN;
+            case ConflictException e -> ErrorType.CONFLICT;
+            case InvalidInputException e -> ErrorType.BAD_REQUEST;
+            case UnauthenticatedException e -> ErrorType.UNAUTHENTICATED;
+            case AccessDeniedException e -> ErrorType.FORBIDDEN;
+            case AuthenticationException e -> ErrorType.UNAUTHENTICATED;
+            default -> isUniqueViolation(failure) ? ErrorType.CONFLICT : ErrorType.INTERNAL;
+        };
+        String message = switch (type) {
+            case INTERNAL -> "Internal error.";
+            case FORBIDDEN -> failure instanceof ForbiddenException ? failure.getMessage() : "Access denied.";
+            case UNAUTHENTICATED -> "Authentication is required.";
+            case CONFLICT -> failure instanceof ConflictException ? failure.getMessage() : "It already exists.";
+            default -> failure.getMessage();
+        };
+        if (type == ErrorType.INTERNAL) {
+            log.error(
+                    "Unexpected failure in {}",
+                    environment.getExecutionStepInfo().getPath(),
+                    failure);
+        }
+        return GraphqlErrorBuilder.newError(environment)
+                .errorType(type)
+                .message(message)
+                .build();
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

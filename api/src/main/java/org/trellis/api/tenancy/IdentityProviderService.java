@@ -1,0 +1,262 @@
+package org.trellis.api.tenancy;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.trellis.api.audit.AuditTrail;
+import org.trellis.api.shared.Actor;
+import org.trellis.api.shared.ForbiddenException;
+import org.trellis.api.shared.NotFoundException;
+import org.trellis.api.shared.Validation;
+import org.trellis.graphql.UserError.Code;
+
+/**
+ * The identity-provider registry: platform operators manage any tenant's providers, tenant admins their own
+ * tenant's. Every change is audited in the tenant's log and drops this node's cached view of the issuer.
+ */
+@Service
+public class IdentityProviderService {
+
+    private static final String CLAIM_NAME = "[A-Za-z0-9_:/.-]{1,100}";
+    private static final int MAX_ROLE_MAPPINGS = 100;
+
+    private final IdentityProviders providers;
+    private final Tenants tenants;
+    private final AuditTrail audit;
+    private final IssuerAuthenticationManagers managers;
+    private final SecurityProperties security;
+
+    IdentityProviderService(
+            IdentityProviders providers,
+            Tenants tenants,
+            AuditTrail audit,
+            IssuerAuthenticationManagers managers,
+            SecurityProperties security) {
+        this.providers = providers;
+        this.tenants = tenants;
+        this.audit = audit;
+        this.managers = managers;
+        this.security = security;
+    }
+
+    /** Providers per tenant, for tenant admins of those tenants and platform operators. */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<IdentityProvider>> byTenant(Actor actor, Collection<UUID> tenantIds) {
+        tenantIds.forEach(tenantId -> requireAdmin(actor, tenantId));
+        Map<UUID, List<IdentityProvider>> result = new LinkedHashMap<>();
+        tenantIds.forEach(tenantId -> result.put(tenantId, new ArrayList<>()));
+        providers.findByTenants(tenantIds).forEach(p -> result.get(p.tenantId()).add(p));
+        return result;
+    }
+
+    @Transactional(readOnly = true)
+    public IdentityProvider get(Actor actor, UUID id) {
+        IdentityProvider provider =
+                providers.findById(id).orElseThrow(() -> new NotFoundException("Identity provider"));
+        requireAdmin(actor, provider.tenantId());
+        return provider;
+    }
+
+    @Transactional(readOnly = true)
+    public List<IdentityProvider> getAll(Actor actor, Collection<UUID> ids) {
+        List<IdentityProvider> found = ids.isEmpty() ? List.of() : providers.findByIds(ids);
+        found.forEach(provider -> requireAdmin(actor, provider.tenantId()));
+        return found;
+    }
+
+    @Transactional
+    public IdentityProvider register(Actor actor, @Nullable UUID tenantId, Settings input) {
+        UUID tenant = targetTenant(actor, tenantId);
+        Validation validation = new Validation();
+        String issuer = url(validation, input.issuer(), true, "issuer");
+        ProviderSettings settings =
+                validate(validation, input, issuer == null ? "" : issuer, ClaimMappings.DEFAULTS, List.of());
+        if (issuer != null && !providers.findByIssuer(issuer).isEmpty()) {
+            validation.reject(Code.ALREADY_EXISTS, "This issuer is already registered.", "input", "issuer");
+        }
+        validation.throwIfInvalid();
+        IdentityProvider created = providers.insert(tenant, settings);
+        audit.record(
+                actor, tenant, "identity-provider.registered", "IdentityProvider", created.id(), describe(created));
+        managers.evict(created.issuer());
+        return created;
+    }
+
+    @Transactional
+    public IdentityProvider update(Actor actor, UUID id, Settings input) {
+        IdentityProvider current = get(actor, id);
+        Validation validation = new Validation();
+        Settings merged = new Settings(
+                input.displayName() == null ? current.displayName() : input.displayName(),
+                current.issuer(),
+                input.jwkSetUri() == null ? current.jwkSetUri() : input.jwkSetUri(),
+                input.audience() == null ? current.audience() : input.audience(),
+                input.claimMappings(),
+                input.roleMappings());
+        ProviderSettings settings =
+                validate(validation, merged, current.issuer(), current.claimMappings(), current.roleMappings());
+        validation.throwIfInvalid();
+        IdentityProvider updated = providers.update(current, settings);
+        audit.record(
+                actor,
+                updated.tenantId(),
+                "identity-provider.updated",
+                "IdentityProvider",
+                id,
+                Map.of("before", describe(current), "after", describe(updated)));
+        managers.evict(updated.issuer());
+        return updated;
+    }
+
+    @Transactional
+    public IdentityProvider rotateKeys(Actor actor, UUID id, @Nullable String jwkSetUri) {
+        IdentityProvider current = get(actor, id);
+        Validation validation = new Validation();
+        String keys = jwkSetUri == null ? current.jwkSetUri() : url(validation, jwkSetUri, true, "jwkSetUri");
+        validation.throwIfInvalid();
+        IdentityProvider rotated = providers.rotateKeys(id, keys);
+        audit.record(
+                actor,
+                rotated.tenantId(),
+                "identity-provider.keys-rotated",
+                "IdentityProvider",
+                id,
+                Map.of("jwkSetUri", String.valueOf(rotated.jwkSetUri())));
+        managers.evict(rotated.issuer());
+        return rotated;
+    }
+
+    @Transactional
+    public IdentityProvider setStatus(Actor actor, UUID id, IdentityProvider.Status status) {
+        IdentityProvider current = get(actor, id);
+        IdentityProvider changed = providers.setStatus(id, status);
+        audit.record(
+                actor,
+                changed.tenantId(),
+                status == IdentityProvider.Status.ACTIVE ? "identity-provider.enabled" : "identity-provider.disabled",
+                "IdentityProvider",
+                id,
+                Map.of("before", current.status(), "after", status));
+        managers.evict(changed.issuer());
+        return changed;
+    }
+
+    private UUID targetTenant(Actor actor, @Nullable UUID tenantId) {
+        if (actor.isPlatformOperator()) {
+            if (tenantId == null) {
+                throw org.trellis.api.shared.InvalidInputException.of(new org.trellis.graphql.UserError(
+                        List.of("input", "tenantId"), "Required for platform operators.", Code.REQUIRED));
+            }
+            tenants.findById(tenantId).orElseThrow(() -> new NotFoundException("Tenant"));
+            return tenantId;
+        }
+        UUID own = actor.tenant();
+        if (tenantId != null && !tenantId.equals(own)) {
+            throw new NotFoundException("Tenant");
+        }
+        requireAdmin(actor, own);
+        return own;
+    }
+
+    private static void requireAdmin(Actor actor, UUID tenantId) {
+        if (!actor.administers(tenantId)) {
+            throw new ForbiddenException("Only tenant admins and platform operators manage identity providers.");
+        }
+    }
+
+    private ProviderSettings validate(
+            Validation validation,
+            Settings input,
+            String issuer,
+            ClaimMappings currentClaims,
+            List<RoleMapping> currentRoles) {
+        String displayName = validation.text(input.displayName(), 200, "input", "displayName");
+        String jwkSetUri = input.jwkSetUri() == null ? null : url(validation, input.jwkSetUri(), false, "jwkSetUri");
+        String audience = validation.text(input.audience(), 500, "input", "audience");
+        ClaimMappings claims = claims(validation, input.claimMappings(), currentClaims);
+        List<RoleMapping> roles = input.roleMappings() == null ? currentRoles : roles(validation, input.roleMappings());
+        return new ProviderSettings(displayName, issuer, jwkSetUri, audience, claims, roles);
+    }
+
+    private @Nullable String url(Validation validation, @Nullable String value, boolean required, String field) {
+        String url = required
+                ? validation.text(value, 2000, "input", field)
+                : validation.optionalText(value, 2000, "input", field);
+        if (url == null) {
+            return null;
+        }
+        var problem = ProviderUrls.problem(url, security.allowInsecureUrls());
+        problem.ifPresent(message -> validation.reject(Code.INVALID, message, "input", field));
+        return problem.isPresent() ? null : url;
+    }
+
+    private static ClaimMappings claims(Validation validation, @Nullable ClaimMappings input, ClaimMappings current) {
+        if (input == null) {
+            return current;
+        }
+        return new ClaimMappings(
+                claim(validation, input.subject(), current.subject(), "subject"),
+                claim(validation, input.email(), current.email(), "email"),
+                claim(validation, input.name(), current.name(), "name"),
+                claim(validation, input.roles(), current.roles(), "roles"));
+    }
+
+    private static String claim(Validation validation, @Nullable String value, String current, String field) {
+        if (value == null) {
+            return current;
+        }
+        if (!value.matches(CLAIM_NAME)) {
+            validation.reject(Code.INVALID, "1 to 100 letters, digits and _ : / . -", "input", "claimMappings", field);
+            return current;
+        }
+        return value;
+    }
+
+    private static List<RoleMapping> roles(Validation validation, List<RoleMapping> input) {
+        if (input.size() > MAX_ROLE_MAPPINGS) {
+            validation.reject(
+                    Code.INVALID, "At most " + MAX_ROLE_MAPPINGS + " role mappings.", "input", "roleMappings");
+            return List.of();
+        }
+        Set<RoleMapping> seen = new HashSet<>();
+        List<RoleMapping> valid = new ArrayList<>();
+        for (RoleMapping mapping : input) {
+            String value = validation.text(mapping.claimValue(), 200, "input", "roleMappings", "claimValue");
+            if (!mapping.role().grantableByTenant()) {
+                validation.reject(Code.INVALID, "A tenant cannot grant this role.", "input", "roleMappings", "role");
+            } else if (value != null && seen.add(new RoleMapping(value, mapping.role()))) {
+                valid.add(new RoleMapping(value, mapping.role()));
+            }
+        }
+        return valid;
+    }
+
+    private static Map<String, Object> describe(IdentityProvider provider) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("displayName", provider.displayName());
+        summary.put("issuer", provider.issuer());
+        summary.put("jwkSetUri", String.valueOf(provider.jwkSetUri()));
+        summary.put("audience", provider.audience());
+        summary.put("claimMappings", provider.claimMappings());
+        summary.put("roleMappings", provider.roleMappings());
+        summary.put("status", provider.status());
+        return summary;
+    }
+
+    /** Provider settings as given by a caller; null means "not given". */
+    public record Settings(
+            @Nullable String displayName,
+            @Nullable String issuer,
+            @Nullable String jwkSetUri,
+            @Nullable String audience,
+            @Nullable ClaimMappings claimMappings,
+            @Nullable List<RoleMapping> roleMappings) {}
+}

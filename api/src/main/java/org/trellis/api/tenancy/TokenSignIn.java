@@ -1,0 +1,92 @@
+package org.trellis.api.tenancy;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.trellis.api.people.Person;
+import org.trellis.api.people.PersonProvisioning;
+import org.trellis.api.people.PersonStatus;
+import org.trellis.api.people.SignIn;
+import org.trellis.api.shared.Actor;
+import org.trellis.api.shared.ActorKind;
+import org.trellis.api.shared.Role;
+
+/**
+ * Turns a verified token of a tenant's identity provider into an {@link Actor}: a registered service client, or a
+ * person provisioned just in time. Runs in the registration's tenant scope, in one transaction.
+ */
+@Service
+class TokenSignIn {
+
+    private static final int MAX_SUBJECT = 500;
+
+    private final ServiceClients serviceClients;
+    private final PersonProvisioning provisioning;
+
+    TokenSignIn(ServiceClients serviceClients, PersonProvisioning provisioning) {
+        this.serviceClients = serviceClients;
+        this.provisioning = provisioning;
+    }
+
+    @Transactional
+    public Actor signIn(IssuerRegistration registration, Jwt jwt) {
+        ClaimMappings claims = registration.claimMappings();
+        String subject = Claims.text(jwt, claims.subject(), MAX_SUBJECT);
+        if (subject == null) {
+            throw new InvalidBearerTokenException("The token has no usable subject.");
+        }
+        var client = serviceClients.findBySubject(registration.identityProviderId(), subject);
+        if (client.isPresent()) {
+            if (client.get().status() != IdentityProvider.Status.ACTIVE) {
+                throw new InvalidBearerTokenException("The service client is disabled.");
+            }
+            Set<String> scopes = Claims.scopes(jwt).stream()
+                    .filter(client.get().scopes()::contains)
+                    .collect(Collectors.toSet());
+            return new Actor(
+                    ActorKind.SERVICE_CLIENT,
+                    registration.tenantId(),
+                    null,
+                    client.get().id(),
+                    subject,
+                    Set.of(),
+                    scopes);
+        }
+        Person person = provisioning.signIn(new SignIn(
+                registration.tenantId(),
+                registration.identityProviderId(),
+                subject,
+                email(jwt, claims.email()),
+                Claims.text(jwt, claims.name(), 200),
+                mappedRoles(registration.roleMappings(), Claims.values(jwt, claims.roles()))));
+        if (person.status() != PersonStatus.ACTIVE) {
+            throw new InvalidBearerTokenException("The account is deactivated.");
+        }
+        return new Actor(
+                ActorKind.PERSON, registration.tenantId(), person.id(), null, subject, person.roles(), Set.of());
+    }
+
+    private static @Nullable String email(Jwt jwt, String claim) {
+        String email = Claims.text(jwt, claim, 320);
+        return email != null && email.indexOf('@') > 0 ? email : null;
+    }
+
+    private static @Nullable Set<Role> mappedRoles(List<RoleMapping> mappings, List<String> values) {
+        if (mappings.isEmpty()) {
+            return null;
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        mappings.stream()
+                .filter(mapping -> values.contains(mapping.claimValue()))
+                .map(RoleMapping::role)
+                .filter(Role::grantableByTenant)
+                .forEach(roles::add);
+        return roles;
+    }
+}
