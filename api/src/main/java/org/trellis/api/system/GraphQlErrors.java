@@ -29,6 +29,11 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
 
+    GraphQlErrors() {
+        // Restore the request's logging context (correlation and tenant ids) while resolving.
+        setThreadLocalContextAware(true);
+    }
+
     @Override
     protected GraphQLError resolveToSingleError(Throwable failure, DataFetchingEnvironment environment) {
         ErrorType type = switch (failure) {

@@ -72,8 +72,7 @@ class IdentityProviders {
         IdentityProviderRecord row = db.newRecord(IDENTITY_PROVIDER);
         row.setTenantId(tenantId).setId(UUID.randomUUID()).setIssuer(settings.issuer());
         apply(row, settings);
-        row.insert();
-        return toProvider(row);
+        return db.insertInto(IDENTITY_PROVIDER).set(row).returning().fetchSingle(this::toProvider);
     }
 
     IdentityProvider update(IdentityProvider current, ProviderSettings settings) {

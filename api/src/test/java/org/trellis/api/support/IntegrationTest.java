@@ -1,0 +1,135 @@
+package org.trellis.api.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.trellis.api.support.TestIssuers.Issuer;
+import org.trellis.graphql.GlobalId;
+
+/**
+ * Base of every integration test: the real application on a random port, against a fresh database on the local
+ * PostgreSQL, trusting token issuers served on loopback. All subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(SqlStatementCounter.Config.class)
+public abstract class IntegrationTest {
+
+    protected static final String PLATFORM_AUDIENCE = "trellis-platform";
+    protected static final Issuer PLATFORM = TestIssuers.INSTANCE.issuer("platform");
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected SqlStatementCounter sqlStatements;
+
+    @DynamicPropertySource
+    static void testEnvironment(DynamicPropertyRegistry registry) {
+        TestDatabase database = TestDatabase.INSTANCE;
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", TestDatabase.RUNTIME::name);
+        registry.add("spring.datasource.password", TestDatabase.RUNTIME::password);
+        registry.add("spring.liquibase.url", database::url);
+        registry.add("spring.liquibase.user", TestDatabase.OWNER::name);
+        registry.add("spring.liquibase.password", TestDatabase.OWNER::password);
+        registry.add("trellis.security.platform.issuer", PLATFORM::url);
+    }
+
+    protected String platformToken() {
+        return PLATFORM.token(PLATFORM_AUDIENCE, "operator-1");
+    }
+
+    protected WebTestClient http() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+    }
+
+    protected HttpGraphQlTester graphQl(String token) {
+        WebTestClient client = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port + "/graphql")
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .build();
+        return HttpGraphQlTester.create(client);
+    }
+
+    /**
+     * A new tenant with one identity provider (discovered through OpenID Connect) whose {@code groups} claim maps
+     * {@code admins} to TENANT_ADMIN and {@code managers} to MANAGER, created through the platform API.
+     */
+    protected TestTenant newTenant(String label) {
+        String unique = label + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Issuer issuer = TestIssuers.INSTANCE.issuer(unique);
+        String tenantId = graphQl(platformToken())
+                .documentName("createTenant")
+                .variable("input", Map.of("slug", unique, "name", label + " Inc."))
+                .execute()
+                .path("createTenant.userErrors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("createTenant.tenant.id")
+                .entity(String.class)
+                .get();
+        String audience = "trellis-" + unique;
+        String providerId = graphQl(platformToken())
+                .documentName("registerIdentityProvider")
+                .variable(
+                        "input",
+                        Map.of(
+                                "tenantId",
+                                tenantId,
+                                "displayName",
+                                label + " IdP",
+                                "issuer",
+                                issuer.url(),
+                                "audience",
+                                audience,
+                                "roleMappings",
+                                List.of(
+                                        Map.of("claimValue", "admins", "role", "TENANT_ADMIN"),
+                                        Map.of("claimValue", "managers", "role", "MANAGER"))))
+                .execute()
+                .path("registerIdentityProvider.userErrors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("registerIdentityProvider.identityProvider.id")
+                .entity(String.class)
+                .get();
+        return new TestTenant(
+                tenantId, GlobalId.decode(tenantId, "Tenant").orElseThrow(), providerId, issuer, audience);
+    }
+
+    /** A tenant made by {@link #newTenant}, able to mint tokens for its people. */
+    protected record TestTenant(String id, UUID uuid, String providerId, Issuer issuer, String audience) {
+
+        public String token(String subject, String... groups) {
+            return issuer.token(
+                    audience,
+                    subject,
+                    claims -> claims.claim("email", subject + "@example.com")
+                            .claim("name", subject)
+                            .claim("groups", List.of(groups)));
+        }
+
+        public String admin() {
+            return token("admin", "admins");
+        }
+
+        public String manager() {
+            return token("manager", "managers");
+        }
+
+        public String engineer() {
+            return token("engineer");
+        }
+    }
+}

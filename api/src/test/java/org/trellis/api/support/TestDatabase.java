@@ -1,0 +1,45 @@
+package org.trellis.api.support;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
+import org.trellis.persistence.DatabaseProvisioner;
+import org.trellis.persistence.DatabaseProvisioner.Role;
+
+/**
+ * A fresh database on the real local PostgreSQL for this test run, created on first use and dropped when the JVM
+ * exits. Server and administrator come from {@code trellis.test.db.*} system properties (set by the build).
+ */
+public final class TestDatabase {
+
+    public static final Role OWNER = new Role("trellis_test_owner", "test-owner-password");
+    public static final Role RUNTIME = new Role("trellis_test_app", "test-app-password");
+
+    public static final TestDatabase INSTANCE = new TestDatabase();
+
+    private final String name;
+    private final String serverUrl;
+    private final DatabaseProvisioner provisioner;
+
+    private TestDatabase() {
+        String host = System.getProperty("trellis.test.db.host", "localhost");
+        String port = System.getProperty("trellis.test.db.port", "5432");
+        serverUrl = "jdbc:postgresql://" + host + ":" + port + "/";
+        provisioner = new DatabaseProvisioner(
+                serverUrl + "postgres",
+                System.getProperty("trellis.test.db.admin-user", "postgres"),
+                System.getProperty("trellis.test.db.admin-password", ""));
+        name = "trellis_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "_"
+                + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        provisioner.provision(name, OWNER, RUNTIME);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> provisioner.drop(name)));
+    }
+
+    public String url() {
+        return serverUrl + name + "?tcpKeepAlive=true&socketTimeout=30";
+    }
+
+    public String name() {
+        return name;
+    }
+}
