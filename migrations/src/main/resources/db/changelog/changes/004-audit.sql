@@ -7,10 +7,10 @@ CREATE TABLE audit_event (
     id             bigint      GENERATED ALWAYS AS IDENTITY,
     occurred_at    timestamptz NOT NULL DEFAULT clock_timestamp(),
     actor_kind     text        NOT NULL,
-    actor_id       text        NOT NULL,
+    actor_ref      text        NOT NULL,
     action         text        NOT NULL,
     target_type    text        NOT NULL,
-    target_id      text        NOT NULL,
+    target_ref     text        NOT NULL,
     summary        jsonb       NOT NULL DEFAULT '{}',
     correlation_id text,
     PRIMARY KEY (tenant_id, id)

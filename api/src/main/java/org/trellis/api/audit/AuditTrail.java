@@ -43,10 +43,10 @@ public class AuditTrail {
         db.insertInto(AUDIT_EVENT)
                 .set(AUDIT_EVENT.TENANT_ID, tenantId)
                 .set(AUDIT_EVENT.ACTOR_KIND, actor.kind().name())
-                .set(AUDIT_EVENT.ACTOR_ID, actorId(actor))
+                .set(AUDIT_EVENT.ACTOR_REF, actorId(actor))
                 .set(AUDIT_EVENT.ACTION, action)
                 .set(AUDIT_EVENT.TARGET_TYPE, targetType)
-                .set(AUDIT_EVENT.TARGET_ID, targetId.toString())
+                .set(AUDIT_EVENT.TARGET_REF, targetId.toString())
                 .set(AUDIT_EVENT.SUMMARY, JSONB.valueOf(json.writeValueAsString(summary)))
                 .set(AUDIT_EVENT.CORRELATION_ID, MDC.get("correlationId"))
                 .execute();
