@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class TrellisApplication {
 
     public static void main(String[] args) {
+        // Liquibase would otherwise try to send usage analytics from every start.
+        System.setProperty("liquibase.analytics.enabled", System.getProperty("liquibase.analytics.enabled", "false"));
         SpringApplication.run(TrellisApplication.class, args);
     }
 }

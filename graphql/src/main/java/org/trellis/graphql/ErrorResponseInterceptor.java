@@ -45,7 +45,9 @@ public final class ErrorResponseInterceptor implements WebGraphQlInterceptor {
     }
 
     private static GraphQLError normalize(ResponseError error, @Nullable String correlationId) {
-        ErrorType type = classify(error.getErrorType());
+        boolean fieldError =
+                error.getParsedPath() != null && !error.getParsedPath().isEmpty();
+        ErrorType type = classify(error.getErrorType(), fieldError);
         Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
         extensions.remove("classification");
         if (correlationId != null) {
@@ -56,16 +58,20 @@ public final class ErrorResponseInterceptor implements WebGraphQlInterceptor {
                 .message(SUGGESTION.matcher(message).replaceAll(""))
                 .errorType(type)
                 .extensions(extensions);
-        if (!error.getParsedPath().isEmpty()) {
+        if (fieldError) {
             builder.path(error.getParsedPath());
         }
-        if (!error.getLocations().isEmpty()) {
+        if (error.getLocations() != null && !error.getLocations().isEmpty()) {
             builder.locations(error.getLocations());
         }
         return builder.build();
     }
 
-    static ErrorType classify(ErrorClassification classification) {
+    /**
+     * Maps every classification to ours. Unknown ones raised by the engine for the request as a whole (no field path,
+     * e.g. introspection disabled) are the client's doing; unknown ones on a field are ours.
+     */
+    static ErrorType classify(ErrorClassification classification, boolean fieldError) {
         if (classification instanceof ErrorType ours) {
             return ours;
         }
@@ -84,6 +90,6 @@ public final class ErrorResponseInterceptor implements WebGraphQlInterceptor {
                 case DataFetchingException, NullValueInNonNullableField -> ErrorType.INTERNAL;
             };
         }
-        return ErrorType.INTERNAL;
+        return fieldError ? ErrorType.INTERNAL : ErrorType.BAD_REQUEST;
     }
 }

@@ -13,12 +13,12 @@ public final class OffsetWindows {
 
     /**
      * The first row to read (0-based). Spring GraphQL has already turned {@code after}/{@code before} cursors into a
-     * forward position that excludes the cursor's own row.
+     * forward position; an offset position is exclusive (it names the last row already seen).
      */
     public static long offset(ScrollSubrange subrange) {
         return subrange.position()
                 .filter(OffsetScrollPosition.class::isInstance)
-                .map(position -> ((OffsetScrollPosition) position).getOffset())
+                .map(position -> ((OffsetScrollPosition) position).getOffset() + 1)
                 .orElse(0L);
     }
 

@@ -32,11 +32,11 @@ class RequestSizeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > maxBytes) {
-            response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             return;
         }
         if (length < 0) {
-            response.sendError(HttpStatus.LENGTH_REQUIRED.value());
+            response.setStatus(HttpStatus.LENGTH_REQUIRED.value());
             return;
         }
         chain.doFilter(request, response);

@@ -47,9 +47,17 @@ final class Claims {
         };
     }
 
-    /** OAuth scopes from {@code scope} (space-separated) or {@code scp} (list or text). */
+    /**
+     * OAuth scopes from {@code scope} (space-separated) or {@code scp} (list or text), or, for Entra ID
+     * application tokens which carry their permissions there, {@code roles}.
+     */
     static List<String> scopes(Jwt jwt) {
-        List<String> scope = values(jwt, "scope");
-        return scope.isEmpty() ? values(jwt, "scp") : scope;
+        for (String claim : List.of("scope", "scp", "roles")) {
+            List<String> scopes = values(jwt, claim);
+            if (!scopes.isEmpty()) {
+                return scopes;
+            }
+        }
+        return List.of();
     }
 }

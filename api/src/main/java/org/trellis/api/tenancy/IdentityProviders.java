@@ -46,7 +46,8 @@ class IdentityProviders {
                                 row.get(f.NAME_CLAIM),
                                 row.get(f.ROLES_CLAIM)),
                         roleMappings(row.get(f.ROLE_MAPPINGS)),
-                        "ACTIVE".equals(row.get(f.STATUS)) && "ACTIVE".equals(row.get(f.TENANT_STATUS))));
+                        "ACTIVE".equals(row.get(f.STATUS)) && "ACTIVE".equals(row.get(f.TENANT_STATUS)),
+                        row.get(f.KEYS_ROTATED_AT)));
     }
 
     Optional<IdentityProvider> findById(UUID id) {

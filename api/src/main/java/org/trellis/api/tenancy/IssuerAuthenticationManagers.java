@@ -2,6 +2,7 @@ package org.trellis.api.tenancy;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +12,6 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,12 @@ import org.trellis.api.shared.CallerScope;
 /**
  * One authentication manager per trusted issuer: the platform issuer from configuration, and every active identity
  * provider in the registry. An issuer nobody registered gets no manager (401) after one database lookup and no
- * network call; the answer is cached, negative answers too, for {@code trellis.security.issuer-cache-ttl}.
+ * network call.
+ *
+ * <p>Two caches: what the registry says about an issuer (short-lived, {@code trellis.security.issuer-cache-ttl}, so
+ * changes made on another node arrive quickly; negative answers too), and the manager built for one exact
+ * registration (long-lived, so its signing keys stay cached; any change to the registration, including a key
+ * rotation, makes a new one).
  */
 @Component
 public class IssuerAuthenticationManagers implements AuthenticationManagerResolver<String> {
@@ -36,7 +41,9 @@ public class IssuerAuthenticationManagers implements AuthenticationManagerResolv
     private final TokenDecoders decoders;
     private final TokenSignIn signIn;
     private final TransactionTemplate readOnly;
-    private final Cache<String, Optional<AuthenticationManager>> managers;
+    private final Cache<String, Optional<IssuerRegistration>> registrations;
+    private final Cache<Object, AuthenticationManager> managers;
+    private final Cache<Object, Boolean> unusable;
 
     IssuerAuthenticationManagers(
             SecurityProperties properties,
@@ -50,7 +57,15 @@ public class IssuerAuthenticationManagers implements AuthenticationManagerResolv
         this.signIn = signIn;
         this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
         this.readOnly.setReadOnly(true);
+        this.registrations = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(properties.issuerCacheTtl())
+                .build();
         this.managers = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterAccess(Duration.ofHours(1))
+                .build();
+        this.unusable = Caffeine.newBuilder()
                 .maximumSize(10_000)
                 .expireAfterWrite(properties.issuerCacheTtl())
                 .build();
@@ -61,48 +76,53 @@ public class IssuerAuthenticationManagers implements AuthenticationManagerResolv
         if (issuer == null || issuer.isEmpty() || issuer.length() > MAX_ISSUER_LENGTH) {
             return null;
         }
-        Optional<AuthenticationManager> manager = managers.get(issuer, this::load);
-        return manager == null ? null : manager.orElse(null);
+        SecurityProperties.Platform platform = properties.platform();
+        Object key = platform != null && issuer.equals(platform.issuer())
+                ? platform
+                : registrations.get(issuer, this::lookup).orElse(null);
+        if (key == null || unusable.getIfPresent(key) != null) {
+            return null;
+        }
+        return managers.get(key, this::build);
     }
 
     /** Forgets what is cached about an issuer, so its next token sees the registry as it is now. */
     public void evict(String issuer) {
-        managers.invalidate(issuer);
+        registrations.invalidate(issuer);
     }
 
-    private @Nullable Optional<AuthenticationManager> load(String issuer) {
-        SecurityProperties.Platform platform = properties.platform();
-        if (platform != null && issuer.equals(platform.issuer())) {
-            return build(issuer, () -> decoders.create(issuer, platform.jwkSetUri(), platform.audience()), null);
-        }
-        List<IssuerRegistration> registrations = readOnly.execute(status -> registry.findByIssuer(issuer));
-        if (registrations == null
-                || registrations.size() != 1
-                || !registrations.getFirst().active()) {
+    private Optional<IssuerRegistration> lookup(String issuer) {
+        List<IssuerRegistration> found = readOnly.execute(status -> registry.findByIssuer(issuer));
+        if (found == null || found.size() != 1 || !found.getFirst().active()) {
             return Optional.empty();
         }
-        IssuerRegistration registration = registrations.getFirst();
-        return build(
-                issuer, () -> decoders.create(issuer, registration.jwkSetUri(), registration.audience()), registration);
+        return Optional.of(found.getFirst());
     }
 
-    /** Null (not cached) when the provider's keys cannot be located now, so the next token tries again. */
-    private @Nullable Optional<AuthenticationManager> build(
-            String issuer, java.util.function.Supplier<JwtDecoder> decoder, @Nullable IssuerRegistration registration) {
+    /** Null when the provider's keys cannot be located now; retried after the issuer cache time. */
+    private @Nullable AuthenticationManager build(Object key) {
         JwtAuthenticationProvider provider;
         try {
-            provider = new JwtAuthenticationProvider(decoder.get());
+            provider = new JwtAuthenticationProvider(
+                    key instanceof IssuerRegistration registration
+                            ? decoders.create(registration.issuer(), registration.jwkSetUri(), registration.audience())
+                            : platformDecoder((SecurityProperties.Platform) key));
         } catch (IllegalStateException e) {
-            log.warn("Identity provider {} unusable: {}", issuer, e.getMessage());
+            log.warn("Identity provider unusable: {}", e.getMessage());
+            unusable.put(key, true);
             return null;
         }
         provider.setJwtAuthenticationConverter(jwt -> {
-            Actor actor = registration == null
-                    ? Actor.platformOperator(platformSubject(jwt))
-                    : CallerScope.inTenant(registration.tenantId(), () -> signIn.signIn(registration, jwt));
+            Actor actor = key instanceof IssuerRegistration registration
+                    ? CallerScope.inTenant(registration.tenantId(), () -> signIn.signIn(registration, jwt))
+                    : Actor.platformOperator(platformSubject(jwt));
             return new ActorAuthentication(actor, jwt);
         });
-        return Optional.of(new ProviderManager(provider));
+        return new ProviderManager(provider);
+    }
+
+    private org.springframework.security.oauth2.jwt.JwtDecoder platformDecoder(SecurityProperties.Platform platform) {
+        return decoders.create(platform.issuer(), platform.jwkSetUri(), platform.audience());
     }
 
     private static String platformSubject(Jwt jwt) {

@@ -1,10 +1,14 @@
 package org.trellis.api.tenancy;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** What authentication needs to know about a registered issuer. */
+/**
+ * What authentication needs to know about a registered issuer. Equal registrations share one cached decoder, so
+ * {@code keysRotatedAt} is part of it: a rotation yields a new decoder with freshly fetched keys.
+ */
 record IssuerRegistration(
         UUID tenantId,
         UUID identityProviderId,
@@ -13,4 +17,5 @@ record IssuerRegistration(
         String audience,
         ClaimMappings claimMappings,
         List<RoleMapping> roleMappings,
-        boolean active) {}
+        boolean active,
+        @Nullable Instant keysRotatedAt) {}

@@ -17,13 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -51,6 +55,8 @@ class TokenDecoders {
             JWSAlgorithm.ES512);
     private static final int MAX_DOCUMENT_BYTES = 512 * 1024;
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
+
+    private static final Logger log = LoggerFactory.getLogger(TokenDecoders.class);
 
     private final SecurityProperties properties;
     private final ResourceRetriever retriever;
@@ -81,7 +87,17 @@ class TokenDecoders {
         processor.setJWTClaimsSetVerifier((claims, context) -> {});
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(validator(issuer, audience));
-        return decoder;
+        return token -> {
+            try {
+                return decoder.decode(token);
+            } catch (BadJwtException e) {
+                throw e;
+            } catch (JwtException e) {
+                // Keys unreachable or refetch rate-limited: the token cannot be verified, so it is refused (401).
+                log.warn("Could not verify a token of {}: {}", issuer, e.getMessage());
+                throw new BadJwtException("The token's signing key could not be verified.", e);
+            }
+        };
     }
 
     private OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {

@@ -1,5 +1,6 @@
 package org.trellis.api.support;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,6 +68,11 @@ public abstract class IntegrationTest {
      * {@code admins} to TENANT_ADMIN and {@code managers} to MANAGER, created through the platform API.
      */
     protected TestTenant newTenant(String label) {
+        return newTenant(label, Map.of());
+    }
+
+    /** As {@link #newTenant(String)}, with more identity-provider settings (e.g. claim mappings). */
+    protected TestTenant newTenant(String label, Map<String, Object> providerSettings) {
         String unique = label + "-" + UUID.randomUUID().toString().substring(0, 8);
         Issuer issuer = TestIssuers.INSTANCE.issuer(unique);
         String tenantId = graphQl(platformToken())
@@ -80,23 +86,20 @@ public abstract class IntegrationTest {
                 .entity(String.class)
                 .get();
         String audience = "trellis-" + unique;
+        Map<String, Object> input = new HashMap<>();
+        input.put("tenantId", tenantId);
+        input.put("displayName", label + " IdP");
+        input.put("issuer", issuer.url());
+        input.put("audience", audience);
+        input.put(
+                "roleMappings",
+                List.of(
+                        Map.of("claimValue", "admins", "role", "TENANT_ADMIN"),
+                        Map.of("claimValue", "managers", "role", "MANAGER")));
+        input.putAll(providerSettings);
         String providerId = graphQl(platformToken())
                 .documentName("registerIdentityProvider")
-                .variable(
-                        "input",
-                        Map.of(
-                                "tenantId",
-                                tenantId,
-                                "displayName",
-                                label + " IdP",
-                                "issuer",
-                                issuer.url(),
-                                "audience",
-                                audience,
-                                "roleMappings",
-                                List.of(
-                                        Map.of("claimValue", "admins", "role", "TENANT_ADMIN"),
-                                        Map.of("claimValue", "managers", "role", "MANAGER"))))
+                .variable("input", input)
                 .execute()
                 .path("registerIdentityProvider.userErrors")
                 .entityList(Object.class)

@@ -1,0 +1,151 @@
+package org.trellis.api.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec;
+import org.trellis.api.support.IntegrationTest;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Each request limit refuses, with a BAD_REQUEST and nothing executed, what goes one step past it. */
+class RequestLimitsIntegrationTest extends IntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
+
+    private String engineer;
+    private String admin;
+
+    @BeforeEach
+    void signIn() {
+        TestTenant tenant = newTenant("limits");
+        engineer = tenant.engineer();
+        admin = tenant.admin();
+    }
+
+    @Test
+    void refusesQueriesDeeperThanTwelveLevels() {
+        String deep = "{ me { tenant { identityProviders { tenant { identityProviders { tenant { identityProviders {"
+                + " tenant { identityProviders { tenant { identityProviders { tenant { id } } } } } } } } } } } } }";
+        refused(engineer, deep)
+                .jsonPath("$.errors[0].message")
+                .value(m -> assertThat((String) m).contains("levels deep"));
+        accepted(admin, "{ me { tenant { identityProviders { tenant { identityProviders { tenant { id } } } } } } }");
+    }
+
+    @Test
+    void refusesMoreThanThirtyAliases() {
+        String aliases =
+                IntStream.range(0, 31).mapToObj(i -> "a" + i + ": me { kind }").collect(Collectors.joining(" "));
+        refused(engineer, "{ " + aliases + " }")
+                .jsonPath("$.errors[0].message")
+                .value(m -> assertThat((String) m).contains("aliases"));
+        String thirty =
+                IntStream.range(0, 30).mapToObj(i -> "a" + i + ": me { kind }").collect(Collectors.joining(" "));
+        accepted(engineer, "{ " + thirty + " }");
+    }
+
+    @Test
+    void refusesPagesLargerThanOneHundredOrNegative() {
+        refused(platformToken(), "{ tenants(first: 101) { edges { cursor } } }");
+        refused(platformToken(), "{ tenants(last: -1) { edges { cursor } } }");
+        accepted(platformToken(), "{ tenants(first: 100) { edges { cursor } } }");
+    }
+
+    @Test
+    void refusesQueriesTooCostlyToResolve() {
+        String tenantFields = "id slug name status createdAt";
+        String providerFields = "id issuer audience displayName status createdAt updatedAt jwkSetUri keysRotatedAt"
+                + " claimMappings { subject email name roles } roleMappings { claimValue role }";
+        String clientFields = "id subject name scopes status createdAt";
+        String costly = "{ tenants(first: 100) { edges { cursor node { " + tenantFields + " identityProviders { "
+                + providerFields + " tenant { " + tenantFields + " identityProviders { " + providerFields
+                + " serviceClients { " + clientFields + " identityProvider { " + providerFields + " } } } } } } } } }";
+        refused(platformToken(), costly)
+                .jsonPath("$.errors[0].message")
+                .value(m -> assertThat((String) m).contains("would resolve about"));
+        accepted(platformToken(), costly.replace("first: 100", "first: 5"));
+    }
+
+    @Test
+    void refusesDocumentsWithTooManyTokens() {
+        String manyTokens = "{ me { " + "kind ".repeat(5001) + "} }";
+        assertThat(manyTokens.length()).isLessThan(30_000);
+        refused(engineer, manyTokens);
+    }
+
+    @Test
+    void refusesDocumentsWithTooManyCharacters() {
+        String padded = "{ me { kind } }" + "#".repeat(40_000);
+        refused(engineer, padded);
+    }
+
+    @Test
+    void refusesRequestBodiesOver64KiB() {
+        String huge = "{ me { kind } }" + " ".repeat(70_000);
+        http().post()
+                .uri("/graphql")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + engineer)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body(huge))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413);
+    }
+
+    @Test
+    void introspectionIsOffOutsideTheLocalProfile() {
+        refused(engineer, "{ __schema { types { name } } }");
+        refused(engineer, "{ __type(name: \"Tenant\") { name fields { name } } }");
+    }
+
+    @Test
+    void errorsGiveNoSchemaHints() {
+        refused(engineer, "{ tenat { id } }")
+                .jsonPath("$.errors[*].message")
+                .value(messages -> assertThat(messages.toString())
+                        .doesNotContainIgnoringCase("did you mean")
+                        .doesNotContain("tenant"));
+    }
+
+    private BodyContentSpec refused(String token, String query) {
+        return http().post()
+                .uri("/graphql")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(GRAPHQL_RESPONSE)
+                .bodyValue(body(query))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.data")
+                .doesNotExist()
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("BAD_REQUEST");
+    }
+
+    private void accepted(String token, String query) {
+        http().post()
+                .uri("/graphql")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(GRAPHQL_RESPONSE)
+                .bodyValue(body(query))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.errors")
+                .doesNotExist();
+    }
+
+    private static String body(String query) {
+        return JSON.writeValueAsString(java.util.Map.of("query", query));
+    }
+}

@@ -1,0 +1,126 @@
+package org.trellis.api.tenancy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.trellis.api.support.IntegrationTest;
+
+/** Machine clients authenticate with client-credentials tokens and get only the scopes they were granted. */
+class ServiceClientIntegrationTest extends IntegrationTest {
+
+    private TestTenant tenant;
+    private String clientId;
+
+    @BeforeEach
+    void registerClient() {
+        tenant = newTenant("clients");
+        clientId = graphQl(tenant.admin())
+                .documentName("registerServiceClient")
+                .variable(
+                        "input",
+                        Map.of(
+                                "identityProviderId",
+                                tenant.providerId(),
+                                "subject",
+                                "portal-sync",
+                                "name",
+                                "Portal sync",
+                                "scopes",
+                                List.of("people:read", "evidence:write")))
+                .execute()
+                .path("registerServiceClient.userErrors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("registerServiceClient.serviceClient.id")
+                .entity(String.class)
+                .get();
+    }
+
+    @Test
+    void clientTokensActAsTheServiceClientWithIntersectedScopes() {
+        String token = tenant.issuer()
+                .token(
+                        tenant.audience(),
+                        "portal-sync",
+                        claims -> claims.claim("scope", "people:read people:write openid"));
+        graphQl(token)
+                .documentName("me")
+                .execute()
+                .path("me.kind")
+                .entity(String.class)
+                .isEqualTo("SERVICE_CLIENT")
+                .path("me.scopes")
+                .entityList(String.class)
+                .containsExactly("people:read")
+                .path("me.roles")
+                .entityList(String.class)
+                .hasSize(0)
+                .path("me.person")
+                .valueIsNull();
+    }
+
+    @Test
+    void readsScopesFromScpAndFromEntraApplicationRoles() {
+        String okta = tenant.issuer()
+                .token(tenant.audience(), "portal-sync", claims -> claims.claim("scp", List.of("evidence:write")));
+        graphQl(okta)
+                .documentName("me")
+                .execute()
+                .path("me.scopes")
+                .entityList(String.class)
+                .containsExactly("evidence:write");
+        String entra = tenant.issuer()
+                .token(tenant.audience(), "portal-sync", claims -> claims.claim("roles", List.of("people:read")));
+        graphQl(entra)
+                .documentName("me")
+                .execute()
+                .path("me.scopes")
+                .entityList(String.class)
+                .containsExactly("people:read");
+    }
+
+    @Test
+    void rejectsUnknownScopesAndDuplicateSubjects() {
+        graphQl(tenant.admin())
+                .documentName("registerServiceClient")
+                .variable(
+                        "input",
+                        Map.of(
+                                "identityProviderId",
+                                tenant.providerId(),
+                                "subject",
+                                "portal-sync",
+                                "name",
+                                "Again",
+                                "scopes",
+                                List.of("everything")))
+                .execute()
+                .path("registerServiceClient.serviceClient")
+                .valueIsNull()
+                .path("registerServiceClient.userErrors[*].code")
+                .entityList(String.class)
+                .containsExactly("INVALID", "ALREADY_EXISTS");
+    }
+
+    @Test
+    void disabledClientsAreRefused() {
+        graphQl(tenant.admin())
+                .document("mutation($id: ID!) { disableServiceClient(input: {id: $id}) { serviceClient { status } } }")
+                .variable("id", clientId)
+                .execute()
+                .path("disableServiceClient.serviceClient.status")
+                .entity(String.class)
+                .isEqualTo("DISABLED");
+        http().post()
+                .uri("/graphql")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tenant.issuer().token(tenant.audience(), "portal-sync"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"query\":\"{ me { kind } }\"}")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+}

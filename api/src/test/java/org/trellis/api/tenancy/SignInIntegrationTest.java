@@ -1,0 +1,164 @@
+package org.trellis.api.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.trellis.persistence.jooq.Tables.PERSON;
+
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.trellis.api.shared.CallerScope;
+import org.trellis.api.support.IntegrationTest;
+
+/** People are provisioned on their first valid sign-in, kept in step with their provider, and refused when deactivated. */
+class SignInIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    private DSLContext db;
+
+    @Autowired
+    private TransactionTemplate transactions;
+
+    private TestTenant tenant;
+
+    @BeforeEach
+    void tenant() {
+        tenant = newTenant("sign-in");
+    }
+
+    @Test
+    void provisionsAPersonOnTheirFirstSignInWithMappedRoles() {
+        graphQl(tenant.token("grace", "managers", "unrelated-group"))
+                .documentName("me")
+                .execute()
+                .path("me.kind")
+                .entity(String.class)
+                .isEqualTo("PERSON")
+                .path("me.person.displayName")
+                .entity(String.class)
+                .isEqualTo("grace")
+                .path("me.person.email")
+                .entity(String.class)
+                .isEqualTo("grace@example.com")
+                .path("me.roles")
+                .entityList(String.class)
+                .hasSize(2)
+                .contains("MANAGER", "ENGINEER")
+                .path("me.tenant.id")
+                .entity(String.class)
+                .isEqualTo(tenant.id());
+        assertThat(peopleCount()).isEqualTo(1);
+        graphQl(tenant.token("grace", "managers")).documentName("me").execute();
+        assertThat(peopleCount()).as("a second sign-in reuses the person").isEqualTo(1);
+    }
+
+    @Test
+    void keepsProfileAndRolesInStepWithTheProvider() {
+        graphQl(tenant.token("henry", "admins"))
+                .documentName("me")
+                .execute()
+                .path("me.roles")
+                .entityList(String.class)
+                .contains("TENANT_ADMIN");
+        String renamedWithoutAdmin = tenant.issuer()
+                .token(
+                        tenant.audience(),
+                        "henry",
+                        claims -> claims.claim("name", "Henry Renamed").claim("groups", List.of()));
+        graphQl(renamedWithoutAdmin)
+                .documentName("me")
+                .execute()
+                .path("me.person.displayName")
+                .entity(String.class)
+                .isEqualTo("Henry Renamed")
+                .path("me.roles")
+                .entityList(String.class)
+                .containsExactly("ENGINEER");
+    }
+
+    @Test
+    void refusesADeactivatedPerson() {
+        graphQl(tenant.token("ivan")).documentName("me").execute();
+        CallerScope.inTenant(
+                tenant.uuid(),
+                () -> transactions.execute(status -> db.update(PERSON)
+                        .set(PERSON.STATUS, "DEACTIVATED")
+                        .where(PERSON.SUBJECT.eq("ivan"))
+                        .execute()));
+        http().post()
+                .uri("/graphql")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tenant.token("ivan"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"query\":\"{ me { kind } }\"}")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .value(
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        header -> assertThat(header).contains("deactivated"));
+    }
+
+    @Test
+    void refusesTokensWithoutASubject() {
+        String noSubject = tenant.issuer().token(tenant.audience(), "x", claims -> claims.subject(null));
+        http().post()
+                .uri("/graphql")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + noSubject)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"query\":\"{ me { kind } }\"}")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
+    void readsClaimsWhereTheProviderPutsThem() {
+        TestTenant keycloakStyle = newTenant(
+                "claims",
+                Map.of(
+                        "claimMappings",
+                        Map.of(
+                                "subject",
+                                "oid",
+                                "email",
+                                "upn",
+                                "name",
+                                "display_name",
+                                "roles",
+                                "realm_access.roles")));
+        String token = keycloakStyle
+                .issuer()
+                .token(
+                        keycloakStyle.audience(),
+                        "ignored-sub",
+                        claims -> claims.claim("oid", "kc-1")
+                                .claim("upn", "kc@example.com")
+                                .claim("display_name", "Key Cloak")
+                                .claim("realm_access", Map.of("roles", List.of("admins", "offline_access"))));
+        graphQl(token)
+                .documentName("me")
+                .execute()
+                .path("me.roles")
+                .entityList(String.class)
+                .hasSize(2)
+                .contains("TENANT_ADMIN", "ENGINEER")
+                .path("me.person.email")
+                .entity(String.class)
+                .isEqualTo("kc@example.com")
+                .path("me.person.displayName")
+                .entity(String.class)
+                .isEqualTo("Key Cloak");
+    }
+
+    private int peopleCount() {
+        Integer count =
+                CallerScope.inTenant(tenant.uuid(), () -> transactions.execute(status -> db.fetchCount(PERSON)));
+        return count;
+    }
+}
