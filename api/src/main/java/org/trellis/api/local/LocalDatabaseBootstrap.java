@@ -1,24 +1,25 @@
 package org.trellis.api.local;
 
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.env.Environment;
 import org.trellis.persistence.DatabaseProvisioner;
 import org.trellis.persistence.DatabaseProvisioner.Role;
 
 /**
- * In the local profile, before anything connects: creates the database and both roles on the local PostgreSQL if
- * they are missing, using the administrator account in {@code trellis.local.admin-*}. Registered in
- * {@code META-INF/spring.factories}; does nothing in any other profile.
+ * In the local profile, before any bean connects: creates the database and both roles on the local PostgreSQL if
+ * they are missing, using the administrator account in {@code trellis.local.admin-*}.
  */
-public class LocalDatabaseBootstrap implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+class LocalDatabaseBootstrap implements BeanFactoryPostProcessor {
+
+    private final Environment env;
+
+    LocalDatabaseBootstrap(Environment env) {
+        this.env = env;
+    }
 
     @Override
-    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        ConfigurableEnvironment env = event.getEnvironment();
-        if (!env.matchesProfiles("local")) {
-            return;
-        }
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         var provisioner = new DatabaseProvisioner(
                 env.getRequiredProperty("trellis.local.admin-url"),
                 env.getRequiredProperty("trellis.local.admin-user"),

@@ -4,14 +4,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Local profile: GraphiQL's page and the development issuer are reachable without a token. */
+/**
+ * Local profile wiring: the database bootstrap, and GraphiQL's page and the development issuer reachable without
+ * a token.
+ */
 @Configuration(proxyBeanMethods = false)
 @Profile("local")
-class LocalSecurityConfiguration {
+class LocalConfiguration {
+
+    @Bean
+    static LocalDatabaseBootstrap localDatabaseBootstrap(Environment environment) {
+        return new LocalDatabaseBootstrap(environment);
+    }
 
     @Bean
     @Order(1)
