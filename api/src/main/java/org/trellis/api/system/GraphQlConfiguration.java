@@ -3,10 +3,13 @@ package org.trellis.api.system;
 import static org.springframework.web.servlet.function.RequestPredicates.GET;
 import static org.springframework.web.servlet.function.RouterFunctions.route;
 
+import graphql.introspection.Introspection;
 import graphql.parser.ParserOptions;
 import io.micrometer.context.ContextRegistry;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -55,6 +58,22 @@ class GraphQlConfiguration {
     @Bean
     UserErrorsInstrumentation userErrorsInstrumentation() {
         return new UserErrorsInstrumentation();
+    }
+
+    /**
+     * Introspection per request rather than through Boot's JVM-wide switch, so it cannot leak between application
+     * contexts: off unless {@code trellis.graphql.introspection} is true (the local profile).
+     */
+    @Bean
+    WebGraphQlInterceptor introspectionSwitch(@Value("${trellis.graphql.introspection:false}") boolean enabled) {
+        return (request, chain) -> {
+            if (!enabled) {
+                request.configureExecutionInput(
+                        (input, builder) -> builder.graphQLContext(Map.of(Introspection.INTROSPECTION_DISABLED, true))
+                                .build());
+            }
+            return chain.next(request);
+        };
     }
 
     @Bean

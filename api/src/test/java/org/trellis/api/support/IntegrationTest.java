@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -53,6 +54,32 @@ public abstract class IntegrationTest {
 
     protected WebTestClient http() {
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+    }
+
+    /** Posts a GraphQL query as plain HTTP, for assertions on status codes and headers. */
+    protected WebTestClient.ResponseSpec postQuery(String token, String query) {
+        return http().post()
+                .uri("/graphql")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", query))
+                .exchange();
+    }
+
+    /** Registers a service client through the API and returns its global id. */
+    protected String registerServiceClient(String token, String providerId, String subject, List<String> scopes) {
+        return graphQl(token)
+                .documentName("registerServiceClient")
+                .variable(
+                        "input",
+                        Map.of("identityProviderId", providerId, "subject", subject, "name", subject, "scopes", scopes))
+                .execute()
+                .path("registerServiceClient.userErrors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("registerServiceClient.serviceClient.id")
+                .entity(String.class)
+                .get();
     }
 
     protected HttpGraphQlTester graphQl(String token) {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.trellis.api.support.IntegrationTest;
 
 /** Signing-key rotation at the identity provider works without Trellis changes, and can be forced. */
@@ -31,6 +29,24 @@ class KeyRotationIntegrationTest extends IntegrationTest {
         assertThat(tenant.issuer().jwksFetches())
                 .as("an unknown kid refetches once")
                 .isEqualTo(fetches + 1);
+    }
+
+    @Test
+    void usesARegisteredKeySetWithoutDiscovery() {
+        TestTenant explicit = newTenant("explicit-keys");
+        graphQl(platformToken())
+                .document(
+                        "mutation($id: ID!, $keys: String) { updateIdentityProvider(input: {id: $id, jwkSetUri: $keys})"
+                                + " { identityProvider { jwkSetUri } } }")
+                .variable("id", explicit.providerId())
+                .variable("keys", explicit.issuer().jwksUri())
+                .execute()
+                .path("updateIdentityProvider.identityProvider.jwkSetUri")
+                .entity(String.class)
+                .isEqualTo(explicit.issuer().jwksUri());
+        assertThat(status(explicit.engineer())).isEqualTo(HttpStatus.OK);
+        assertThat(explicit.issuer().discoveryFetches()).isZero();
+        assertThat(explicit.issuer().jwksFetches()).isEqualTo(1);
     }
 
     @Test
@@ -71,12 +87,7 @@ class KeyRotationIntegrationTest extends IntegrationTest {
     }
 
     private HttpStatus status(String token) {
-        return HttpStatus.valueOf(http().post()
-                .uri("/graphql")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"query\":\"{ me { kind } }\"}")
-                .exchange()
+        return HttpStatus.valueOf(postQuery(token, "{ me { kind } }")
                 .returnResult(String.class)
                 .getStatus()
                 .value());

@@ -85,22 +85,7 @@ class NoNPlusOneIntegrationTest extends IntegrationTest {
                             .entity(String.class)
                             .get();
             for (int c = 0; c < clientsEach; c++) {
-                graphQl(platformToken())
-                        .documentName("registerServiceClient")
-                        .variable(
-                                "input",
-                                Map.of(
-                                        "identityProviderId",
-                                        providerId,
-                                        "subject",
-                                        "client-" + c,
-                                        "name",
-                                        "Client " + c,
-                                        "scopes",
-                                        List.of("people:read")))
-                        .execute()
-                        .path("registerServiceClient.serviceClient.id")
-                        .hasValue();
+                registerServiceClient(platformToken(), providerId, "client-" + c, List.of("people:read"));
             }
         }
         return tenant;

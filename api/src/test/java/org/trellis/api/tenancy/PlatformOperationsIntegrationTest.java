@@ -160,14 +160,7 @@ class PlatformOperationsIntegrationTest extends IntegrationTest {
                 .path("updateIdentityProvider.identityProvider.audience")
                 .entity(String.class)
                 .isEqualTo("new-audience");
-        http().post()
-                .uri("/graphql")
-                .header("Authorization", "Bearer " + oldAudienceToken)
-                .header("Content-Type", "application/json")
-                .bodyValue("{\"query\":\"{ me { kind } }\"}")
-                .exchange()
-                .expectStatus()
-                .isUnauthorized();
+        postQuery(oldAudienceToken, "{ me { kind } }").expectStatus().isUnauthorized();
         assertThat(auditActions(tenant.uuid())).contains("identity-provider.updated");
     }
 

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.trellis.api.support.IntegrationTest;
 
 /** Machine clients authenticate with client-credentials tokens and get only the scopes they were granted. */
@@ -17,26 +15,8 @@ class ServiceClientIntegrationTest extends IntegrationTest {
     @BeforeEach
     void registerClient() {
         tenant = newTenant("clients");
-        clientId = graphQl(tenant.admin())
-                .documentName("registerServiceClient")
-                .variable(
-                        "input",
-                        Map.of(
-                                "identityProviderId",
-                                tenant.providerId(),
-                                "subject",
-                                "portal-sync",
-                                "name",
-                                "Portal sync",
-                                "scopes",
-                                List.of("people:read", "evidence:write")))
-                .execute()
-                .path("registerServiceClient.userErrors")
-                .entityList(Object.class)
-                .hasSize(0)
-                .path("registerServiceClient.serviceClient.id")
-                .entity(String.class)
-                .get();
+        clientId = registerServiceClient(
+                tenant.admin(), tenant.providerId(), "portal-sync", List.of("people:read", "evidence:write"));
     }
 
     @Test
@@ -114,12 +94,7 @@ class ServiceClientIntegrationTest extends IntegrationTest {
                 .path("disableServiceClient.serviceClient.status")
                 .entity(String.class)
                 .isEqualTo("DISABLED");
-        http().post()
-                .uri("/graphql")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tenant.issuer().token(tenant.audience(), "portal-sync"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"query\":\"{ me { kind } }\"}")
-                .exchange()
+        postQuery(tenant.issuer().token(tenant.audience(), "portal-sync"), "{ me { kind } }")
                 .expectStatus()
                 .isUnauthorized();
     }

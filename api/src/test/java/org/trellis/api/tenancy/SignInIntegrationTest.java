@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.trellis.api.shared.CallerScope;
 import org.trellis.api.support.IntegrationTest;
@@ -90,12 +89,7 @@ class SignInIntegrationTest extends IntegrationTest {
                         .set(PERSON.STATUS, "DEACTIVATED")
                         .where(PERSON.SUBJECT.eq("ivan"))
                         .execute()));
-        http().post()
-                .uri("/graphql")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tenant.token("ivan"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"query\":\"{ me { kind } }\"}")
-                .exchange()
+        postQuery(tenant.token("ivan"), "{ me { kind } }")
                 .expectStatus()
                 .isUnauthorized()
                 .expectHeader()
@@ -107,14 +101,7 @@ class SignInIntegrationTest extends IntegrationTest {
     @Test
     void refusesTokensWithoutASubject() {
         String noSubject = tenant.issuer().token(tenant.audience(), "x", claims -> claims.subject(null));
-        http().post()
-                .uri("/graphql")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + noSubject)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"query\":\"{ me { kind } }\"}")
-                .exchange()
-                .expectStatus()
-                .isUnauthorized();
+        postQuery(noSubject, "{ me { kind } }").expectStatus().isUnauthorized();
     }
 
     @Test

@@ -114,27 +114,11 @@ class TenancyRoleMatrixIntegrationTest extends IntegrationTest {
     void tenants() {
         tenant = newTenant("matrix");
         other = newTenant("matrix-other");
-        graphQl(tenant.admin())
-                .documentName("registerServiceClient")
-                .variable(
-                        "input",
-                        Map.of(
-                                "identityProviderId",
-                                tenant.providerId(),
-                                "subject",
-                                "matrix-bot",
-                                "name",
-                                "Matrix bot",
-                                "scopes",
-                                List.of(
-                                        "people:read",
-                                        "people:write",
-                                        "frameworks:read",
-                                        "evidence:read",
-                                        "evidence:write")))
-                .execute()
-                .path("registerServiceClient.serviceClient.id")
-                .hasValue();
+        registerServiceClient(
+                tenant.admin(),
+                tenant.providerId(),
+                "matrix-bot",
+                List.of("people:read", "people:write", "frameworks:read", "evidence:read", "evidence:write"));
         serviceClientToken = tenant.issuer()
                 .token(
                         tenant.audience(),
@@ -198,23 +182,7 @@ class TenancyRoleMatrixIntegrationTest extends IntegrationTest {
                 .path("registerIdentityProvider.identityProvider.id")
                 .entity(String.class)
                 .get();
-        String clientId = graphQl(platformToken())
-                .documentName("registerServiceClient")
-                .variable(
-                        "input",
-                        Map.of(
-                                "identityProviderId",
-                                providerId,
-                                "subject",
-                                "target-bot",
-                                "name",
-                                "Target",
-                                "scopes",
-                                List.of()))
-                .execute()
-                .path("registerServiceClient.serviceClient.id")
-                .entity(String.class)
-                .get();
+        String clientId = registerServiceClient(platformToken(), providerId, "target-bot", List.of());
         return new Targets(tenant.id(), providerId, clientId);
     }
 
