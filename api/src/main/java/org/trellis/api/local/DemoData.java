@@ -1,5 +1,6 @@
 package org.trellis.api.local;
 
+import static org.trellis.persistence.jooq.Tables.EXTERNAL_ACCOUNT;
 import static org.trellis.persistence.jooq.Tables.IDENTITY_PROVIDER;
 import static org.trellis.persistence.jooq.Tables.PERSON;
 import static org.trellis.persistence.jooq.Tables.TENANT;
@@ -28,6 +29,7 @@ class DemoData implements ApplicationRunner {
 
     static final UUID TENANT_ID = UUID.fromString("0000000d-e300-4000-8000-000000000001");
     static final UUID PROVIDER_ID = UUID.fromString("0000000d-e300-4000-8000-000000000002");
+    static final UUID MANAGER_ID = UUID.nameUUIDFromBytes("demo-manager".getBytes());
     static final String AUDIENCE = "trellis-demo";
     static final List<DemoPerson> PEOPLE = List.of(
             new DemoPerson(
@@ -82,14 +84,23 @@ class DemoData implements ApplicationRunner {
         for (DemoPerson person : PEOPLE) {
             String[] roles =
                     person.role() == null ? new String[] {"ENGINEER"} : new String[] {"ENGINEER", person.role()};
+            UUID personId = UUID.nameUUIDFromBytes(person.subject().getBytes());
             db.insertInto(PERSON)
                     .set(PERSON.TENANT_ID, TENANT_ID)
-                    .set(PERSON.ID, UUID.nameUUIDFromBytes(person.subject().getBytes()))
-                    .set(PERSON.IDENTITY_PROVIDER_ID, PROVIDER_ID)
-                    .set(PERSON.SUBJECT, person.subject())
+                    .set(PERSON.ID, personId)
                     .set(PERSON.EMAIL, person.email())
                     .set(PERSON.DISPLAY_NAME, person.name())
                     .set(PERSON.ROLES, roles)
+                    .set(PERSON.MANAGER_ID, person.reportsToManager() ? MANAGER_ID : null)
+                    .onConflictDoNothing()
+                    .execute();
+            db.insertInto(EXTERNAL_ACCOUNT)
+                    .set(EXTERNAL_ACCOUNT.TENANT_ID, TENANT_ID)
+                    .set(EXTERNAL_ACCOUNT.ID, UUID.nameUUIDFromBytes(("account:" + person.subject()).getBytes()))
+                    .set(EXTERNAL_ACCOUNT.PERSON_ID, personId)
+                    .set(EXTERNAL_ACCOUNT.PROVIDER, "IDENTITY_PROVIDER")
+                    .set(EXTERNAL_ACCOUNT.IDENTITY_PROVIDER_ID, PROVIDER_ID)
+                    .set(EXTERNAL_ACCOUNT.ACCOUNT, person.subject())
                     .onConflictDoNothing()
                     .execute();
         }
@@ -127,5 +138,11 @@ class DemoData implements ApplicationRunner {
             String name,
             String email,
             List<String> groups,
-            @Nullable String role) {}
+            @Nullable String role) {
+
+        /** The engineers report to the demo manager (who is seeded before them). */
+        boolean reportsToManager() {
+            return role == null;
+        }
+    }
 }

@@ -1,7 +1,16 @@
 package org.trellis.api.people;
 
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectFrom;
+import static org.trellis.persistence.jooq.Tables.EXTERNAL_ACCOUNT;
 import static org.trellis.persistence.jooq.Tables.PERSON;
+import static org.trellis.persistence.jooq.Tables.TEAM_MEMBER;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -9,12 +18,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Select;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.trellis.api.shared.Role;
+import org.trellis.persistence.jooq.tables.records.PersonRecord;
 
-/** Queries on people. Row-level security limits every statement to the transaction's tenant. */
+/** People of the transaction's tenant (row-level security adds the tenant to every statement). */
 @Repository
 class People {
 
@@ -32,42 +49,162 @@ class People {
         return db.selectFrom(PERSON).where(PERSON.ID.in(ids)).fetch(People::toPerson);
     }
 
-    Optional<Person> findBySubject(UUID identityProviderId, String subject) {
+    List<Person> findByManagers(Collection<UUID> managerIds) {
         return db.selectFrom(PERSON)
-                .where(PERSON.IDENTITY_PROVIDER_ID.eq(identityProviderId))
-                .and(PERSON.SUBJECT.eq(subject))
+                .where(PERSON.MANAGER_ID.in(managerIds))
+                .orderBy(lower(PERSON.DISPLAY_NAME), PERSON.ID)
+                .fetch(People::toPerson);
+    }
+
+    /** The person signed in through this provider with this subject. */
+    Optional<Person> findBySignIn(UUID identityProviderId, String subject) {
+        return db.select(PERSON.fields())
+                .from(PERSON)
+                .join(EXTERNAL_ACCOUNT)
+                .on(EXTERNAL_ACCOUNT.PERSON_ID.eq(PERSON.ID))
+                .where(EXTERNAL_ACCOUNT.IDENTITY_PROVIDER_ID.eq(identityProviderId))
+                .and(EXTERNAL_ACCOUNT.ACCOUNT.eq(subject))
+                .fetchOptionalInto(PERSON)
+                .map(People::toPerson);
+    }
+
+    /**
+     * A person provisioned ahead of their first sign-in (e.g. by SCIM) whom this sign-in can claim: matched by
+     * external id = subject, or by email or user name = the token's email, and not yet linked to this provider.
+     */
+    Optional<Person> findUnlinkedMatch(UUID identityProviderId, String subject, @Nullable String email) {
+        Condition matches = PERSON.EXTERNAL_ID.eq(subject);
+        if (email != null) {
+            matches = matches.or(lower(PERSON.EMAIL).eq(email.toLowerCase()))
+                    .or(lower(PERSON.USER_NAME).eq(email.toLowerCase()));
+        }
+        return db.selectFrom(PERSON)
+                .where(matches)
+                .andNotExists(selectFrom(EXTERNAL_ACCOUNT)
+                        .where(EXTERNAL_ACCOUNT.PERSON_ID.eq(PERSON.ID))
+                        .and(EXTERNAL_ACCOUNT.IDENTITY_PROVIDER_ID.eq(identityProviderId)))
+                .orderBy(PERSON.CREATED_AT)
+                .limit(1)
                 .fetchOptional(People::toPerson);
     }
 
-    Person insert(SignIn signIn, String displayName, Set<Role> roles) {
-        return db.insertInto(PERSON)
-                .set(PERSON.TENANT_ID, signIn.tenantId())
-                .set(PERSON.ID, UUID.randomUUID())
-                .set(PERSON.IDENTITY_PROVIDER_ID, signIn.identityProviderId())
-                .set(PERSON.SUBJECT, signIn.subject())
-                .set(PERSON.EMAIL, signIn.email())
-                .set(PERSON.DISPLAY_NAME, displayName)
-                .set(PERSON.ROLES, names(roles))
-                .onConflict(PERSON.TENANT_ID, PERSON.IDENTITY_PROVIDER_ID, PERSON.SUBJECT)
-                .doNothing()
-                .returning()
-                .fetchOptional(People::toPerson)
-                // A concurrent first sign-in of the same person won the insert: use theirs.
-                .orElseGet(() -> findBySubject(signIn.identityProviderId(), signIn.subject())
-                        .orElseThrow());
+    /** Ids of everyone below {@code managerId} in the reporting line (direct and indirect). */
+    Select<Record1<UUID>> reportsOf(UUID managerId) {
+        Field<UUID> id = field(name("reports", "id"), UUID.class);
+        CommonTableExpression<Record1<UUID>> reports = name("reports")
+                .fields("id")
+                .as(select(PERSON.ID)
+                        .from(PERSON)
+                        .where(PERSON.MANAGER_ID.eq(managerId))
+                        .union(select(PERSON.ID)
+                                .from(PERSON)
+                                .join(name("reports"))
+                                .on(PERSON.MANAGER_ID.eq(id))));
+        return DSL.withRecursive(reports).select(id).from(reports);
     }
 
-    Person updateProfile(UUID id, String email, String displayName, Set<Role> roles) {
+    List<UUID> reportIds(UUID managerId) {
+        return db.fetch(reportsOf(managerId)).getValues(0, UUID.class);
+    }
+
+    /** A page of people matching the filter, by name. Reads {@code limit} rows from {@code offset}. */
+    List<Person> search(PeopleFilter filter, long offset, int limit) {
+        Condition condition = DSL.noCondition();
+        if (filter.status() != null) {
+            condition = condition.and(PERSON.STATUS.eq(filter.status().name()));
+        }
+        if (filter.teamId() != null) {
+            condition = condition.and(PERSON.ID.in(
+                    select(TEAM_MEMBER.PERSON_ID).from(TEAM_MEMBER).where(TEAM_MEMBER.TEAM_ID.eq(filter.teamId()))));
+        }
+        if (filter.managerId() != null) {
+            condition = condition.and(
+                    filter.includeIndirectReports()
+                            ? PERSON.ID.in(reportsOf(filter.managerId()))
+                            : PERSON.MANAGER_ID.eq(filter.managerId()));
+        }
+        if (filter.search() != null) {
+            String pattern = "%"
+                    + filter.search()
+                            .toLowerCase()
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_") + "%";
+            condition = condition.and(lower(PERSON.DISPLAY_NAME)
+                    .like(pattern, '\\')
+                    .or(lower(coalesce(PERSON.EMAIL, "")).like(pattern, '\\'))
+                    .or(lower(coalesce(PERSON.USER_NAME, "")).like(pattern, '\\')));
+        }
+        return db.selectFrom(PERSON)
+                .where(condition)
+                .orderBy(lower(PERSON.DISPLAY_NAME), PERSON.ID)
+                .offset(offset)
+                .limit(limit)
+                .fetch(People::toPerson);
+    }
+
+    boolean userNameTaken(String userName, @Nullable UUID except) {
+        return db.fetchExists(
+                PERSON,
+                lower(PERSON.USER_NAME)
+                        .eq(userName.toLowerCase())
+                        .and(except == null ? DSL.noCondition() : PERSON.ID.ne(except)));
+    }
+
+    boolean externalIdTaken(String externalId, @Nullable UUID except) {
+        return db.fetchExists(
+                PERSON,
+                PERSON.EXTERNAL_ID.eq(externalId).and(except == null ? DSL.noCondition() : PERSON.ID.ne(except)));
+    }
+
+    Person insert(UUID tenantId, Profile profile) {
+        PersonRecord row = db.newRecord(PERSON);
+        row.setTenantId(tenantId).setId(UUID.randomUUID());
+        apply(row, profile);
+        return db.insertInto(PERSON).set(row).returning().fetchSingle(People::toPerson);
+    }
+
+    Person update(UUID id, Profile profile) {
+        PersonRecord row = db.newRecord(PERSON);
+        apply(row, profile);
+        row.setUpdatedAt(Instant.now());
+        return db.update(PERSON).set(row).where(PERSON.ID.eq(id)).returning().fetchSingle(People::toPerson);
+    }
+
+    Person setManager(UUID id, @Nullable UUID managerId) {
         return db.update(PERSON)
-                .set(PERSON.EMAIL, email)
-                .set(PERSON.DISPLAY_NAME, displayName)
-                .set(PERSON.ROLES, names(roles))
-                .set(PERSON.UPDATED_AT, java.time.Instant.now())
+                .set(PERSON.MANAGER_ID, managerId)
+                .set(PERSON.UPDATED_AT, Instant.now())
                 .where(PERSON.ID.eq(id))
                 .returning()
                 .fetchSingle(People::toPerson);
     }
 
+    Person setStatus(UUID id, PersonStatus status) {
+        return db.update(PERSON)
+                .set(PERSON.STATUS, status.name())
+                .set(PERSON.UPDATED_AT, Instant.now())
+                .where(PERSON.ID.eq(id))
+                .returning()
+                .fetchSingle(People::toPerson);
+    }
+
+    /** Locks the person row for the rest of the transaction (serialises reporting-line changes). */
+    void lockReportingLines() {
+        db.execute("select pg_advisory_xact_lock(hashtext('trellis.reporting-lines:' || trellis_current_tenant()))");
+    }
+
+    private static void apply(PersonRecord row, Profile profile) {
+        row.setDisplayName(profile.displayName())
+                .setEmail(profile.email())
+                .setTitle(profile.title())
+                .setTimeZone(profile.timeZone())
+                .setUserName(profile.userName())
+                .setExternalId(profile.externalId())
+                .setRoles(profile.roles().stream().map(Role::name).sorted().toArray(String[]::new));
+    }
+
+    /** The full person (details included); services redact per caller. */
     static Person toPerson(Record row) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Arrays.stream(row.get(PERSON.ROLES)).map(Role::valueOf).forEach(roles::add);
@@ -75,13 +212,15 @@ class People {
                 row.get(PERSON.ID),
                 row.get(PERSON.TENANT_ID),
                 row.get(PERSON.DISPLAY_NAME),
-                row.get(PERSON.EMAIL),
-                roles,
+                row.get(PERSON.TITLE),
                 PersonStatus.valueOf(row.get(PERSON.STATUS)),
-                row.get(PERSON.CREATED_AT));
-    }
-
-    private static String[] names(Set<Role> roles) {
-        return roles.stream().map(Role::name).sorted().toArray(String[]::new);
+                row.get(PERSON.MANAGER_ID),
+                row.get(PERSON.CREATED_AT),
+                true,
+                row.get(PERSON.EMAIL),
+                row.get(PERSON.USER_NAME),
+                row.get(PERSON.EXTERNAL_ID),
+                row.get(PERSON.TIME_ZONE),
+                roles);
     }
 }

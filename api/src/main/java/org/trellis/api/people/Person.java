@@ -6,12 +6,30 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.trellis.api.shared.Role;
 
-/** A person of a tenant, as the schema's {@code Person}. */
+/**
+ * A person as one caller may see them, as the schema's {@code Person}. The basic profile is visible to every
+ * colleague; the details ({@code email}, {@code userName}, {@code timeZone}, {@code roles}) are null unless
+ * {@code detailed}: for the person themselves, their management chain, tenant admins and clients with
+ * {@code people:read}.
+ */
 public record Person(
         UUID id,
         UUID tenantId,
         String displayName,
-        @Nullable String email,
-        Set<Role> roles,
+        @Nullable String title,
         PersonStatus status,
-        Instant createdAt) {}
+        @Nullable UUID managerId,
+        Instant createdAt,
+        boolean detailed,
+        @Nullable String email,
+        @Nullable String userName,
+        @Nullable String externalId,
+        @Nullable String timeZone,
+        @Nullable Set<Role> roles) {
+
+    /** The same person without the details. */
+    Person basic() {
+        return new Person(
+                id, tenantId, displayName, title, status, managerId, createdAt, false, null, null, null, null, null);
+    }
+}

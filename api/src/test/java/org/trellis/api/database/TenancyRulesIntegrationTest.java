@@ -71,7 +71,7 @@ class TenancyRulesIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void idsAreUuidOrBigint() {
+    void identifierKeysAreUuidOrBigint() {
         assertThat(onSchema(Rules::idNotUuidOrBigint)).isEmpty();
     }
 
@@ -175,7 +175,9 @@ class TenancyRulesIntegrationTest extends IntegrationTest {
                     select c.relname || '.' || a.attname from pg_attribute a join pg_class c on c.oid = a.attrelid
                      join pg_namespace n on n.oid = c.relnamespace
                      where n.nspname = 'public' and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped
-                       and (a.attname = 'id' or a.attname like '%\\_id' escape '\\') and a.attname <> 'correlation_id'
+                       and (a.attname = 'id' or a.attname like '%\\_id' escape '\\')
+                       and exists (select 1 from pg_constraint k where k.conrelid = c.oid and k.contype in ('p', 'f')
+                                   and a.attnum = any(k.conkey))
                        and a.atttypid not in ('uuid'::regtype, 'bigint'::regtype)
                        and c.relname not like 'databasechangelog%'
                     """);

@@ -81,14 +81,20 @@ class SignInIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void refusesADeactivatedPerson() {
-        graphQl(tenant.token("ivan")).documentName("me").execute();
-        CallerScope.inTenant(
-                tenant.uuid(),
-                () -> transactions.execute(status -> db.update(PERSON)
-                        .set(PERSON.STATUS, "DEACTIVATED")
-                        .where(PERSON.SUBJECT.eq("ivan"))
-                        .execute()));
+    void refusesADeactivatedPersonImmediately() {
+        String personId = graphQl(tenant.token("ivan"))
+                .documentName("me")
+                .execute()
+                .path("me.person.id")
+                .entity(String.class)
+                .get();
+        graphQl(tenant.admin())
+                .document("mutation($id: ID!) { deactivatePerson(input: {id: $id}) { person { status } } }")
+                .variable("id", personId)
+                .execute()
+                .path("deactivatePerson.person.status")
+                .entity(String.class)
+                .isEqualTo("DEACTIVATED");
         postQuery(tenant.token("ivan"), "{ me { kind } }")
                 .expectStatus()
                 .isUnauthorized()
