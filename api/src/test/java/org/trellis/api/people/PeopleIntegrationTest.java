@@ -240,7 +240,7 @@ class PeopleIntegrationTest extends IntegrationTest {
                 .path("person.externalAccounts[0].account")
                 .entity(String.class)
                 .isEqualTo("dee-codes");
-        graphQl(signedInAs(ceo, "cleo-sub"))
+        graphQl(signedInAs(dev, "dee"))
                 .document(query)
                 .variable("id", lead)
                 .execute()
