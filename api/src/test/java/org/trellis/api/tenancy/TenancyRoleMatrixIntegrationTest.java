@@ -2,8 +2,6 @@ package org.trellis.api.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,9 +12,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.graphql.ResponseError;
-import org.springframework.graphql.test.tester.GraphQlTester;
 import org.trellis.api.support.IntegrationTest;
+import org.trellis.api.support.RoleMatrix.Operation;
+import org.trellis.api.support.RoleMatrix.Outcome;
 
 /** Every tenancy query and mutation, as every kind of caller: who is allowed, who is refused, and how. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -31,40 +29,27 @@ class TenancyRoleMatrixIntegrationTest extends IntegrationTest {
         OTHER_TENANT_ADMIN
     }
 
-    enum Outcome {
-        ALLOWED,
-        FORBIDDEN,
-        NOT_FOUND
-    }
-
     /** Objects a case acts on, fresh for every case so mutations never affect the next one. */
     record Targets(String tenantId, String providerId, String serviceClientId) {}
 
-    record Operation(String name, String document, Function<Targets, Map<String, Object>> variables) {
-
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    private static final Operation ME = op("me", "{ me { kind } }", t -> Map.of());
-    private static final Operation TENANT = op("tenant", "{ tenant { id name } }", t -> Map.of());
-    private static final Operation TENANTS = op("tenants", "{ tenants(first: 5) { edges { cursor } } }", t -> Map.of());
-    private static final Operation PROVIDERS =
+    private static final Operation<Targets> ME = op("me", "{ me { kind } }", t -> Map.of());
+    private static final Operation<Targets> TENANT = op("tenant", "{ tenant { id name } }", t -> Map.of());
+    private static final Operation<Targets> TENANTS =
+            op("tenants", "{ tenants(first: 5) { edges { cursor } } }", t -> Map.of());
+    private static final Operation<Targets> PROVIDERS =
             op("tenant.identityProviders", "{ tenant { identityProviders { id } } }", t -> Map.of());
-    private static final Operation NODE_TENANT =
+    private static final Operation<Targets> NODE_TENANT =
             op("node(Tenant)", "query($id: ID!) { node(id: $id) { id } }", t -> Map.of("id", t.tenantId()));
-    private static final Operation NODE_PROVIDER =
+    private static final Operation<Targets> NODE_PROVIDER =
             op("node(IdentityProvider)", "query($id: ID!) { node(id: $id) { id } }", t -> Map.of("id", t.providerId()));
-    private static final Operation NODE_CLIENT = op(
+    private static final Operation<Targets> NODE_CLIENT = op(
             "node(ServiceClient)", "query($id: ID!) { node(id: $id) { id } }", t -> Map.of("id", t.serviceClientId()));
-    private static final Operation CREATE_TENANT = op(
+    private static final Operation<Targets> CREATE_TENANT = op(
             "createTenant",
             "mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }",
             t -> Map.of(
                     "input", Map.of("slug", "m-" + UUID.randomUUID().toString().substring(0, 8), "name", "M")));
-    private static final Operation REGISTER_PROVIDER = op(
+    private static final Operation<Targets> REGISTER_PROVIDER = op(
             "registerIdentityProvider",
             "mutation($input: RegisterIdentityProviderInput!) { registerIdentityProvider(input: $input) {"
                     + " identityProvider { id } } }",
@@ -79,29 +64,29 @@ class TenancyRoleMatrixIntegrationTest extends IntegrationTest {
                             "https://idp-" + UUID.randomUUID() + ".example.com",
                             "audience",
                             "extra")));
-    private static final Operation UPDATE_PROVIDER = op(
+    private static final Operation<Targets> UPDATE_PROVIDER = op(
             "updateIdentityProvider",
             "mutation($id: ID!) { updateIdentityProvider(input: {id: $id, displayName: \"Renamed\"}) {"
                     + " identityProvider { id } } }",
             t -> Map.of("id", t.providerId()));
-    private static final Operation ROTATE_PROVIDER = op(
+    private static final Operation<Targets> ROTATE_PROVIDER = op(
             "rotateIdentityProviderKeys",
             "mutation($id: ID!) { rotateIdentityProviderKeys(input: {id: $id}) { identityProvider { id } } }",
             t -> Map.of("id", t.providerId()));
-    private static final Operation DISABLE_PROVIDER = op(
+    private static final Operation<Targets> DISABLE_PROVIDER = op(
             "disableIdentityProvider",
             "mutation($id: ID!) { disableIdentityProvider(input: {id: $id}) { identityProvider { id } } }",
             t -> Map.of("id", t.providerId()));
-    private static final Operation ENABLE_PROVIDER = op(
+    private static final Operation<Targets> ENABLE_PROVIDER = op(
             "enableIdentityProvider",
             "mutation($id: ID!) { enableIdentityProvider(input: {id: $id}) { identityProvider { id } } }",
             t -> Map.of("id", t.providerId()));
-    private static final Operation REGISTER_CLIENT = op(
+    private static final Operation<Targets> REGISTER_CLIENT = op(
             "registerServiceClient",
             "mutation($id: ID!) { registerServiceClient(input: {identityProviderId: $id, subject: \"s\", name: \"n\","
                     + " scopes: [\"people:read\"]}) { serviceClient { id } } }",
             t -> Map.of("id", t.providerId()));
-    private static final Operation DISABLE_CLIENT = op(
+    private static final Operation<Targets> DISABLE_CLIENT = op(
             "disableServiceClient",
             "mutation($id: ID!) { disableServiceClient(input: {id: $id}) { serviceClient { id } } }",
             t -> Map.of("id", t.serviceClientId()));
@@ -149,26 +134,10 @@ class TenancyRoleMatrixIntegrationTest extends IntegrationTest {
 
     @ParameterizedTest(name = "{0} as {1}: {2}")
     @MethodSource("matrix")
-    void enforcesTheAuthorizationPolicy(Operation operation, Caller caller, Outcome expected) {
-        GraphQlTester.Request<?> request = graphQl(token(caller)).document(operation.document());
-        for (var variable : operation.variables().apply(freshTargets()).entrySet()) {
-            request = request.variable(variable.getKey(), variable.getValue());
-        }
-        List<ResponseError> errors = new ArrayList<>();
-        request.execute().errors().satisfy(errors::addAll);
-        assertThat(outcome(errors)).as(operation + " as " + caller).isEqualTo(expected);
-    }
-
-    private static Outcome outcome(List<ResponseError> errors) {
-        if (errors.isEmpty()) {
-            return Outcome.ALLOWED;
-        }
-        Object classification = errors.getFirst().getExtensions().get("classification");
-        return switch (String.valueOf(classification)) {
-            case "FORBIDDEN" -> Outcome.FORBIDDEN;
-            case "NOT_FOUND" -> Outcome.NOT_FOUND;
-            default -> throw new AssertionError("Unexpected error: " + errors);
-        };
+    void enforcesTheAuthorizationPolicy(Operation<Targets> operation, Caller caller, Outcome expected) {
+        assertThat(operation.run(graphQl(token(caller)), freshTargets()))
+                .as(operation + " as " + caller)
+                .isEqualTo(expected);
     }
 
     private Targets freshTargets() {
@@ -198,15 +167,14 @@ class TenancyRoleMatrixIntegrationTest extends IntegrationTest {
     }
 
     /** One row: outcomes for PLATFORM ADMIN MANAGER ENGINEER SERVICE_CLIENT OTHER_TENANT_ADMIN (A, F or N). */
-    private static Stream<Arguments> row(Operation operation, String outcomes) {
+    private static Stream<Arguments> row(Operation<Targets> operation, String outcomes) {
         String[] codes = outcomes.split(" ");
-        Map<String, Outcome> byCode =
-                new HashMap<>(Map.of("A", Outcome.ALLOWED, "F", Outcome.FORBIDDEN, "N", Outcome.NOT_FOUND));
         return Stream.of(Caller.values())
-                .map(caller -> Arguments.of(operation, caller, byCode.get(codes[caller.ordinal()])));
+                .map(caller -> Arguments.of(operation, caller, Outcome.of(codes[caller.ordinal()])));
     }
 
-    private static Operation op(String name, String document, Function<Targets, Map<String, Object>> variables) {
-        return new Operation(name, document, variables);
+    private static Operation<Targets> op(
+            String name, String document, Function<Targets, Map<String, Object>> variables) {
+        return new Operation<>(name, document, variables);
     }
 }
