@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -141,6 +142,39 @@ class People {
                 .offset(offset)
                 .limit(limit)
                 .fetch(People::toPerson);
+    }
+
+    /**
+     * People matching every exact criterion (SCIM filters): {@code userName} and {@code emails.value} ignore case,
+     * {@code externalId} and {@code displayName} do not.
+     */
+    List<Person> exact(Map<String, String> criteria, long offset, int limit) {
+        return db.selectFrom(PERSON)
+                .where(exactly(criteria))
+                .orderBy(PERSON.CREATED_AT, PERSON.ID)
+                .offset(offset)
+                .limit(limit)
+                .fetch(People::toPerson);
+    }
+
+    int countExact(Map<String, String> criteria) {
+        return db.fetchCount(PERSON, exactly(criteria));
+    }
+
+    private static Condition exactly(Map<String, String> criteria) {
+        Condition condition = DSL.noCondition();
+        for (var criterion : criteria.entrySet()) {
+            String value = criterion.getValue();
+            condition = condition.and(
+                    switch (criterion.getKey()) {
+                        case "userName" -> lower(PERSON.USER_NAME).eq(value.toLowerCase());
+                        case "externalId" -> PERSON.EXTERNAL_ID.eq(value);
+                        case "emails.value" -> lower(PERSON.EMAIL).eq(value.toLowerCase());
+                        case "displayName" -> PERSON.DISPLAY_NAME.eq(value);
+                        default -> throw new IllegalArgumentException("Unsupported criterion " + criterion.getKey());
+                    });
+        }
+        return condition;
     }
 
     boolean userNameTaken(String userName, @Nullable UUID except) {

@@ -84,6 +84,18 @@ public class PeopleService {
         return OffsetWindows.window(rows, offset, limit);
     }
 
+    /** People matching exact criteria (see {@code People.exact}), and how many match in all. */
+    @Transactional(readOnly = true)
+    public ExactPage findExact(Actor actor, Map<String, String> criteria, long offset, int limit) {
+        requireRead(actor);
+        Function<Person, Person> view = viewer(actor);
+        return new ExactPage(
+                people.exact(criteria, offset, limit).stream().map(view).toList(), people.countExact(criteria));
+    }
+
+    /** A page of exact matches and the total. */
+    public record ExactPage(List<Person> people, int total) {}
+
     @Transactional(readOnly = true)
     public Map<UUID, List<Person>> directReports(Actor actor, Collection<UUID> managerIds) {
         requireRead(actor);

@@ -230,10 +230,17 @@ public class TeamService {
         return team;
     }
 
+    /** Teams matching exact SCIM criteria ({@code displayName} ignoring case, {@code externalId}). */
     @Transactional(readOnly = true)
-    public @Nullable Team findByExternalId(Actor actor, String externalId) {
+    public List<Team> findExact(Actor actor, Map<String, String> criteria) {
         PeopleService.requireRead(actor);
-        return teams.findByExternalId(externalId).orElse(null);
+        return teams.all().stream()
+                .filter(team -> criteria.entrySet().stream().allMatch(criterion -> switch (criterion.getKey()) {
+                    case "displayName" -> team.name().equalsIgnoreCase(criterion.getValue());
+                    case "externalId" -> criterion.getValue().equals(team.externalId());
+                    default -> throw new IllegalArgumentException("Unsupported criterion " + criterion.getKey());
+                }))
+                .toList();
     }
 
     private Team existing(UUID id) {

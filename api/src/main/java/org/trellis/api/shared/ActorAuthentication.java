@@ -6,15 +6,14 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 
-/** A verified bearer token and the {@link Actor} it stands for. */
+/** A verified credential (a JWT, or a SCIM credential id) and the {@link Actor} it stands for. */
 public final class ActorAuthentication extends AbstractAuthenticationToken {
 
     private final Actor actor;
-    private final Jwt token;
+    private final Object token;
 
-    public ActorAuthentication(Actor actor, Jwt token) {
+    public ActorAuthentication(Actor actor, Object token) {
         super(authorities(actor));
         this.actor = actor;
         this.token = token;
@@ -35,7 +34,7 @@ public final class ActorAuthentication extends AbstractAuthenticationToken {
     }
 
     @Override
-    public Jwt getCredentials() {
+    public Object getCredentials() {
         return token;
     }
 

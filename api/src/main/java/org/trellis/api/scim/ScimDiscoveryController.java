@@ -1,0 +1,124 @@
+package org.trellis.api.scim;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** SCIM discovery: what this service provider supports (RFC 7643 §5–7). */
+@RestController
+@RequestMapping(
+        path = "/scim/v2",
+        produces = {ScimErrors.MEDIA_TYPE, "application/json"})
+class ScimDiscoveryController {
+
+    private static final String LIST = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+
+    @GetMapping("/ServiceProviderConfig")
+    Map<String, Object> serviceProviderConfig() {
+        return Map.of(
+                "schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"),
+                "documentationUri", "https://github.com/trellis/trellis#scim",
+                "patch", Map.of("supported", true),
+                "bulk", Map.of("supported", false, "maxOperations", 0, "maxPayloadSize", 0),
+                "filter", Map.of("supported", true, "maxResults", ScimUsersController.MAX_PAGE),
+                "changePassword", Map.of("supported", false),
+                "sort", Map.of("supported", false),
+                "etag", Map.of("supported", false),
+                "authenticationSchemes",
+                        List.of(Map.of(
+                                "type", "oauthbearertoken",
+                                "name", "SCIM bearer credential",
+                                "description",
+                                        "A per-tenant credential created by a tenant admin (createScimCredential).",
+                                "primary", true)));
+    }
+
+    @GetMapping("/ResourceTypes")
+    Map<String, Object> resourceTypes() {
+        return list(List.of(
+                Map.of(
+                        "schemas",
+                        List.of("urn:ietf:params:scim:schemas:core:2.0:ResourceType"),
+                        "id",
+                        "User",
+                        "name",
+                        "User",
+                        "endpoint",
+                        "/Users",
+                        "schema",
+                        ScimUserMapping.USER,
+                        "schemaExtensions",
+                        List.of(Map.of("schema", ScimUserMapping.ENTERPRISE, "required", false))),
+                Map.of(
+                        "schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:ResourceType"),
+                        "id", "Group",
+                        "name", "Group",
+                        "endpoint", "/Groups",
+                        "schema", "urn:ietf:params:scim:schemas:core:2.0:Group")));
+    }
+
+    @GetMapping("/Schemas")
+    Map<String, Object> schemas() {
+        return list(List.of(
+                schema(
+                        ScimUserMapping.USER,
+                        "User",
+                        List.of(
+                                attribute("userName", "string", true, true),
+                                attribute("externalId", "string", false, true),
+                                attribute("displayName", "string", false, false),
+                                attribute("name", "complex", false, false),
+                                attribute("title", "string", false, false),
+                                attribute("timezone", "string", false, false),
+                                attribute("emails", "complex", false, false),
+                                attribute("active", "boolean", false, false))),
+                schema(
+                        ScimUserMapping.ENTERPRISE,
+                        "EnterpriseUser",
+                        List.of(attribute("manager", "complex", false, false))),
+                schema(
+                        "urn:ietf:params:scim:schemas:core:2.0:Group",
+                        "Group",
+                        List.of(
+                                attribute("displayName", "string", true, true),
+                                attribute("externalId", "string", false, true),
+                                attribute("members", "complex", false, false)))));
+    }
+
+    private static Map<String, Object> schema(String id, String name, List<Map<String, Object>> attributes) {
+        return Map.of(
+                "schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:Schema"),
+                "id", id,
+                "name", name,
+                "attributes", attributes);
+    }
+
+    private static Map<String, Object> attribute(String name, String type, boolean required, boolean unique) {
+        return Map.of(
+                "name",
+                name,
+                "type",
+                type,
+                "multiValued",
+                name.equals("emails") || name.equals("members"),
+                "required",
+                required,
+                "mutability",
+                "readWrite",
+                "returned",
+                "default",
+                "uniqueness",
+                unique ? "server" : "none");
+    }
+
+    private static Map<String, Object> list(List<Map<String, Object>> resources) {
+        return Map.of(
+                "schemas", List.of(LIST),
+                "totalResults", resources.size(),
+                "startIndex", 1,
+                "itemsPerPage", resources.size(),
+                "Resources", resources);
+    }
+}

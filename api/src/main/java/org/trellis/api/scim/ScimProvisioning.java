@@ -1,0 +1,153 @@
+package org.trellis.api.scim;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.trellis.api.people.PeopleService;
+import org.trellis.api.people.Person;
+import org.trellis.api.people.PersonStatus;
+import org.trellis.api.people.Team;
+import org.trellis.api.people.TeamService;
+import org.trellis.api.shared.Actor;
+import org.trellis.api.shared.NotFoundException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * SCIM writes, each in one transaction over the people and team services (which authorize and audit): a User or
+ * Group request either applies whole or not at all.
+ */
+@Service
+class ScimProvisioning {
+
+    private final PeopleService people;
+    private final TeamService teams;
+
+    ScimProvisioning(PeopleService people, TeamService teams) {
+        this.people = people;
+        this.teams = teams;
+    }
+
+    @Transactional
+    public Person createUser(Actor actor, ScimUserMapping.Fields fields) {
+        Person created = people.create(actor, fields.profile());
+        return settle(actor, created, fields);
+    }
+
+    @Transactional
+    public Person replaceUser(Actor actor, UUID id, ScimUserMapping.Fields fields) {
+        Person updated = people.update(actor, id, fields.profile());
+        return settle(actor, updated, fields);
+    }
+
+    @Transactional
+    public Person patchUser(Actor actor, UUID id, JsonNode request, String baseUrl) {
+        Person current = people.get(actor, id);
+        var patched = ScimUserMapping.patch(ScimUserMapping.toResource(current, baseUrl), request);
+        return replaceUser(actor, id, ScimUserMapping.fromResource(patched));
+    }
+
+    @Transactional
+    public Team createGroup(Actor actor, String displayName, @Nullable String externalId, List<UUID> members) {
+        Team team = teams.create(actor, displayName, null, externalId);
+        return members(() -> teams.replaceMembers(actor, team.id(), members));
+    }
+
+    @Transactional
+    public Team replaceGroup(Actor actor, UUID id, String displayName, List<UUID> members) {
+        teams.update(actor, id, displayName, null, false);
+        return members(() -> teams.replaceMembers(actor, id, members));
+    }
+
+    /** Group PATCH as Okta and Entra ID send it: members added, removed (by filter or by value), replaced; renames. */
+    @Transactional
+    public Team patchGroup(Actor actor, UUID id, JsonNode request) {
+        JsonNode operations = request.has("Operations") ? request.get("Operations") : request.path("operations");
+        if (!operations.isArray() || operations.isEmpty()) {
+            throw ScimException.invalidValue("Operations must be a non-empty array.");
+        }
+        Team team = teams.get(actor, id);
+        for (JsonNode operation : operations) {
+            String op = operation.path("op").asString("").toLowerCase();
+            String path = operation.path("path").asString("");
+            JsonNode value = operation.get("value");
+            if (path.isEmpty() && value != null && value.isObject()) {
+                if (value.has("displayName")) {
+                    team = teams.update(actor, id, value.get("displayName").asString(), null, false);
+                }
+                if (value.has("members")) {
+                    applyMembers(actor, id, op, memberIds(value.get("members")));
+                }
+            } else if (path.equalsIgnoreCase("displayName") && value != null && !op.equals("remove")) {
+                team = teams.update(actor, id, value.asString(), null, false);
+            } else if (path.toLowerCase().startsWith("members[value eq \"") && op.equals("remove")) {
+                String member = path.substring("members[value eq \"".length(), path.length() - 2);
+                teams.removePerson(actor, id, ScimUserMapping.uuid(member, "member"), Team.Role.MEMBER);
+            } else if (path.equalsIgnoreCase("members")) {
+                applyMembers(actor, id, op, value == null ? null : memberIds(value));
+            } else {
+                throw ScimException.invalidPath("Unsupported path " + path + ".");
+            }
+        }
+        return team;
+    }
+
+    private void applyMembers(Actor actor, UUID id, String op, @Nullable List<UUID> members) {
+        members(() -> {
+            switch (op) {
+                case "add" ->
+                    Objects.requireNonNull(members)
+                            .forEach(member -> teams.addPerson(actor, id, member, Team.Role.MEMBER));
+                case "remove" -> {
+                    if (members == null) {
+                        teams.replaceMembers(actor, id, List.of());
+                    } else {
+                        members.forEach(member -> teams.removePerson(actor, id, member, Team.Role.MEMBER));
+                    }
+                }
+                case "replace" -> teams.replaceMembers(actor, id, Objects.requireNonNull(members));
+                default -> throw ScimException.invalidValue("op must be add, replace or remove.");
+            }
+            return teams.get(actor, id);
+        });
+    }
+
+    static List<UUID> memberIds(@Nullable JsonNode members) {
+        if (members == null || members.isNull()) {
+            return List.of();
+        }
+        if (!members.isArray()) {
+            throw ScimException.invalidValue("members must be an array.");
+        }
+        return members.valueStream()
+                .map(member -> ScimUserMapping.uuid(member.path("value").asString(""), "member"))
+                .toList();
+    }
+
+    /** Unknown members are the client's mistake: 400, not 404. */
+    private static Team members(java.util.function.Supplier<Team> change) {
+        try {
+            return change.get();
+        } catch (NotFoundException e) {
+            throw ScimException.invalidValue("Unknown member.");
+        }
+    }
+
+    private Person settle(Actor actor, Person person, ScimUserMapping.Fields fields) {
+        Person result = person;
+        if (!Objects.equals(result.managerId(), fields.managerId())) {
+            try {
+                result = people.setManager(actor, result.id(), fields.managerId());
+            } catch (NotFoundException e) {
+                throw ScimException.invalidValue("Unknown manager.");
+            }
+        }
+        PersonStatus status = fields.active() ? PersonStatus.ACTIVE : PersonStatus.DEACTIVATED;
+        if (result.status() != status) {
+            result = people.setStatus(actor, result.id(), status);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,284 @@
+package org.trellis.api.scim;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.trellis.api.people.Person;
+import org.trellis.api.people.PersonInput;
+import org.trellis.api.people.PersonStatus;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Between SCIM User resources and people: rendering, reading, and applying PATCH operations to a resource.
+ * Attributes Trellis does not keep (phone numbers, addresses…) are accepted and ignored.
+ */
+final class ScimUserMapping {
+
+    static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+    static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Pattern TYPED_EMAIL =
+            Pattern.compile("emails\\[type eq \"([^\"]+)\"]\\.value", Pattern.CASE_INSENSITIVE);
+
+    private ScimUserMapping() {}
+
+    static ObjectNode toResource(Person person, String baseUrl) {
+        ObjectNode user = NODES.objectNode();
+        user.putArray("schemas").add(USER).add(ENTERPRISE);
+        user.put("id", person.id().toString());
+        putIfPresent(user, "externalId", person.externalId());
+        putIfPresent(user, "userName", person.userName());
+        user.putObject("name").put("formatted", person.displayName());
+        user.put("displayName", person.displayName());
+        putIfPresent(user, "title", person.title());
+        putIfPresent(user, "timezone", person.timeZone());
+        if (person.email() != null) {
+            user.putArray("emails")
+                    .addObject()
+                    .put("value", person.email())
+                    .put("type", "work")
+                    .put("primary", true);
+        }
+        user.put("active", person.status() == PersonStatus.ACTIVE);
+        if (person.managerId() != null) {
+            user.putObject(ENTERPRISE)
+                    .putObject("manager")
+                    .put("value", person.managerId().toString());
+        }
+        ObjectNode meta = user.putObject("meta");
+        meta.put("resourceType", "User");
+        meta.put("created", person.createdAt().toString());
+        meta.put("location", baseUrl + "/Users/" + person.id());
+        return user;
+    }
+
+    /** What a User resource asks for: the profile, whether active, and the manager. */
+    static Fields fromResource(JsonNode user) {
+        if (!user.isObject()) {
+            throw ScimException.invalidValue("A User resource must be a JSON object.");
+        }
+        String userName = text(user, "userName");
+        if (userName == null) {
+            throw ScimException.invalidValue("userName is required.");
+        }
+        JsonNode name = user.path("name");
+        String displayName = firstNonBlank(
+                text(user, "displayName"),
+                text(name, "formatted"),
+                joined(text(name, "givenName"), text(name, "familyName")),
+                userName);
+        JsonNode manager = user.path(ENTERPRISE).path("manager");
+        String managerRef =
+                manager.isObject() ? text(manager, "value") : manager.isString() ? manager.asString() : null;
+        PersonInput input = new PersonInput(
+                displayName,
+                orEmpty(email(user.path("emails"))),
+                orEmpty(text(user, "title")),
+                orEmpty(text(user, "timezone")),
+                userName,
+                orEmpty(text(user, "externalId")),
+                null,
+                null);
+        return new Fields(
+                input,
+                bool(user.get("active"), true),
+                managerRef == null || managerRef.isBlank() ? null : uuid(managerRef, "manager"));
+    }
+
+    /** Applies a PatchOp request (RFC 7644 §3.5.2) to a copy of the resource. */
+    static ObjectNode patch(ObjectNode resource, JsonNode request) {
+        JsonNode operations = request.has("Operations") ? request.get("Operations") : request.path("operations");
+        if (!operations.isArray() || operations.isEmpty()) {
+            throw ScimException.invalidValue("Operations must be a non-empty array.");
+        }
+        ObjectNode user = resource.deepCopy();
+        for (JsonNode operation : operations) {
+            String op = text(operation, "op");
+            if (op == null || !List.of("add", "replace", "remove").contains(op.toLowerCase(Locale.ROOT))) {
+                throw ScimException.invalidValue("op must be add, replace or remove.");
+            }
+            boolean remove = op.equalsIgnoreCase("remove");
+            String path = text(operation, "path");
+            JsonNode value = operation.get("value");
+            if (path == null) {
+                if (remove || value == null || !value.isObject()) {
+                    throw new ScimException(400, "noTarget", "An operation without a path needs an object value.");
+                }
+                value.properties().forEach(entry -> apply(user, entry.getKey(), entry.getValue(), false));
+            } else {
+                if (!remove && value == null) {
+                    throw ScimException.invalidValue("The operation needs a value.");
+                }
+                apply(user, path, value, remove);
+            }
+        }
+        return user;
+    }
+
+    private static void apply(ObjectNode user, String path, @Nullable JsonNode value, boolean remove) {
+        if (path.regionMatches(true, 0, ENTERPRISE, 0, ENTERPRISE.length())) {
+            String attribute = path.length() > ENTERPRISE.length() ? path.substring(ENTERPRISE.length() + 1) : "";
+            ObjectNode extension = object(user, ENTERPRISE);
+            if (attribute.isEmpty() && value != null && value.isObject()) {
+                value.properties().forEach(entry -> setManager(extension, entry.getKey(), entry.getValue(), remove));
+            } else {
+                setManager(extension, attribute, value, remove);
+            }
+            return;
+        }
+        Matcher typedEmail = TYPED_EMAIL.matcher(path);
+        if (typedEmail.matches()) {
+            ArrayNode emails = array(user, "emails");
+            ObjectNode email = null;
+            for (JsonNode existing : emails) {
+                if (typedEmail.group(1).equalsIgnoreCase(existing.path("type").asString(""))) {
+                    email = (ObjectNode) existing;
+                }
+            }
+            if (remove) {
+                user.remove("emails");
+            } else {
+                if (email == null) {
+                    email = emails.addObject().put("type", typedEmail.group(1).toLowerCase(Locale.ROOT));
+                }
+                email.put("value", value.asString());
+            }
+            return;
+        }
+        int dot = path.indexOf('.');
+        if (dot > 0 && path.substring(0, dot).equalsIgnoreCase("name")) {
+            ObjectNode name = object(user, "name");
+            if (remove) {
+                name.remove(path.substring(dot + 1));
+            } else {
+                name.set(path.substring(dot + 1), value);
+            }
+            user.remove("displayName");
+            return;
+        }
+        String attribute = canonical(path);
+        if (remove) {
+            user.remove(attribute);
+        } else if (attribute.equals("emails") && value.isArray() && user.has("emails")) {
+            ArrayNode emails = array(user, "emails");
+            emails.removeAll();
+            value.forEach(emails::add);
+        } else if (attribute.equals("name") && value.isObject()) {
+            object(user, "name").setAll((ObjectNode) value);
+            user.remove("displayName");
+        } else {
+            user.set(attribute, value);
+        }
+    }
+
+    private static void setManager(ObjectNode extension, String attribute, @Nullable JsonNode value, boolean remove) {
+        if (!attribute.equalsIgnoreCase("manager")) {
+            return;
+        }
+        if (remove
+                || value == null
+                || value.isNull()
+                || (value.isString() && value.asString().isBlank())) {
+            extension.remove("manager");
+        } else {
+            extension.set(
+                    "manager", value.isObject() ? value : NODES.objectNode().put("value", value.asString()));
+        }
+    }
+
+    private static String canonical(String path) {
+        for (String known :
+                List.of("userName", "displayName", "title", "externalId", "active", "timezone", "emails", "name")) {
+            if (known.equalsIgnoreCase(path)) {
+                return known;
+            }
+        }
+        return path;
+    }
+
+    private static @Nullable String email(JsonNode emails) {
+        if (!emails.isArray() || emails.isEmpty()) {
+            return null;
+        }
+        for (JsonNode email : emails) {
+            if (bool(email.get("primary"), false)) {
+                return text(email, "value");
+            }
+        }
+        for (JsonNode email : emails) {
+            if ("work".equalsIgnoreCase(email.path("type").asString(""))) {
+                return text(email, "value");
+            }
+        }
+        return text(emails.get(0), "value");
+    }
+
+    /** SCIM booleans; Entra ID sends them as the strings "True" and "False". */
+    static boolean bool(@Nullable JsonNode node, boolean otherwise) {
+        if (node == null || node.isNull()) {
+            return otherwise;
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        if (node.isString() && List.of("true", "false").contains(node.asString().toLowerCase(Locale.ROOT))) {
+            return Boolean.parseBoolean(node.asString().toLowerCase(Locale.ROOT));
+        }
+        throw ScimException.invalidValue("Expected a boolean.");
+    }
+
+    static UUID uuid(String value, String what) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ScimException.invalidValue("Unknown " + what + ".");
+        }
+    }
+
+    private static @Nullable String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isString() && !value.asString().isBlank() ? value.asString() : null;
+    }
+
+    private static ObjectNode object(ObjectNode parent, String field) {
+        return parent.get(field) instanceof ObjectNode existing ? existing : parent.putObject(field);
+    }
+
+    private static ArrayNode array(ObjectNode parent, String field) {
+        return parent.get(field) instanceof ArrayNode existing ? existing : parent.putArray(field);
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, @Nullable String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    private static String orEmpty(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+
+    private static @Nullable String joined(@Nullable String given, @Nullable String family) {
+        String joined = ((given == null ? "" : given) + " " + (family == null ? "" : family)).strip();
+        return joined.isEmpty() ? null : joined;
+    }
+
+    private static String firstNonBlank(@Nullable String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        throw ScimException.invalidValue("A name is required.");
+    }
+
+    /** A User resource's requested state. */
+    record Fields(
+            PersonInput profile, boolean active, @Nullable UUID managerId) {}
+}
