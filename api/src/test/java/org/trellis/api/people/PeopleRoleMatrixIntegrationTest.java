@@ -32,7 +32,7 @@ class PeopleRoleMatrixIntegrationTest extends IntegrationTest {
     }
 
     /** Fresh objects per case: a person and two teams of the tenant. */
-    record Targets(String person, String team, String otherTeam) {}
+    record Targets(String person, String team, String otherTeam, String account, String scimCredential) {}
 
     private static final Operation<Targets> PERSON =
             op("person", "query($id: ID!) { person(id: $id) { displayName } }", t -> Map.of("id", t.person()));
@@ -90,6 +90,29 @@ class PeopleRoleMatrixIntegrationTest extends IntegrationTest {
             "mutation($t: ID!, $p: ID!) { removeTeamMember(input: {teamId: $t, personId: $p}) { team { id } } }",
             t -> Map.of("t", t.team(), "p", t.person()));
 
+    private static final Operation<Targets> NODE_PERSON =
+            op("node(Person)", "query($id: ID!) { node(id: $id) { id } }", t -> Map.of("id", t.person()));
+    private static final Operation<Targets> NODE_TEAM =
+            op("node(Team)", "query($id: ID!) { node(id: $id) { id } }", t -> Map.of("id", t.team()));
+    private static final Operation<Targets> UNLINK = op(
+            "unlinkExternalAccount",
+            "mutation($id: ID!) { unlinkExternalAccount(input: {id: $id}) { externalAccount { id } } }",
+            t -> Map.of("id", t.account()));
+    private static final Operation<Targets> SCIM_CREDENTIALS =
+            op("scimCredentials", "{ scimCredentials { id } }", t -> Map.of());
+    private static final Operation<Targets> CREATE_SCIM = op(
+            "createScimCredential",
+            "mutation { createScimCredential(input: {name: \"Matrix\"}) { secret } }",
+            t -> Map.of());
+    private static final Operation<Targets> ROTATE_SCIM = op(
+            "rotateScimCredential",
+            "mutation($id: ID!) { rotateScimCredential(input: {id: $id}) { secret } }",
+            t -> Map.of("id", t.scimCredential()));
+    private static final Operation<Targets> REVOKE_SCIM = op(
+            "revokeScimCredential",
+            "mutation($id: ID!) { revokeScimCredential(input: {id: $id}) { scimCredential { id } } }",
+            t -> Map.of("id", t.scimCredential()));
+
     private TestTenant tenant;
     private TestTenant other;
     private Map<Caller, String> tokens;
@@ -130,7 +153,14 @@ class PeopleRoleMatrixIntegrationTest extends IntegrationTest {
                         row(UPDATE_TEAM, "A F F F A F F N"),
                         row(DELETE_TEAM, "A F F F A F F N"),
                         row(ADD_MEMBER, "A F F F A F F N"),
-                        row(REMOVE_MEMBER, "A F F F A F F N"))
+                        row(REMOVE_MEMBER, "A F F F A F F N"),
+                        row(UNLINK, "A F F F A F F N"),
+                        row(NODE_PERSON, "A A A A F F F N"),
+                        row(NODE_TEAM, "A A A A F F F N"),
+                        row(SCIM_CREDENTIALS, "A F F F F F F A"),
+                        row(CREATE_SCIM, "A F F F F F F A"),
+                        row(ROTATE_SCIM, "A F F F F F F N"),
+                        row(REVOKE_SCIM, "A F F F F F F N"))
                 .flatMap(Function.identity());
     }
 
@@ -150,7 +180,23 @@ class PeopleRoleMatrixIntegrationTest extends IntegrationTest {
                 create("mutation($n: String!) { createTeam(input: {name: $n}) { team { id } } }", "createTeam.team.id");
         String otherTeam =
                 create("mutation($n: String!) { createTeam(input: {name: $n}) { team { id } } }", "createTeam.team.id");
-        return new Targets(person, team, otherTeam);
+        String account = graphQl(tenant.admin())
+                .document(
+                        "mutation($p: ID!, $a: String!) { linkExternalAccount(input: {personId: $p, provider: PAGERDUTY,"
+                                + " account: $a}) { externalAccount { id } } }")
+                .variable("p", person)
+                .variable("a", "P" + UUID.randomUUID().toString().substring(0, 8))
+                .execute()
+                .path("linkExternalAccount.externalAccount.id")
+                .entity(String.class)
+                .get();
+        String credential = graphQl(tenant.admin())
+                .document("mutation { createScimCredential(input: {name: \"Target\"}) { scimCredential { id } } }")
+                .execute()
+                .path("createScimCredential.scimCredential.id")
+                .entity(String.class)
+                .get();
+        return new Targets(person, team, otherTeam, account, credential);
     }
 
     private String create(String document, String path) {

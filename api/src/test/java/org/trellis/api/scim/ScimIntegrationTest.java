@@ -335,6 +335,55 @@ class ScimIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void filtersWithAndAndPagesWithStartIndexAndCount() {
+        for (int i = 1; i <= 5; i++) {
+            create(Map.of(
+                    "userName",
+                    "page" + i + "@example.com",
+                    "displayName",
+                    "Pager",
+                    "emails",
+                    List.of(Map.of("value", "page" + i + "@example.com", "primary", true))));
+        }
+        JsonNode one =
+                list("/Users?filter=" + encode("emails.value eq \"PAGE3@example.com\" and displayName eq \"Pager\""));
+        assertThat(one.get("totalResults").asInt()).isEqualTo(1);
+        assertThat(one.get("Resources").get(0).get("userName").asString()).isEqualTo("page3@example.com");
+        JsonNode page = list("/Users?filter=" + encode("displayName eq \"Pager\"") + "&startIndex=2&count=2");
+        assertThat(page.get("totalResults").asInt()).isEqualTo(5);
+        assertThat(page.get("startIndex").asInt()).isEqualTo(2);
+        assertThat(page.get("itemsPerPage").asInt()).isEqualTo(2);
+        assertThat(page.get("Resources").get(0).get("userName").asString()).isEqualTo("page2@example.com");
+    }
+
+    @Test
+    void refusesADuplicateExternalId() {
+        create(Map.of("userName", "first@example.com", "externalId", "ext-1"));
+        error(
+                send(HttpMethod.POST, "/Users", Map.of("userName", "second@example.com", "externalId", "ext-1")),
+                409,
+                "uniqueness");
+    }
+
+    @Test
+    void revokedCredentialsStopWorkingAtOnce() {
+        String id = graphQl(tenant.admin())
+                .document("{ scimCredentials { id } }")
+                .execute()
+                .path("scimCredentials[0].id")
+                .entity(String.class)
+                .get();
+        graphQl(tenant.admin())
+                .document(
+                        "mutation($id: ID!) { revokeScimCredential(input: {id: $id}) { scimCredential { revokedAt } } }")
+                .variable("id", id)
+                .execute()
+                .path("revokeScimCredential.scimCredential.revokedAt")
+                .hasValue();
+        unauthorized(secret);
+    }
+
+    @Test
     void describesItself() {
         send(HttpMethod.GET, "/ServiceProviderConfig", null)
                 .expectStatus()
