@@ -221,6 +221,15 @@ class ScimIntegrationTest extends IntegrationTest {
                 .expectBody()
                 .jsonPath("$.active")
                 .isEqualTo(false);
+        String bobToken = tenant.issuer().token(tenant.audience(), "entra-obj-1");
+        postQuery(bobToken, "{ me { kind } }").expectStatus().isUnauthorized();
+        patch("/Users/" + bob, List.of(Map.of("op", "Replace", "path", "active", "value", "True")))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.active")
+                .isEqualTo(true);
+        postQuery(bobToken, "{ me { kind } }").expectStatus().isOk();
         patch("/Users/" + bob, List.of(Map.of("op", "Remove", "path", ENTERPRISE + ":manager")))
                 .expectStatus()
                 .isOk()
