@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -11,6 +13,23 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 public final class RoleMatrix {
 
     private RoleMatrix() {}
+
+    /**
+     * One row of a matrix: the operation against each caller, in the callers' declaration order, expecting the
+     * outcomes given as space-separated codes (A allowed, F forbidden, N not found).
+     */
+    public static <T, C extends Enum<C>> Stream<Arguments> row(Operation<T> operation, C[] callers, String outcomes) {
+        String[] codes = outcomes.split(" ");
+        if (codes.length != callers.length) {
+            throw new IllegalArgumentException(
+                    operation + ": " + codes.length + " outcomes for " + callers.length + " callers");
+        }
+        return Stream.of(callers).map(caller -> Arguments.of(operation, caller, Outcome.of(codes[caller.ordinal()])));
+    }
+
+    public static <T> Operation<T> op(String name, String document, Function<T, Map<String, Object>> variables) {
+        return new Operation<>(name, document, variables);
+    }
 
     /** What a caller gets. */
     public enum Outcome {

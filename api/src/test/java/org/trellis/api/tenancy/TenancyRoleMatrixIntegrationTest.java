@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.trellis.api.support.IntegrationTest;
+import org.trellis.api.support.RoleMatrix;
 import org.trellis.api.support.RoleMatrix.Operation;
 import org.trellis.api.support.RoleMatrix.Outcome;
 
@@ -166,15 +167,12 @@ class TenancyRoleMatrixIntegrationTest extends IntegrationTest {
         };
     }
 
-    /** One row: outcomes for PLATFORM ADMIN MANAGER ENGINEER SERVICE_CLIENT OTHER_TENANT_ADMIN (A, F or N). */
     private static Stream<Arguments> row(Operation<Targets> operation, String outcomes) {
-        String[] codes = outcomes.split(" ");
-        return Stream.of(Caller.values())
-                .map(caller -> Arguments.of(operation, caller, Outcome.of(codes[caller.ordinal()])));
+        return RoleMatrix.row(operation, Caller.values(), outcomes);
     }
 
     private static Operation<Targets> op(
             String name, String document, Function<Targets, Map<String, Object>> variables) {
-        return new Operation<>(name, document, variables);
+        return RoleMatrix.op(name, document, variables);
     }
 }
