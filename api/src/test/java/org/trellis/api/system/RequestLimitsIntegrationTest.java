@@ -86,8 +86,8 @@ class RequestLimitsIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    void refusesRequestBodiesOver64KiB() {
-        String huge = "{ me { kind } }" + " ".repeat(70_000);
+    void refusesRequestBodiesOver512KiB() {
+        String huge = "{ me { kind } }" + " ".repeat(530_000);
         http().post()
                 .uri("/graphql")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + engineer)

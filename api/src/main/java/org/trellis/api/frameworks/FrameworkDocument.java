@@ -1,0 +1,265 @@
+package org.trellis.api.frameworks;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.trellis.api.shared.InvalidInputException;
+import org.trellis.graphql.UserError;
+import org.trellis.graphql.UserError.Code;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * A whole framework version as YAML (README "Framework YAML"): the import and export format, exact on round trip.
+ * Parsing validates everything first and names the offending field, so an import is all-or-nothing.
+ */
+record FrameworkDocument(
+        String name,
+        @Nullable String description,
+        @Nullable String guidance,
+        List<LevelDoc> levels,
+        List<CompetencyDoc> competencies) {
+
+    static final int MAX_BYTES = 256 * 1024;
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+    record LevelDoc(String code, String title, @Nullable String jobLevel) {}
+
+    record CompetencyDoc(
+            String key, String theme, String name, String description, List<ExpectationDoc> expectations) {}
+
+    record ExpectationDoc(String level, String description, List<String> examples, Expectation.Rule rule) {}
+
+    static FrameworkDocument parse(String yaml) {
+        if (yaml.length() > MAX_BYTES) {
+            throw invalid("The document is larger than " + MAX_BYTES / 1024 + " KiB.", "input", "yaml");
+        }
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JacksonException e) {
+            String where =
+                    e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw invalid("Not valid YAML" + where + ".", "input", "yaml");
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid("The document must be a mapping with framework and version.", "input", "yaml");
+        }
+        Errors errors = new Errors();
+        JsonNode framework = root.path("framework");
+        JsonNode version = root.path("version");
+        String name = errors.text(framework, "name", 200, "framework.name");
+        String description = errors.optional(framework, "description", 5000, "framework.description");
+        String guidance = errors.optional(version, "guidance", 20000, "version.guidance");
+        List<LevelDoc> levels = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        JsonNode levelNodes = version.path("levels");
+        if (!levelNodes.isArray() || levelNodes.isEmpty()) {
+            errors.add("version.levels", "At least one level is required.");
+        }
+        for (int i = 0; i < levelNodes.size(); i++) {
+            String at = "version.levels[" + i + "]";
+            JsonNode level = levelNodes.get(i);
+            String code = errors.text(level, "code", 20, at + ".code");
+            if (code != null && !code.matches("[A-Za-z0-9._-]{1,20}")) {
+                errors.add(at + ".code", "Letters, digits, dot, dash and underscore only.");
+            } else if (code != null && !codes.add(code)) {
+                errors.add(at + ".code", "Duplicate level " + code + ".");
+            }
+            levels.add(new LevelDoc(
+                    code,
+                    errors.text(level, "title", 200, at + ".title"),
+                    errors.optional(level, "jobLevel", 50, at + ".jobLevel")));
+        }
+        List<CompetencyDoc> competencies = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        JsonNode competencyNodes = version.path("competencies");
+        if (!competencyNodes.isArray() || competencyNodes.isEmpty()) {
+            errors.add("version.competencies", "At least one competency is required.");
+        }
+        for (int i = 0; i < competencyNodes.size(); i++) {
+            String at = "version.competencies[" + i + "]";
+            JsonNode competency = competencyNodes.get(i);
+            String key = errors.text(competency, "key", 63, at + ".key");
+            if (key != null && !key.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+                errors.add(at + ".key", "Lower-case letters, digits and dashes only.");
+            } else if (key != null && !keys.add(key)) {
+                errors.add(at + ".key", "Duplicate competency " + key + ".");
+            }
+            List<ExpectationDoc> expectations = new ArrayList<>();
+            Set<String> covered = new HashSet<>();
+            JsonNode expectationNodes = competency.path("expectations");
+            for (int j = 0; j < expectationNodes.size(); j++) {
+                String where = at + ".expectations[" + j + "]";
+                JsonNode expectation = expectationNodes.get(j);
+                String level = errors.text(expectation, "level", 20, where + ".level");
+                if (level != null && !codes.contains(level)) {
+                    errors.add(where + ".level", "Unknown level " + level + ".");
+                } else if (level != null && !covered.add(level)) {
+                    errors.add(where + ".level", "Duplicate expectation for " + level + ".");
+                }
+                List<String> examples = new ArrayList<>();
+                expectation.path("examples").forEach(example -> examples.add(example.asString()));
+                JsonNode rule = expectation.path("rule");
+                expectations.add(new ExpectationDoc(
+                        level,
+                        errors.text(expectation, "description", 5000, where + ".description"),
+                        examples,
+                        new Expectation.Rule(
+                                errors.number(rule, "minEndorsedEvidence", 0, 100, where + ".rule.minEndorsedEvidence"),
+                                errors.number(rule, "recencyMonths", 1, 120, where + ".rule.recencyMonths"),
+                                errors.number(rule, "minDistinctKinds", 0, 10, where + ".rule.minDistinctKinds"),
+                                errors.bool(rule, "required", where + ".rule.required"))));
+            }
+            competencies.add(new CompetencyDoc(
+                    key,
+                    errors.text(competency, "theme", 100, at + ".theme"),
+                    errors.text(competency, "name", 200, at + ".name"),
+                    errors.text(competency, "description", 5000, at + ".description"),
+                    expectations));
+        }
+        errors.throwIfAny();
+        return new FrameworkDocument(name, description, guidance, levels, competencies);
+    }
+
+    /** The canonical YAML text: the same version always exports to the same bytes. */
+    String write() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> framework = new LinkedHashMap<>();
+        framework.put("name", name);
+        if (description != null) {
+            framework.put("description", description);
+        }
+        root.put("framework", framework);
+        Map<String, Object> version = new LinkedHashMap<>();
+        if (guidance != null) {
+            version.put("guidance", guidance);
+        }
+        version.put(
+                "levels",
+                levels.stream()
+                        .map(level -> {
+                            Map<String, Object> node = new LinkedHashMap<>();
+                            node.put("code", level.code());
+                            node.put("title", level.title());
+                            if (level.jobLevel() != null) {
+                                node.put("jobLevel", level.jobLevel());
+                            }
+                            return node;
+                        })
+                        .toList());
+        version.put(
+                "competencies",
+                competencies.stream()
+                        .map(competency -> {
+                            Map<String, Object> node = new LinkedHashMap<>();
+                            node.put("key", competency.key());
+                            node.put("theme", competency.theme());
+                            node.put("name", competency.name());
+                            node.put("description", competency.description());
+                            node.put(
+                                    "expectations",
+                                    competency.expectations().stream()
+                                            .map(expectation -> {
+                                                Map<String, Object> e = new LinkedHashMap<>();
+                                                e.put("level", expectation.level());
+                                                e.put("description", expectation.description());
+                                                e.put("examples", expectation.examples());
+                                                Map<String, Object> rule = new LinkedHashMap<>();
+                                                rule.put(
+                                                        "minEndorsedEvidence",
+                                                        expectation.rule().minEndorsedEvidence());
+                                                rule.put(
+                                                        "recencyMonths",
+                                                        expectation.rule().recencyMonths());
+                                                rule.put(
+                                                        "minDistinctKinds",
+                                                        expectation.rule().minDistinctKinds());
+                                                rule.put(
+                                                        "required",
+                                                        expectation.rule().required());
+                                                e.put("rule", rule);
+                                                return e;
+                                            })
+                                            .toList());
+                            return node;
+                        })
+                        .toList());
+        root.put("version", version);
+        return YAML.writeValueAsString(root);
+    }
+
+    private static InvalidInputException invalid(String message, String... field) {
+        return InvalidInputException.of(new UserError(List.of(field), message, Code.INVALID));
+    }
+
+    /** Collects every problem with its field path. */
+    private static final class Errors {
+
+        private final List<UserError> errors = new ArrayList<>();
+
+        @Nullable
+        String text(JsonNode node, String field, int max, String path) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isString() || value.asString().isBlank()) {
+                add(path, "Required.");
+                return null;
+            }
+            return bounded(value.asString(), max, path);
+        }
+
+        @Nullable
+        String optional(JsonNode node, String field, int max, String path) {
+            JsonNode value = node.get(field);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!value.isString()) {
+                add(path, "Must be text.");
+                return null;
+            }
+            return bounded(value.asString(), max, path);
+        }
+
+        int number(JsonNode node, String field, int min, int max, String path) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isIntegralNumber() || value.asInt() < min || value.asInt() > max) {
+                add(path, "A whole number from " + min + " to " + max + " is required.");
+                return min;
+            }
+            return value.asInt();
+        }
+
+        boolean bool(JsonNode node, String field, String path) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isBoolean()) {
+                add(path, "true or false is required.");
+                return false;
+            }
+            return value.asBoolean();
+        }
+
+        private @Nullable String bounded(String value, int max, String path) {
+            if (value.length() > max) {
+                add(path, "At most " + max + " characters.");
+                return null;
+            }
+            return value;
+        }
+
+        void add(String path, String message) {
+            errors.add(new UserError(List.of("input", "yaml", path), message, Code.INVALID));
+        }
+
+        void throwIfAny() {
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors.size() > 50 ? errors.subList(0, 50) : errors);
+            }
+        }
+    }
+}

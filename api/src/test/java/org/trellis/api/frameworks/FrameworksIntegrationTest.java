@@ -1,0 +1,326 @@
+package org.trellis.api.frameworks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.trellis.api.support.IntegrationTest;
+
+/** From nothing to the senior-role framework, exported, copied, edited, published and assigned. */
+class FrameworksIntegrationTest extends IntegrationTest {
+
+    private static final String VERSION =
+            "query($id: ID!) { frameworkVersion(id: $id) { number status framework { name }"
+                    + " levels { code title } competencies { key theme name expectations { level { code } description"
+                    + " rule { minEndorsedEvidence recencyMonths minDistinctKinds required } } } } }";
+
+    private TestTenant tenant;
+    private String admin;
+    private String v1;
+
+    @BeforeEach
+    void template() {
+        tenant = newTenant("frameworks");
+        admin = tenant.admin();
+        v1 = graphQl(admin)
+                .document(
+                        "mutation { instantiateSeniorRoleTemplate { frameworkVersion { id status } userErrors { message } } }")
+                .execute()
+                .path("instantiateSeniorRoleTemplate.frameworkVersion.status")
+                .entity(String.class)
+                .isEqualTo("PUBLISHED")
+                .path("instantiateSeniorRoleTemplate.frameworkVersion.id")
+                .entity(String.class)
+                .get();
+    }
+
+    @Test
+    void instantiatesEveryDutyOfTheSeniorRoleProfileWithThreeLevels() {
+        GraphQlTester.Response version =
+                graphQl(tenant.engineer()).document(VERSION).variable("id", v1).execute();
+        version.path("frameworkVersion.framework.name").entity(String.class).isEqualTo("Software Engineering");
+        version.path("frameworkVersion.levels[*].code").entityList(String.class).containsExactly("L3", "L4", "L5");
+        version.path("frameworkVersion.competencies[*].key")
+                .entityList(String.class)
+                .hasSize(14)
+                .contains(
+                        "code-review",
+                        "incident-response",
+                        "mentoring",
+                        "architecture",
+                        "automated-testing",
+                        "performance",
+                        "documentation",
+                        "security",
+                        "release-readiness",
+                        "observability",
+                        "planning",
+                        "technical-design",
+                        "product-collaboration",
+                        "backend-services");
+        version.path("frameworkVersion.competencies[0].expectations[*].level.code")
+                .entityList(String.class)
+                .containsExactly("L3", "L4", "L5");
+        version.path("frameworkVersion.competencies[0].expectations[1].rule.required")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        graphQl(admin)
+                .document("mutation { instantiateSeniorRoleTemplate { frameworkVersion { id } userErrors { code } } }")
+                .execute()
+                .path("instantiateSeniorRoleTemplate.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("ALREADY_EXISTS");
+    }
+
+    @Test
+    void exportsTheTemplateExactlyAndRoundTripsIt() {
+        String exported = export(v1);
+        assertThat(exported)
+                .isEqualTo(FrameworkDocument.parse(FrameworkService.template()).write());
+        String v2 = graphQl(admin)
+                .document(
+                        "mutation($y: String!) { importFramework(input: {yaml: $y}) { frameworkVersion { id number status } } }")
+                .variable("y", exported)
+                .execute()
+                .path("importFramework.frameworkVersion.number")
+                .entity(Integer.class)
+                .isEqualTo(2)
+                .path("importFramework.frameworkVersion.id")
+                .entity(String.class)
+                .get();
+        assertThat(export(v2)).isEqualTo(exported);
+    }
+
+    @Test
+    void editsADraftCopyPublishesItAndKeepsPublishedVersionsImmutable() {
+        String update = "mutation($v: ID!) { updateExpectation(input: {versionId: $v, competencyKey: \"code-review\","
+                + " levelCode: \"L4\", description: \"Reviews design and risk.\", rule: {minEndorsedEvidence: 5,"
+                + " recencyMonths: 6, minDistinctKinds: 2, required: true}}) { frameworkVersion { id } userErrors { field } } }";
+        conflict(graphQl(admin).document(update).variable("v", v1).execute());
+        String v2 = graphQl(admin)
+                .document(
+                        "mutation($v: ID!) { createFrameworkDraft(input: {fromVersionId: $v}) { frameworkVersion { id status } } }")
+                .variable("v", v1)
+                .execute()
+                .path("createFrameworkDraft.frameworkVersion.id")
+                .entity(String.class)
+                .get();
+        conflict(graphQl(admin)
+                .document(
+                        "mutation($v: ID!) { createFrameworkDraft(input: {fromVersionId: $v}) { frameworkVersion { id } } }")
+                .variable("v", v1)
+                .execute());
+        graphQl(admin)
+                .document(update)
+                .variable("v", v2)
+                .execute()
+                .path("updateExpectation.frameworkVersion.id")
+                .entity(String.class)
+                .isEqualTo(v2);
+        assertThat(export(v2)).contains("Reviews design and risk.").isNotEqualTo(export(v1));
+        graphQl(admin)
+                .document(
+                        "mutation($v: ID!) { publishFrameworkVersion(input: {id: $v}) { frameworkVersion { status } } }")
+                .variable("v", v2)
+                .execute()
+                .path("publishFrameworkVersion.frameworkVersion.status")
+                .entity(String.class)
+                .isEqualTo("PUBLISHED");
+        conflict(graphQl(admin).document(update).variable("v", v2).execute());
+        graphQl(admin)
+                .document(
+                        "mutation($v: ID!) { retireFrameworkVersion(input: {id: $v}) { frameworkVersion { status } } }")
+                .variable("v", v1)
+                .execute()
+                .path("retireFrameworkVersion.frameworkVersion.status")
+                .entity(String.class)
+                .isEqualTo("RETIRED");
+        conflict(graphQl(admin)
+                .document(
+                        "mutation($v: ID!) { publishFrameworkVersion(input: {id: $v}) { frameworkVersion { status } } }")
+                .variable("v", v1)
+                .execute());
+    }
+
+    @Test
+    void rejectsMalformedImportsNamingTheFieldAndWritesNothing() {
+        int before = versionCount();
+        String valid = FrameworkService.template().replace("Software Engineering", "Other Framework");
+        importErrors(valid.replaceFirst("level: L4", "level: L9"), "version.competencies[0].expectations[1].level");
+        importErrors(
+                valid.replaceFirst("key: technical-design", "key: backend-services"), "version.competencies[1].key");
+        importErrors(valid.replaceFirst("code: L5", "code: L4"), "version.levels[2].code");
+        importErrors(valid.replaceFirst("    theme: \"Delivery\"\n", "\n"), "version.competencies[0].theme");
+        importErrors(
+                valid.replaceFirst("minEndorsedEvidence: 1", "minEndorsedEvidence: -1"),
+                "version.competencies[0].expectations[0].rule.minEndorsedEvidence");
+        importErrors("framework: [unclosed", "yaml");
+        importErrors("x".repeat(300 * 1024), "yaml");
+        assertThat(versionCount()).isEqualTo(before);
+    }
+
+    @Test
+    void assignsPeopleAndKeepsTheHistory() {
+        String personId = graphQl(tenant.engineer())
+                .document("{ me { person { id } } }")
+                .execute()
+                .path("me.person.id")
+                .entity(String.class)
+                .get();
+        assign(personId, v1, "L3", "L4")
+                .path("assignFramework.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
+        String v2 = graphQl(admin)
+                .document(
+                        "mutation($v: ID!) { createFrameworkDraft(input: {fromVersionId: $v}) { frameworkVersion { id } } }")
+                .variable("v", v1)
+                .execute()
+                .path("createFrameworkDraft.frameworkVersion.id")
+                .entity(String.class)
+                .get();
+        assign(personId, v2, "L3", null)
+                .path("assignFramework.userErrors[0].field")
+                .entityList(String.class)
+                .containsExactly("input", "versionId");
+        graphQl(admin)
+                .document("mutation($v: ID!) { publishFrameworkVersion(input: {id: $v}) { frameworkVersion { id } } }")
+                .variable("v", v2)
+                .execute();
+        assign(personId, v2, "L9", null)
+                .path("assignFramework.userErrors[0].field")
+                .entityList(String.class)
+                .containsExactly("input", "currentLevel");
+        assign(personId, v2, "L4", "L5")
+                .path("assignFramework.assignment.currentLevel.code")
+                .entity(String.class)
+                .isEqualTo("L4");
+        String query =
+                "query($id: ID!) { person(id: $id) { frameworkAssignment { version { number } currentLevel { code }"
+                        + " targetLevel { code } } frameworkAssignmentHistory { version { number } endedAt } } }";
+        graphQl(tenant.engineer())
+                .document(query)
+                .variable("id", personId)
+                .execute()
+                .path("person.frameworkAssignment.version.number")
+                .entity(Integer.class)
+                .isEqualTo(2)
+                .path("person.frameworkAssignment.targetLevel.code")
+                .entity(String.class)
+                .isEqualTo("L5")
+                .path("person.frameworkAssignmentHistory[*].version.number")
+                .entityList(Integer.class)
+                .containsExactly(2, 1)
+                .path("person.frameworkAssignmentHistory[1].endedAt")
+                .hasValue();
+        graphQl(tenant.token("colleague"))
+                .document(query)
+                .variable("id", personId)
+                .execute()
+                .path("person.frameworkAssignment")
+                .valueIsNull();
+    }
+
+    @Test
+    void nestedFrameworkQueriesCostAConstantNumberOfStatements() {
+        String query =
+                "{ frameworks { name versions { number levels { code } competencies { key expectations { level { code } rule { required } } } } } }";
+        String small = export(v1).replace("Software Engineering", "Tiny").replaceAll("(?s)  competencies:.*", "")
+                + "  competencies:\n    - key: one\n      theme: T\n      name: One\n      description: D\n      expectations:\n"
+                + "        - level: L3\n          description: E\n          examples: []\n          rule:\n"
+                + "            minEndorsedEvidence: 1\n            recencyMonths: 12\n            minDistinctKinds: 1\n"
+                + "            required: true\n";
+        TestTenant other = newTenant("frameworks-small");
+        graphQl(other.admin())
+                .document("mutation($y: String!) { importFramework(input: {yaml: $y}) { frameworkVersion { id } } }")
+                .variable("y", small)
+                .execute()
+                .path("importFramework.frameworkVersion.id")
+                .hasValue();
+        graphQl(other.admin()).document(query).execute();
+        sqlStatements.reset();
+        graphQl(other.admin())
+                .document(query)
+                .execute()
+                .path("frameworks[0].versions[0].competencies")
+                .entityList(Object.class)
+                .hasSize(1);
+        int tiny = sqlStatements.count();
+        graphQl(admin).document(query).execute();
+        sqlStatements.reset();
+        graphQl(admin)
+                .document(query)
+                .execute()
+                .path("frameworks[0].versions[0].competencies")
+                .entityList(Object.class)
+                .hasSize(14);
+        assertThat(sqlStatements.count()).isEqualTo(tiny);
+    }
+
+    private GraphQlTester.Response assign(String person, String version, String current, String target) {
+        return graphQl(admin)
+                .document("mutation($in: AssignFrameworkInput!) { assignFramework(input: $in) {"
+                        + " assignment { currentLevel { code } } userErrors { field message } } }")
+                .variable(
+                        "in",
+                        target == null
+                                ? Map.of("personId", person, "versionId", version, "currentLevel", current)
+                                : Map.of(
+                                        "personId",
+                                        person,
+                                        "versionId",
+                                        version,
+                                        "currentLevel",
+                                        current,
+                                        "targetLevel",
+                                        target))
+                .execute();
+    }
+
+    private void importErrors(String yaml, String field) {
+        graphQl(admin)
+                .document(
+                        "mutation($y: String!) { importFramework(input: {yaml: $y}) { frameworkVersion { id } userErrors { field message } } }")
+                .variable("y", yaml)
+                .execute()
+                .path("importFramework.frameworkVersion")
+                .valueIsNull()
+                .path("importFramework.userErrors[*].field")
+                .entityList(Object.class)
+                .satisfies(fields -> assertThat(fields.toString()).contains(field));
+    }
+
+    private int versionCount() {
+        return graphQl(admin)
+                .document("{ frameworks { versions { id } } }")
+                .execute()
+                .path("frameworks[*].versions[*].id")
+                .entityList(String.class)
+                .get()
+                .size();
+    }
+
+    private String export(String version) {
+        return graphQl(admin)
+                .document("query($id: ID!) { exportFrameworkVersion(id: $id) }")
+                .variable("id", version)
+                .execute()
+                .path("exportFrameworkVersion")
+                .entity(String.class)
+                .get();
+    }
+
+    private static void conflict(GraphQlTester.Response response) {
+        response.errors()
+                .expect(error -> "CONFLICT".equals(error.getExtensions().get("classification")))
+                .verify();
+    }
+
+    @SuppressWarnings("unused")
+    private static List<String> none() {
+        return List.of();
+    }
+}
