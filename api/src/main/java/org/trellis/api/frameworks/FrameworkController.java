@@ -48,6 +48,12 @@ class FrameworkController implements NodeResolver {
         return frameworks.export(actor(), Ids.decode(id, "FrameworkVersion"));
     }
 
+    @QueryMapping
+    FrameworkDiff frameworkVersionDiff(@Argument String fromVersionId, @Argument String toVersionId) {
+        return frameworks.diff(
+                actor(), Ids.decode(fromVersionId, "FrameworkVersion"), Ids.decode(toVersionId, "FrameworkVersion"));
+    }
+
     @BatchMapping(typeName = "Framework", field = "versions")
     Map<Framework, List<FrameworkVersion>> versions(List<Framework> list) {
         var found =

@@ -102,10 +102,19 @@ public class FrameworkService {
     /** The version in the documented YAML format. */
     @Transactional(readOnly = true)
     public String export(Actor actor, UUID versionId) {
+        return document(actor, versionId).write();
+    }
+
+    /** What changed from one version to another (of any frameworks of the tenant). */
+    @Transactional(readOnly = true)
+    public FrameworkDiff diff(Actor actor, UUID fromVersionId, UUID toVersionId) {
+        return FrameworkDiff.between(document(actor, fromVersionId), document(actor, toVersionId));
+    }
+
+    private FrameworkDocument document(Actor actor, UUID versionId) {
         FrameworkVersion version = version(actor, versionId);
-        Framework framework =
-                frameworks.findByIds(List.of(version.frameworkId())).getFirst();
-        return frameworks.document(framework, version).write();
+        return frameworks.document(
+                frameworks.findByIds(List.of(version.frameworkId())).getFirst(), version);
     }
 
     /** Creates the senior-role framework from the built-in template, published, in one step. */

@@ -122,6 +122,24 @@ class FrameworksIntegrationTest extends IntegrationTest {
                 .isEqualTo(v2);
         assertThat(export(v2)).contains("Reviews design and risk.").isNotEqualTo(export(v1));
         graphQl(admin)
+                .document("query($a: ID!, $b: ID!) { frameworkVersionDiff(fromVersionId: $a, toVersionId: $b) {"
+                        + " addedCompetencies changedExpectations { competencyKey levelCode kind ruleChanged } } }")
+                .variable("a", v1)
+                .variable("b", v2)
+                .execute()
+                .path("frameworkVersionDiff.addedCompetencies")
+                .entityList(String.class)
+                .hasSize(0)
+                .path("frameworkVersionDiff.changedExpectations[0].competencyKey")
+                .entity(String.class)
+                .isEqualTo("code-review")
+                .path("frameworkVersionDiff.changedExpectations[0].levelCode")
+                .entity(String.class)
+                .isEqualTo("L4")
+                .path("frameworkVersionDiff.changedExpectations[0].ruleChanged")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        graphQl(admin)
                 .document(
                         "mutation($v: ID!) { publishFrameworkVersion(input: {id: $v}) { frameworkVersion { status } } }")
                 .variable("v", v2)
