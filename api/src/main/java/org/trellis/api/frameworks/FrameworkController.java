@@ -167,8 +167,12 @@ class FrameworkController implements NodeResolver {
     }
 
     @MutationMapping
-    VersionPayload importFramework(@Argument YamlInput input) {
-        return VersionPayload.of(frameworks.importYaml(actor(), input.yaml()));
+    VersionPayload importFramework(@Argument ImportInput input) {
+        return VersionPayload.of(frameworks.importFramework(
+                actor(),
+                input.content(),
+                input.format() == null ? FrameworkService.ImportFormat.TRELLIS_YAML : input.format(),
+                input.name()));
     }
 
     @MutationMapping
@@ -234,7 +238,10 @@ class FrameworkController implements NodeResolver {
         return items.stream().collect(Collectors.toMap(id, Function.identity()));
     }
 
-    record YamlInput(String yaml) {}
+    record ImportInput(
+            String content,
+            FrameworkService.@Nullable ImportFormat format,
+            @Nullable String name) {}
 
     record DraftInput(String fromVersionId) {}
 

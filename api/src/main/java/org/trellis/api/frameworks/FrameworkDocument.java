@@ -37,7 +37,7 @@ record FrameworkDocument(
 
     static FrameworkDocument parse(String yaml) {
         if (yaml.length() > MAX_BYTES) {
-            throw invalid("The document is larger than " + MAX_BYTES / 1024 + " KiB.", "input", "yaml");
+            throw invalid("The document is larger than " + MAX_BYTES / 1024 + " KiB.", "input", "content");
         }
         JsonNode root;
         try {
@@ -45,10 +45,10 @@ record FrameworkDocument(
         } catch (JacksonException e) {
             String where =
                     e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw invalid("Not valid YAML" + where + ".", "input", "yaml");
+            throw invalid("Not valid YAML" + where + ".", "input", "content");
         }
         if (root == null || !root.isObject()) {
-            throw invalid("The document must be a mapping with framework and version.", "input", "yaml");
+            throw invalid("The document must be a mapping with framework and version.", "input", "content");
         }
         Errors errors = new Errors();
         JsonNode framework = root.path("framework");
@@ -253,7 +253,7 @@ record FrameworkDocument(
         }
 
         void add(String path, String message) {
-            errors.add(new UserError(List.of("input", "yaml", path), message, Code.INVALID));
+            errors.add(new UserError(List.of("input", "content", path), message, Code.INVALID));
         }
 
         void throwIfAny() {

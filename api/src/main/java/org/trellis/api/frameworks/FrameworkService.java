@@ -131,11 +131,30 @@ public class FrameworkService {
         return create(actor, document, FrameworkVersion.Status.PUBLISHED, "framework.template-instantiated");
     }
 
-    /** Imports a YAML document as a new draft version: of the framework with that name, or of a new framework. */
+    /**
+     * Imports a document as a new draft version: of the framework with that name, or of a new framework. Formats:
+     * Trellis YAML, progression-framework front matter, or a level/competency/expectation CSV.
+     */
     @Transactional
-    public FrameworkVersion importYaml(Actor actor, String yaml) {
+    public FrameworkVersion importFramework(Actor actor, String content, ImportFormat format, @Nullable String name) {
         requireAdmin(actor);
-        return create(actor, FrameworkDocument.parse(yaml), FrameworkVersion.Status.DRAFT, "framework.imported");
+        if (content.length() > FrameworkDocument.MAX_BYTES) {
+            throw InvalidInputException.of(
+                    new UserError(List.of("input", "content"), "The document is larger than 256 KiB.", Code.INVALID));
+        }
+        FrameworkDocument document = switch (format) {
+            case TRELLIS_YAML -> FrameworkDocument.parse(content);
+            case PROGRESSION_FRONT_MATTER -> ForeignFormats.fromFrontMatter(content, name);
+            case CSV -> ForeignFormats.fromCsv(content, name);
+        };
+        return create(actor, document, FrameworkVersion.Status.DRAFT, "framework.imported");
+    }
+
+    /** Formats {@link #importFramework} reads. */
+    public enum ImportFormat {
+        TRELLIS_YAML,
+        PROGRESSION_FRONT_MATTER,
+        CSV
     }
 
     /** A new draft copied from an existing version. One draft per framework at a time. */

@@ -48,7 +48,7 @@ class FrameworkRoleMatrixIntegrationTest extends IntegrationTest {
             t -> Map.of());
     private static final Operation<Targets> IMPORT = op(
             "importFramework",
-            "mutation($y: String!) { importFramework(input: {yaml: $y}) { frameworkVersion { id } } }",
+            "mutation($y: String!) { importFramework(input: {content: $y}) { frameworkVersion { id } } }",
             t -> Map.of("y", t.yaml()));
     private static final Operation<Targets> DRAFT = op(
             "createFrameworkDraft",
@@ -124,7 +124,7 @@ class FrameworkRoleMatrixIntegrationTest extends IntegrationTest {
     private Targets freshTargets() {
         String yaml = FrameworkService.template().replace("Software Engineering", "Matrix " + (++sequence));
         String published = graphQl(tenant.admin())
-                .document("mutation($y: String!) { importFramework(input: {yaml: $y}) { frameworkVersion { id } } }")
+                .document("mutation($y: String!) { importFramework(input: {content: $y}) { frameworkVersion { id } } }")
                 .variable("y", yaml)
                 .execute()
                 .path("importFramework.frameworkVersion.id")
@@ -153,7 +153,7 @@ class FrameworkRoleMatrixIntegrationTest extends IntegrationTest {
                 .get();
         String next = FrameworkService.template().replace("Software Engineering", "Imported " + (++sequence));
         String lone = graphQl(tenant.admin())
-                .document("mutation($y: String!) { importFramework(input: {yaml: $y}) { frameworkVersion { id } } }")
+                .document("mutation($y: String!) { importFramework(input: {content: $y}) { frameworkVersion { id } } }")
                 .variable("y", FrameworkService.template().replace("Software Engineering", "Lone " + (++sequence)))
                 .execute()
                 .path("importFramework.frameworkVersion.id")

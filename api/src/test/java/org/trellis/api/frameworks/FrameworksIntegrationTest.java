@@ -82,7 +82,7 @@ class FrameworksIntegrationTest extends IntegrationTest {
                 .isEqualTo(FrameworkDocument.parse(FrameworkService.template()).write());
         String v2 = graphQl(admin)
                 .document(
-                        "mutation($y: String!) { importFramework(input: {yaml: $y}) { frameworkVersion { id number status } } }")
+                        "mutation($y: String!) { importFramework(input: {content: $y}) { frameworkVersion { id number status } } }")
                 .variable("y", exported)
                 .execute()
                 .path("importFramework.frameworkVersion.number")
@@ -175,9 +175,86 @@ class FrameworksIntegrationTest extends IntegrationTest {
         importErrors(
                 valid.replaceFirst("minEndorsedEvidence: 1", "minEndorsedEvidence: -1"),
                 "version.competencies[0].expectations[0].rule.minEndorsedEvidence");
-        importErrors("framework: [unclosed", "yaml");
-        importErrors("x".repeat(300 * 1024), "yaml");
+        importErrors("framework: [unclosed", "content");
+        importErrors("x".repeat(300 * 1024), "content");
         assertThat(versionCount()).isEqualTo(before);
+    }
+
+    @Test
+    void importsProgressionFrameworkFrontMatter() {
+        String page = """
+                ---
+                title: "Backend Engineering"
+                levels: 2
+                topics:
+                  - name: "Technical skills"
+                    title: "Writes and ships good code"
+                    content:
+                      - level: 1
+                        criteria:
+                          - "Writes tested code with guidance"
+                        exampleCriteria:
+                          - criteria: "Fixes bugs independently"
+                            examples:
+                              - "Fixed a flaky test"
+                      - level: 2
+                        criteria:
+                          - "Designs small services"
+                  - name: "Communication"
+                    content:
+                      - level: 2
+                        criteria:
+                          - "Explains trade-offs clearly"
+                ---
+                # Backend Engineering
+                """;
+        String version = importAs(page, "PROGRESSION_FRONT_MATTER", null);
+        graphQl(admin)
+                .document(VERSION)
+                .variable("id", version)
+                .execute()
+                .path("frameworkVersion.framework.name")
+                .entity(String.class)
+                .isEqualTo("Backend Engineering")
+                .path("frameworkVersion.status")
+                .entity(String.class)
+                .isEqualTo("DRAFT")
+                .path("frameworkVersion.levels[*].code")
+                .entityList(String.class)
+                .containsExactly("L1", "L2")
+                .path("frameworkVersion.competencies[*].key")
+                .entityList(String.class)
+                .containsExactly("technical-skills", "communication")
+                .path("frameworkVersion.competencies[0].expectations[0].description")
+                .entity(String.class)
+                .isEqualTo("Writes tested code with guidance\nFixes bugs independently");
+        importErrors(
+                page.replaceFirst("level: 2(\\s+criteria:\\s+- \"Designs)", "level: 7$1"),
+                "topics[0].content[1].level",
+                "PROGRESSION_FRONT_MATTER");
+    }
+
+    @Test
+    void importsACsvOfLevelCompetencyAndExpectation() {
+        String csv = "level,competency,expectation\nL1,Code review,Reviews small changes\n"
+                + "L2,Code review,\"Reviews designs, not only code\"\nL2,On-call,Leads incidents\n";
+        String version = importAs(csv, "CSV", "Support Engineering");
+        graphQl(admin)
+                .document(VERSION)
+                .variable("id", version)
+                .execute()
+                .path("frameworkVersion.levels[*].code")
+                .entityList(String.class)
+                .containsExactly("L1", "L2")
+                .path("frameworkVersion.competencies[*].key")
+                .entityList(String.class)
+                .containsExactly("code-review", "on-call")
+                .path("frameworkVersion.competencies[0].expectations[1].description")
+                .entity(String.class)
+                .isEqualTo("Reviews designs, not only code");
+        importErrors(csv + "L2,On-call,Again\n", "Line 5", "CSV");
+        importErrors("lvl,competency,expectation\n", "Line 1", "CSV");
+        importErrors(csv + "L3,,Missing competency\n", "Line 5", "CSV");
     }
 
     @Test
@@ -253,7 +330,7 @@ class FrameworksIntegrationTest extends IntegrationTest {
                 + "            required: true\n";
         TestTenant other = newTenant("frameworks-small");
         graphQl(other.admin())
-                .document("mutation($y: String!) { importFramework(input: {yaml: $y}) { frameworkVersion { id } } }")
+                .document("mutation($y: String!) { importFramework(input: {content: $y}) { frameworkVersion { id } } }")
                 .variable("y", small)
                 .execute()
                 .path("importFramework.frameworkVersion.id")
@@ -299,16 +376,38 @@ class FrameworksIntegrationTest extends IntegrationTest {
     }
 
     private void importErrors(String yaml, String field) {
+        importErrors(yaml, field, "TRELLIS_YAML");
+    }
+
+    /** The import is refused with a user error whose field path or message names {@code where}. */
+    private void importErrors(String content, String where, String format) {
         graphQl(admin)
-                .document(
-                        "mutation($y: String!) { importFramework(input: {yaml: $y}) { frameworkVersion { id } userErrors { field message } } }")
-                .variable("y", yaml)
+                .document("mutation($y: String!, $f: ImportFormat) { importFramework(input: {content: $y, format: $f,"
+                        + " name: \"Refused\"}) { frameworkVersion { id } userErrors { field message } } }")
+                .variable("y", content)
+                .variable("f", format)
                 .execute()
                 .path("importFramework.frameworkVersion")
                 .valueIsNull()
-                .path("importFramework.userErrors[*].field")
+                .path("importFramework.userErrors")
                 .entityList(Object.class)
-                .satisfies(fields -> assertThat(fields.toString()).contains(field));
+                .satisfies(errors -> assertThat(errors.toString()).contains(where));
+    }
+
+    private String importAs(String content, String format, String name) {
+        return graphQl(admin)
+                .document("mutation($y: String!, $f: ImportFormat, $n: String) { importFramework(input: {content: $y,"
+                        + " format: $f, name: $n}) { frameworkVersion { id } userErrors { field message } } }")
+                .variable("y", content)
+                .variable("f", format)
+                .variable("n", name)
+                .execute()
+                .path("importFramework.userErrors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("importFramework.frameworkVersion.id")
+                .entity(String.class)
+                .get();
     }
 
     private int versionCount() {
