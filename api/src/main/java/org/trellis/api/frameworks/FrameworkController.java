@@ -193,6 +193,12 @@ class FrameworkController implements NodeResolver {
     }
 
     @MutationMapping
+    VersionPayload replaceFrameworkDraft(@Argument ReplaceInput input) {
+        return VersionPayload.of(
+                frameworks.replaceDraft(actor(), Ids.decode(input.versionId(), "FrameworkVersion"), input.content()));
+    }
+
+    @MutationMapping
     VersionPayload publishFrameworkVersion(@Argument IdInput input) {
         return VersionPayload.of(frameworks.publish(actor(), Ids.decode(input.id(), "FrameworkVersion")));
     }
@@ -244,6 +250,8 @@ class FrameworkController implements NodeResolver {
             @Nullable String name) {}
 
     record DraftInput(String fromVersionId) {}
+
+    record ReplaceInput(String versionId, String content) {}
 
     record IdInput(String id) {}
 

@@ -181,6 +181,42 @@ public class FrameworkService {
         return draft;
     }
 
+    /**
+     * Replaces a draft's levels, competencies and expectations with a Trellis YAML document (the way to add or
+     * remove competencies and levels). The framework's name in the document must match.
+     */
+    @Transactional
+    public FrameworkVersion replaceDraft(Actor actor, UUID versionId, String content) {
+        requireAdmin(actor);
+        FrameworkVersion version = existingVersion(versionId);
+        if (version.status() != FrameworkVersion.Status.DRAFT) {
+            throw new ConflictException("Published and retired versions are immutable: create a draft to change them.");
+        }
+        FrameworkDocument document = FrameworkDocument.parse(content);
+        Framework framework =
+                frameworks.findByIds(List.of(version.frameworkId())).getFirst();
+        if (!framework.name().equalsIgnoreCase(document.name())) {
+            throw InvalidInputException.of(new UserError(
+                    List.of("input", "content", "framework.name"),
+                    "The document is for another framework.",
+                    Code.INVALID));
+        }
+        frameworks.clearContent(versionId, document.guidance());
+        frameworks.insertContent(actor.tenant(), versionId, document);
+        audit.record(
+                actor,
+                actor.tenant(),
+                "framework.draft-replaced",
+                "FrameworkVersion",
+                versionId,
+                Map.of(
+                        "competencies",
+                        document.competencies().size(),
+                        "levels",
+                        document.levels().size()));
+        return existingVersion(versionId);
+    }
+
     /** Changes one expectation of a draft. */
     @Transactional
     public FrameworkVersion updateExpectation(

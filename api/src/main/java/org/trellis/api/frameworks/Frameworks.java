@@ -182,6 +182,25 @@ class Frameworks {
         }
     }
 
+    /** Removes a version's content (drafts only: the service checks) and sets its guidance. */
+    void clearContent(UUID versionId, @Nullable String guidance) {
+        db.deleteFrom(FRAMEWORK_EXPECTATION)
+                .where(FRAMEWORK_EXPECTATION.COMPETENCY_ID.in(db.select(FRAMEWORK_COMPETENCY.ID)
+                        .from(FRAMEWORK_COMPETENCY)
+                        .where(FRAMEWORK_COMPETENCY.VERSION_ID.eq(versionId))))
+                .execute();
+        db.deleteFrom(FRAMEWORK_COMPETENCY)
+                .where(FRAMEWORK_COMPETENCY.VERSION_ID.eq(versionId))
+                .execute();
+        db.deleteFrom(FRAMEWORK_LEVEL)
+                .where(FRAMEWORK_LEVEL.VERSION_ID.eq(versionId))
+                .execute();
+        db.update(FRAMEWORK_VERSION)
+                .set(FRAMEWORK_VERSION.GUIDANCE, guidance)
+                .where(FRAMEWORK_VERSION.ID.eq(versionId))
+                .execute();
+    }
+
     List<Level> levelsOf(Collection<UUID> versionIds) {
         return db.selectFrom(FRAMEWORK_LEVEL)
                 .where(FRAMEWORK_LEVEL.VERSION_ID.in(versionIds))

@@ -31,7 +31,7 @@ class FrameworkRoleMatrixIntegrationTest extends IntegrationTest {
     }
 
     /** A fresh tenant-owned published version, draft and person per case. */
-    record Targets(String published, String draft, String person, String yaml, String lone) {}
+    record Targets(String published, String draft, String person, String yaml, String lone, String draftContent) {}
 
     private static final Operation<Targets> FRAMEWORKS = op("frameworks", "{ frameworks { name } }", t -> Map.of());
     private static final Operation<Targets> VERSION = op(
@@ -60,6 +60,11 @@ class FrameworkRoleMatrixIntegrationTest extends IntegrationTest {
                     + " description: \"x\", rule: {minEndorsedEvidence: 1, recencyMonths: 1, minDistinctKinds: 1,"
                     + " required: true}}) { frameworkVersion { id } } }",
             t -> Map.of("id", t.draft()));
+    private static final Operation<Targets> REPLACE = op(
+            "replaceFrameworkDraft",
+            "mutation($id: ID!, $c: String!) { replaceFrameworkDraft(input: {versionId: $id, content: $c}) {"
+                    + " frameworkVersion { id } } }",
+            t -> Map.of("id", t.draft(), "c", t.draftContent()));
     private static final Operation<Targets> PUBLISH = op(
             "publishFrameworkVersion",
             "mutation($id: ID!) { publishFrameworkVersion(input: {id: $id}) { frameworkVersion { id } } }",
@@ -106,6 +111,7 @@ class FrameworkRoleMatrixIntegrationTest extends IntegrationTest {
                         row(IMPORT, "A F F F F F A"),
                         row(DRAFT, "A F F F F F N"),
                         row(UPDATE, "A F F F F F N"),
+                        row(REPLACE, "A F F F F F N"),
                         row(PUBLISH, "A F F F F F N"),
                         row(RETIRE, "A F F F F F N"),
                         row(ASSIGN, "A F F F F F N"))
@@ -122,7 +128,8 @@ class FrameworkRoleMatrixIntegrationTest extends IntegrationTest {
 
     /** Each case gets its own framework (named uniquely), published version 1 and draft version 2. */
     private Targets freshTargets() {
-        String yaml = FrameworkService.template().replace("Software Engineering", "Matrix " + (++sequence));
+        String matrixName = "Matrix " + (++sequence);
+        String yaml = FrameworkService.template().replace("Software Engineering", matrixName);
         String published = graphQl(tenant.admin())
                 .document("mutation($y: String!) { importFramework(input: {content: $y}) { frameworkVersion { id } } }")
                 .variable("y", yaml)
@@ -166,7 +173,8 @@ class FrameworkRoleMatrixIntegrationTest extends IntegrationTest {
                 .execute()
                 .path("publishFrameworkVersion.frameworkVersion.id")
                 .hasValue();
-        return new Targets(published, draft, person, next, lone);
+        String draftContent = FrameworkService.template().replace("Software Engineering", matrixName);
+        return new Targets(published, draft, person, next, lone, draftContent);
     }
 
     private static Stream<Arguments> row(Operation<Targets> operation, String outcomes) {

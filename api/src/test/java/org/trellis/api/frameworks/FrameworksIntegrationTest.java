@@ -120,6 +120,26 @@ class FrameworksIntegrationTest extends IntegrationTest {
                 .path("updateExpectation.frameworkVersion.id")
                 .entity(String.class)
                 .isEqualTo(v2);
+        String replace = "mutation($v: ID!, $c: String!) { replaceFrameworkDraft(input: {versionId: $v, content: $c}) {"
+                + " frameworkVersion { competencies { key } } userErrors { field } } }";
+        String withoutPlanning = export(v2).replaceAll("(?s)  - key: \"?planning\"?.*?(?=  - key:)", "");
+        graphQl(admin)
+                .document(replace)
+                .variable("v", v2)
+                .variable("c", withoutPlanning)
+                .execute()
+                .path("replaceFrameworkDraft.frameworkVersion.competencies[*].key")
+                .entityList(String.class)
+                .hasSize(13)
+                .satisfies(keys -> assertThat(keys).doesNotContain("planning"));
+        graphQl(admin)
+                .document(replace)
+                .variable("v", v1)
+                .variable("c", withoutPlanning)
+                .execute()
+                .errors()
+                .expect(error -> "CONFLICT".equals(error.getExtensions().get("classification")))
+                .verify();
         assertThat(export(v2)).contains("Reviews design and risk.").isNotEqualTo(export(v1));
         graphQl(admin)
                 .document("query($a: ID!, $b: ID!) { frameworkVersionDiff(fromVersionId: $a, toVersionId: $b) {"
