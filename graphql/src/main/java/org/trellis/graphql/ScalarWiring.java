@@ -17,7 +17,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** Registers the custom scalars the schema declares. {@code DateTime} also serializes {@link Instant} (as UTC). */
+/** Registers the custom scalars the schema declares ({@code DateTime}, which also serializes {@link Instant} as UTC, and {@code Date}). */
 public final class ScalarWiring implements RuntimeWiringConfigurer {
 
     static final GraphQLScalarType DATE_TIME = GraphQLScalarType.newScalar(ExtendedScalars.DateTime)
@@ -27,6 +27,7 @@ public final class ScalarWiring implements RuntimeWiringConfigurer {
     @Override
     public void configure(RuntimeWiring.Builder builder) {
         builder.scalar(DATE_TIME);
+        builder.scalar(ExtendedScalars.Date);
     }
 
     private record InstantAwareCoercing(Coercing<?, ?> delegate) implements Coercing<Object, Object> {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -79,6 +80,21 @@ public class AssignmentService {
                 personId,
                 Map.of("version", versionId, "currentLevel", currentLevel, "targetLevel", String.valueOf(targetLevel)));
         return assignment;
+    }
+
+    /**
+     * The competencies a person's evidence may name: those of their current framework version (for other modules'
+     * validation; the caller's own permissions are checked there). Empty without an assignment.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> currentCompetencies(Actor actor, UUID personId) {
+        actor.tenant();
+        return assignments.ofPeople(List.of(personId), true).stream()
+                .findFirst()
+                .map(assignment -> frameworks.competenciesOf(List.of(assignment.versionId())).stream()
+                        .map(Competency::id)
+                        .collect(java.util.stream.Collectors.toSet()))
+                .orElse(Set.of());
     }
 
     /** Current assignment (or history, newest first) of the people whose details the caller may see. */

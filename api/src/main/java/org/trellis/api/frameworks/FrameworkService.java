@@ -93,6 +93,16 @@ public class FrameworkService {
         return group(versionIds, frameworks.competenciesOf(versionIds), Competency::versionId);
     }
 
+    /**
+     * Competencies by id, for showing what another module's object (e.g. evidence the caller may see) points at;
+     * no separate frameworks permission is asked.
+     */
+    @Transactional(readOnly = true)
+    public List<Competency> competenciesById(Actor actor, Collection<UUID> ids) {
+        actor.tenant();
+        return ids.isEmpty() ? List.of() : frameworks.competencies(ids);
+    }
+
     @Transactional(readOnly = true)
     public Map<UUID, List<Expectation>> expectationsOf(Actor actor, Collection<UUID> competencyIds) {
         requireRead(actor);

@@ -219,6 +219,12 @@ class Frameworks {
                 .fetch(Frameworks::toCompetency);
     }
 
+    List<Competency> competencies(Collection<UUID> ids) {
+        return db.selectFrom(FRAMEWORK_COMPETENCY)
+                .where(FRAMEWORK_COMPETENCY.ID.in(ids))
+                .fetch(Frameworks::toCompetency);
+    }
+
     List<Expectation> expectationsOf(Collection<UUID> competencyIds) {
         return db.select(FRAMEWORK_EXPECTATION.fields())
                 .from(FRAMEWORK_EXPECTATION)

@@ -84,6 +84,20 @@ public class PeopleService {
         return OffsetWindows.window(rows, offset, limit);
     }
 
+    /** Everyone below the caller in the reporting line (empty for callers who are not people). */
+    @Transactional(readOnly = true)
+    public Set<UUID> reportsOf(Actor actor) {
+        actor.tenant();
+        return actor.personId() == null ? Set.of() : Set.copyOf(people.reportIds(actor.personId()));
+    }
+
+    /** Whether a person exists in the caller's tenant (for other modules' validation). */
+    @Transactional(readOnly = true)
+    public boolean exists(Actor actor, UUID id) {
+        actor.tenant();
+        return people.findById(id).isPresent();
+    }
+
     /** People matching exact criteria (see {@code People.exact}), and how many match in all. */
     @Transactional(readOnly = true)
     public ExactPage findExact(Actor actor, Map<String, String> criteria, long offset, int limit) {

@@ -1,0 +1,91 @@
+package org.trellis.api.evidence;
+
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.trellis.api.shared.Actor;
+import org.trellis.api.shared.ActorKind;
+import org.trellis.api.shared.ConflictException;
+import org.trellis.api.shared.Role;
+import org.trellis.api.shared.Scopes;
+
+/**
+ * The evidence rules, in one place: who sees, logs, edits and reviews evidence, and which transitions the workflow
+ * allows. {@code reports} is everyone below the caller in the reporting line; reviewers are the person's
+ * management chain (mentoring will add active mentors here).
+ */
+final class EvidencePolicy {
+
+    private EvidencePolicy() {}
+
+    /** The workflow's transitions. */
+    enum Transition {
+        SUBMIT,
+        ENDORSE,
+        REQUEST_CHANGES,
+        REJECT,
+        WITHDRAW
+    }
+
+    static boolean canSee(Actor actor, UUID owner, Set<UUID> reports) {
+        return owner.equals(actor.personId())
+                || actor.hasRole(Role.TENANT_ADMIN)
+                || client(actor, Scopes.EVIDENCE_READ)
+                || reports.contains(owner);
+    }
+
+    /** People log their own evidence; their managers and clients with evidence:write may log on their behalf. */
+    static boolean canLogFor(Actor actor, UUID owner, Set<UUID> reports) {
+        return owner.equals(actor.personId()) || reports.contains(owner) || client(actor, Scopes.EVIDENCE_WRITE);
+    }
+
+    /** The person, or whoever logged it for them, edits, submits and withdraws it. */
+    static boolean isAuthor(Actor actor, Evidence evidence) {
+        return evidence.personId().equals(actor.personId())
+                || evidence.loggedBy().equals(ref(actor));
+    }
+
+    /** Someone above the person in the reporting line, never the person themselves. */
+    static boolean canReview(Actor actor, UUID owner, Set<UUID> reports) {
+        return !owner.equals(actor.personId()) && reports.contains(owner);
+    }
+
+    static boolean editable(Evidence.Status status) {
+        return status == Evidence.Status.DRAFT || status == Evidence.Status.CHANGES_REQUESTED;
+    }
+
+    /** The status a transition leads to from {@code from}, or a CONFLICT naming why it cannot happen. */
+    static Evidence.Status next(Evidence.Status from, Transition transition) {
+        Evidence.Status to = switch (transition) {
+            case SUBMIT -> editable(from) ? Evidence.Status.SUBMITTED : null;
+            case ENDORSE -> from == Evidence.Status.SUBMITTED ? Evidence.Status.ENDORSED : null;
+            case REQUEST_CHANGES -> from == Evidence.Status.SUBMITTED ? Evidence.Status.CHANGES_REQUESTED : null;
+            case REJECT -> from == Evidence.Status.SUBMITTED ? Evidence.Status.REJECTED : null;
+            case WITHDRAW -> editable(from) || from == Evidence.Status.SUBMITTED ? Evidence.Status.WITHDRAWN : null;
+        };
+        if (to == null) {
+            throw new ConflictException("Evidence that is "
+                    + from.name().toLowerCase().replace('_', ' ') + " cannot be " + past(transition) + ".");
+        }
+        return to;
+    }
+
+    static String ref(Actor actor) {
+        @Nullable UUID id = actor.personId() != null ? actor.personId() : actor.serviceClientId();
+        return id == null ? actor.subject() : id.toString();
+    }
+
+    private static boolean client(Actor actor, String scope) {
+        return actor.kind() == ActorKind.SERVICE_CLIENT && actor.scopes().contains(scope);
+    }
+
+    private static String past(Transition transition) {
+        return switch (transition) {
+            case SUBMIT -> "submitted";
+            case ENDORSE -> "endorsed";
+            case REQUEST_CHANGES -> "sent back for changes";
+            case REJECT -> "rejected";
+            case WITHDRAW -> "withdrawn";
+        };
+    }
+}

@@ -1,0 +1,189 @@
+package org.trellis.api.evidence;
+
+import static org.trellis.persistence.jooq.Tables.EVIDENCE;
+import static org.trellis.persistence.jooq.Tables.EVIDENCE_COMPETENCY;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+/** Evidence of the transaction's tenant. Writes check the expected version, so a stale write changes nothing. */
+@Repository
+class Evidences {
+
+    private final DSLContext db;
+
+    Evidences(DSLContext db) {
+        this.db = db;
+    }
+
+    Optional<Evidence> findById(UUID id) {
+        return db.selectFrom(EVIDENCE).where(EVIDENCE.ID.eq(id)).fetchOptional(Evidences::toEvidence);
+    }
+
+    List<Evidence> findByIds(Collection<UUID> ids) {
+        return db.selectFrom(EVIDENCE).where(EVIDENCE.ID.in(ids)).fetch(Evidences::toEvidence);
+    }
+
+    /** A person's evidence, newest first; reads {@code limit} rows from {@code offset}. */
+    List<Evidence> ofPerson(UUID personId, EvidenceFilter filter, long offset, int limit) {
+        Condition condition = EVIDENCE.PERSON_ID.eq(personId);
+        if (filter.competencyId() != null) {
+            condition = condition.and(EVIDENCE.ID.in(DSL.select(EVIDENCE_COMPETENCY.EVIDENCE_ID)
+                    .from(EVIDENCE_COMPETENCY)
+                    .where(EVIDENCE_COMPETENCY.COMPETENCY_ID.eq(filter.competencyId()))));
+        }
+        if (filter.kind() != null) {
+            condition = condition.and(EVIDENCE.KIND.eq(filter.kind().name()));
+        }
+        if (filter.status() != null) {
+            condition = condition.and(EVIDENCE.STATUS.eq(filter.status().name()));
+        }
+        if (filter.from() != null) {
+            condition = condition.and(EVIDENCE.OCCURRED_ON.ge(filter.from()));
+        }
+        if (filter.to() != null) {
+            condition = condition.and(EVIDENCE.OCCURRED_ON.le(filter.to()));
+        }
+        return db.selectFrom(EVIDENCE)
+                .where(condition)
+                .orderBy(EVIDENCE.OCCURRED_ON.desc(), EVIDENCE.ID)
+                .offset(offset)
+                .limit(limit)
+                .fetch(Evidences::toEvidence);
+    }
+
+    /** Submitted evidence of these people, oldest first. */
+    List<Evidence> submittedBy(Collection<UUID> personIds, long offset, int limit) {
+        return db.selectFrom(EVIDENCE)
+                .where(EVIDENCE.PERSON_ID.in(personIds))
+                .and(EVIDENCE.STATUS.eq(Evidence.Status.SUBMITTED.name()))
+                .orderBy(EVIDENCE.UPDATED_AT, EVIDENCE.ID)
+                .offset(offset)
+                .limit(limit)
+                .fetch(Evidences::toEvidence);
+    }
+
+    Evidence insert(
+            UUID tenantId,
+            UUID personId,
+            String loggedBy,
+            boolean onBehalf,
+            EvidenceInput input,
+            List<UUID> competencies) {
+        Evidence created = db.insertInto(EVIDENCE)
+                .set(EVIDENCE.TENANT_ID, tenantId)
+                .set(EVIDENCE.ID, UUID.randomUUID())
+                .set(EVIDENCE.PERSON_ID, personId)
+                .set(EVIDENCE.LOGGED_BY, loggedBy)
+                .set(EVIDENCE.ON_BEHALF, onBehalf)
+                .set(EVIDENCE.KIND, input.kind().name())
+                .set(EVIDENCE.TITLE, input.title())
+                .set(EVIDENCE.DESCRIPTION, input.description())
+                .set(EVIDENCE.OCCURRED_ON, input.occurredOn())
+                .set(EVIDENCE.LINKS, input.links().toArray(String[]::new))
+                .set(EVIDENCE.IMPACT, input.impact().name())
+                .set(EVIDENCE.SOURCE, Evidence.Source.MANUAL.name())
+                .set(EVIDENCE.STATUS, Evidence.Status.DRAFT.name())
+                .returning()
+                .fetchSingle(Evidences::toEvidence);
+        linkCompetencies(tenantId, created.id(), competencies);
+        return created;
+    }
+
+    /** Empty when the version moved on (a concurrent write won). */
+    Optional<Evidence> update(UUID id, int expectedVersion, EvidenceInput input) {
+        return db.update(EVIDENCE)
+                .set(EVIDENCE.KIND, input.kind().name())
+                .set(EVIDENCE.TITLE, input.title())
+                .set(EVIDENCE.DESCRIPTION, input.description())
+                .set(EVIDENCE.OCCURRED_ON, input.occurredOn())
+                .set(EVIDENCE.LINKS, input.links().toArray(String[]::new))
+                .set(EVIDENCE.IMPACT, input.impact().name())
+                .set(EVIDENCE.VERSION, EVIDENCE.VERSION.plus(1))
+                .set(EVIDENCE.UPDATED_AT, Instant.now())
+                .where(EVIDENCE.ID.eq(id))
+                .and(EVIDENCE.VERSION.eq(expectedVersion))
+                .returning()
+                .fetchOptional(Evidences::toEvidence);
+    }
+
+    /** Empty when the version moved on. */
+    Optional<Evidence> transition(
+            UUID id, int expectedVersion, Evidence.Status status, @Nullable String comment, @Nullable UUID reviewer) {
+        var update = db.update(EVIDENCE)
+                .set(EVIDENCE.STATUS, status.name())
+                .set(EVIDENCE.VERSION, EVIDENCE.VERSION.plus(1))
+                .set(EVIDENCE.UPDATED_AT, Instant.now());
+        if (reviewer != null) {
+            update = update.set(EVIDENCE.REVIEW_COMMENT, comment)
+                    .set(EVIDENCE.REVIEWED_BY, reviewer)
+                    .set(EVIDENCE.REVIEWED_AT, Instant.now());
+        }
+        return update.where(EVIDENCE.ID.eq(id))
+                .and(EVIDENCE.VERSION.eq(expectedVersion))
+                .returning()
+                .fetchOptional(Evidences::toEvidence);
+    }
+
+    void replaceCompetencies(UUID tenantId, UUID evidenceId, List<UUID> competencies) {
+        db.deleteFrom(EVIDENCE_COMPETENCY)
+                .where(EVIDENCE_COMPETENCY.EVIDENCE_ID.eq(evidenceId))
+                .execute();
+        linkCompetencies(tenantId, evidenceId, competencies);
+    }
+
+    /** (evidence id, competency id) pairs for these evidence items. */
+    List<Link> competencies(Collection<UUID> evidenceIds) {
+        return db.select(EVIDENCE_COMPETENCY.EVIDENCE_ID, EVIDENCE_COMPETENCY.COMPETENCY_ID)
+                .from(EVIDENCE_COMPETENCY)
+                .where(EVIDENCE_COMPETENCY.EVIDENCE_ID.in(evidenceIds))
+                .fetch(row -> new Link(row.value1(), row.value2()));
+    }
+
+    private void linkCompetencies(UUID tenantId, UUID evidenceId, List<UUID> competencies) {
+        var insert = db.insertInto(
+                EVIDENCE_COMPETENCY,
+                EVIDENCE_COMPETENCY.TENANT_ID,
+                EVIDENCE_COMPETENCY.EVIDENCE_ID,
+                EVIDENCE_COMPETENCY.COMPETENCY_ID);
+        for (UUID competency : competencies) {
+            insert = insert.values(tenantId, evidenceId, competency);
+        }
+        insert.execute();
+    }
+
+    /** One evidence item linked to one competency. */
+    record Link(UUID evidenceId, UUID competencyId) {}
+
+    private static Evidence toEvidence(Record row) {
+        return new Evidence(
+                row.get(EVIDENCE.ID),
+                row.get(EVIDENCE.PERSON_ID),
+                row.get(EVIDENCE.LOGGED_BY),
+                row.get(EVIDENCE.ON_BEHALF),
+                Evidence.Kind.valueOf(row.get(EVIDENCE.KIND)),
+                row.get(EVIDENCE.TITLE),
+                row.get(EVIDENCE.DESCRIPTION),
+                row.get(EVIDENCE.OCCURRED_ON),
+                List.of(row.get(EVIDENCE.LINKS)),
+                Evidence.Impact.valueOf(row.get(EVIDENCE.IMPACT)),
+                Evidence.Source.valueOf(row.get(EVIDENCE.SOURCE)),
+                row.get(EVIDENCE.EXTERNAL_ID),
+                Evidence.Status.valueOf(row.get(EVIDENCE.STATUS)),
+                row.get(EVIDENCE.REVIEW_COMMENT),
+                row.get(EVIDENCE.REVIEWED_BY),
+                row.get(EVIDENCE.REVIEWED_AT),
+                row.get(EVIDENCE.VERSION),
+                row.get(EVIDENCE.CREATED_AT),
+                row.get(EVIDENCE.UPDATED_AT));
+    }
+}

@@ -1,0 +1,379 @@
+package org.trellis.api.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.trellis.api.support.IntegrationTest;
+
+/** Evidence: logged, reviewed by the management chain, never lost to a stale write, never duplicated by a retry. */
+class EvidenceIntegrationTest extends IntegrationTest {
+
+    private static final String LOG = "mutation($in: LogEvidenceInput!) { logEvidence(input: $in) {"
+            + " evidence { id status version loggedOnBehalf } userErrors { field code message } } }";
+    private static final String STEP = "mutation($in: EvidenceTransitionInput!) { %s(input: $in) {"
+            + " evidence { status version reviewComment reviewedBy { displayName } } userErrors { field code } } }";
+
+    private TestTenant tenant;
+    private String admin;
+    private String managerToken;
+    private String engineerToken;
+    private String colleagueToken;
+    private String engineer;
+    private String codeReview;
+    private String mentoring;
+
+    @BeforeEach
+    void organisation() {
+        tenant = newTenant("evidence");
+        admin = tenant.admin();
+        String version = graphQl(admin)
+                .document("mutation { instantiateSeniorRoleTemplate { frameworkVersion { id } } }")
+                .execute()
+                .path("instantiateSeniorRoleTemplate.frameworkVersion.id")
+                .entity(String.class)
+                .get();
+        managerToken = tenant.token("mia", "managers");
+        engineerToken = tenant.token("eli");
+        colleagueToken = tenant.token("cam");
+        String manager = personOf(managerToken);
+        engineer = personOf(engineerToken);
+        personOf(colleagueToken);
+        graphQl(admin)
+                .document(
+                        "mutation($p: ID!, $m: ID) { setManager(input: {personId: $p, managerId: $m}) { person { id } } }")
+                .variable("p", engineer)
+                .variable("m", manager)
+                .execute()
+                .path("setManager.person.id")
+                .hasValue();
+        graphQl(admin)
+                .document("mutation($p: ID!, $v: ID!) { assignFramework(input: {personId: $p, versionId: $v,"
+                        + " currentLevel: \"L3\", targetLevel: \"L4\"}) { assignment { assignedAt } } }")
+                .variable("p", engineer)
+                .variable("v", version)
+                .execute()
+                .path("assignFramework.assignment.assignedAt")
+                .hasValue();
+        var competencies = graphQl(admin)
+                .document("query($v: ID!) { frameworkVersion(id: $v) { competencies { id key } } }")
+                .variable("v", version)
+                .execute();
+        List<Map<String, String>> list = competencies
+                .path("frameworkVersion.competencies")
+                .entityList(mapType())
+                .get();
+        codeReview = list.stream()
+                .filter(c -> c.get("key").equals("code-review"))
+                .findFirst()
+                .orElseThrow()
+                .get("id");
+        mentoring = list.stream()
+                .filter(c -> c.get("key").equals("mentoring"))
+                .findFirst()
+                .orElseThrow()
+                .get("id");
+    }
+
+    @Test
+    void goesFromDraftThroughChangesToEndorsedByTheManager() {
+        Map<String, Object> logged = log(engineerToken, input(Map.of()));
+        String id = (String) logged.get("id");
+        assertThat(logged).containsEntry("status", "DRAFT").containsEntry("loggedOnBehalf", false);
+        step(engineerToken, "submitEvidence", id, 1, null)
+                .path("submitEvidence.evidence.status")
+                .entity(String.class)
+                .isEqualTo("SUBMITTED");
+        graphQl(managerToken)
+                .document("{ reviewQueue(first: 10) { edges { node { id title } } } }")
+                .execute()
+                .path("reviewQueue.edges[*].node.id")
+                .entityList(String.class)
+                .containsExactly(id);
+        step(managerToken, "requestEvidenceChanges", id, 2, null)
+                .path("requestEvidenceChanges.userErrors[0].field")
+                .entityList(String.class)
+                .containsExactly("input", "comment");
+        step(managerToken, "requestEvidenceChanges", id, 2, "Link the PR, please.")
+                .path("requestEvidenceChanges.evidence.status")
+                .entity(String.class)
+                .isEqualTo("CHANGES_REQUESTED");
+        update(engineerToken, id, 3, input(Map.of("links", List.of("https://github.com/acme/api/pull/42"))))
+                .path("updateEvidence.evidence.version")
+                .entity(Integer.class)
+                .isEqualTo(4);
+        step(engineerToken, "submitEvidence", id, 4, null)
+                .path("submitEvidence.evidence.status")
+                .entity(String.class)
+                .isEqualTo("SUBMITTED");
+        expectError(step(engineerToken, "endorseEvidence", id, 5, null), "FORBIDDEN");
+        step(managerToken, "endorseEvidence", id, 5, "Great review.")
+                .path("endorseEvidence.evidence.status")
+                .entity(String.class)
+                .isEqualTo("ENDORSED")
+                .path("endorseEvidence.evidence.reviewedBy.displayName")
+                .entity(String.class)
+                .isEqualTo("mia");
+        expectError(step(managerToken, "endorseEvidence", id, 6, null), "CONFLICT");
+        expectError(step(engineerToken, "withdrawEvidence", id, 6, null), "CONFLICT");
+        expectError(step(engineerToken, "rejectEvidence", id, 6, "no"), "FORBIDDEN");
+    }
+
+    @Test
+    void isVisibleOnlyToThePersonTheirManagersAndAdmins() {
+        String id = (String) log(engineerToken, input(Map.of())).get("id");
+        String list =
+                "query($p: ID!) { evidence(personId: $p, first: 10) { edges { node { id title competencies { key } } } } }";
+        for (String allowed : List.of(engineerToken, managerToken, admin)) {
+            graphQl(allowed)
+                    .document(list)
+                    .variable("p", engineer)
+                    .execute()
+                    .path("evidence.edges[0].node.competencies[0].key")
+                    .entity(String.class)
+                    .isEqualTo("code-review");
+        }
+        expectError(
+                graphQl(colleagueToken).document(list).variable("p", engineer).execute(), "FORBIDDEN");
+        expectError(
+                graphQl(colleagueToken)
+                        .document("query($id: ID!) { node(id: $id) { id } }")
+                        .variable("id", id)
+                        .execute(),
+                "NOT_FOUND");
+    }
+
+    @Test
+    void managersAndScopedClientsLogOnBehalfOthersDoNot() {
+        assertThat(log(managerToken, input(Map.of("personId", engineer)))).containsEntry("loggedOnBehalf", true);
+        expectError(
+                graphQl(colleagueToken)
+                        .document(LOG)
+                        .variable("in", input(Map.of("personId", engineer)))
+                        .execute(),
+                "FORBIDDEN");
+        registerServiceClient(admin, tenant.providerId(), "importer", List.of("evidence:write"));
+        String client = tenant.issuer().token(tenant.audience(), "importer", c -> c.claim("scope", "evidence:write"));
+        assertThat(log(client, input(Map.of("personId", engineer)))).containsEntry("loggedOnBehalf", true);
+    }
+
+    @Test
+    void refusesStaleWritesAndLetsExactlyOneOfTwoConcurrentWritersWin() throws Exception {
+        String id = (String) log(engineerToken, input(Map.of())).get("id");
+        update(engineerToken, id, 1, input(Map.of("title", "First")))
+                .path("updateEvidence.evidence.version")
+                .entity(Integer.class)
+                .isEqualTo(2);
+        expectError(update(engineerToken, id, 1, input(Map.of("title", "Stale"))), "CONFLICT");
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<String>> writers = new ArrayList<>();
+        for (String title : List.of("Writer A", "Writer B")) {
+            writers.add(() -> {
+                start.await();
+                List<ResponseError> errors = new ArrayList<>();
+                update(engineerToken, id, 2, input(Map.of("title", title)))
+                        .errors()
+                        .satisfy(errors::addAll);
+                return errors.isEmpty()
+                        ? "won"
+                        : String.valueOf(errors.getFirst().getExtensions().get("classification"));
+            });
+        }
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            var results = writers.stream().map(pool::submit).toList();
+            start.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (var result : results) {
+                outcomes.add(result.get());
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder("won", "CONFLICT");
+        }
+        graphQl(engineerToken)
+                .document("query($id: ID!) { node(id: $id) { ... on Evidence { version title } } }")
+                .variable("id", id)
+                .execute()
+                .path("node.version")
+                .entity(Integer.class)
+                .isEqualTo(3);
+    }
+
+    @Test
+    void retriesWithAnIdempotencyKeyReturnTheFirstResultAndAnotherRequestIsRefused() {
+        Map<String, Object> first = log(engineerToken, input(Map.of("idempotencyKey", "retry-1")));
+        Map<String, Object> again = log(engineerToken, input(Map.of("idempotencyKey", "retry-1")));
+        assertThat(again.get("id")).isEqualTo(first.get("id"));
+        assertThat(count()).isEqualTo(1);
+        expectError(
+                graphQl(engineerToken)
+                        .document(LOG)
+                        .variable("in", input(Map.of("idempotencyKey", "retry-1", "title", "Other")))
+                        .execute(),
+                "CONFLICT");
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsBadInputAndWritesNothing() {
+        errors(input(Map.of("title", "x".repeat(201))), "title");
+        errors(input(Map.of("description", "x".repeat(20_001))), "description");
+        errors(input(Map.of("links", java.util.Collections.nCopies(11, "https://example.com"))), "links");
+        errors(input(Map.of("links", List.of("javascript:alert(1)"))), "links");
+        errors(input(Map.of("links", List.of("ftp://example.com/file"))), "links");
+        errors(input(Map.of("occurredOn", LocalDate.now().plusDays(5).toString())), "occurredOn");
+        errors(input(Map.of("competencyIds", List.of())), "competencyIds");
+        String otherFramework = graphQl(admin)
+                .document(
+                        "mutation($y: String!) { importFramework(input: {content: $y}) { frameworkVersion { competencies { id } } } }")
+                .variable(
+                        "y",
+                        "framework:\n  name: Other\nversion:\n  levels:\n    - code: A\n      title: A\n  competencies:\n"
+                                + "    - key: x\n      theme: T\n      name: X\n      description: D\n      expectations: []\n")
+                .execute()
+                .path("importFramework.frameworkVersion.competencies[0].id")
+                .entity(String.class)
+                .get();
+        errors(input(Map.of("competencyIds", List.of(otherFramework))), "competencyIds");
+        errorsFor(colleagueToken, input(Map.of()), "competencyIds");
+        assertThat(count()).isZero();
+    }
+
+    @Test
+    void listsCostAConstantNumberOfStatements() {
+        String query =
+                "query($p: ID!) { evidence(personId: $p, first: 50) { edges { node { title person { displayName }"
+                        + " reviewedBy { displayName } competencies { key } } } } }";
+        log(engineerToken, input(Map.of()));
+        graphQl(managerToken).document(query).variable("p", engineer).execute();
+        sqlStatements.reset();
+        graphQl(managerToken)
+                .document(query)
+                .variable("p", engineer)
+                .execute()
+                .path("evidence.edges")
+                .entityList(Object.class)
+                .hasSize(1);
+        int one = sqlStatements.count();
+        for (int i = 0; i < 7; i++) {
+            log(engineerToken, input(Map.of("competencyIds", List.of(codeReview, mentoring))));
+        }
+        sqlStatements.reset();
+        graphQl(managerToken)
+                .document(query)
+                .variable("p", engineer)
+                .execute()
+                .path("evidence.edges")
+                .entityList(Object.class)
+                .hasSize(8);
+        assertThat(sqlStatements.count()).isEqualTo(one);
+    }
+
+    private Map<String, Object> input(Map<String, Object> overrides) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("competencyIds", List.of(codeReview));
+        input.put("kind", "CODE_REVIEW");
+        input.put("title", "Reviewed the billing API change");
+        input.put("description", "Caught a **race** in the retry logic.");
+        input.put("occurredOn", LocalDate.now().minusDays(2).toString());
+        input.put("impact", "TEAM");
+        input.putAll(overrides);
+        return input;
+    }
+
+    private Map<String, Object> log(String token, Map<String, Object> input) {
+        return graphQl(token)
+                .document(LOG)
+                .variable("in", input)
+                .execute()
+                .path("logEvidence.userErrors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("logEvidence.evidence")
+                .entity(mapObject())
+                .get();
+    }
+
+    private GraphQlTester.Response update(String token, String id, int version, Map<String, Object> input) {
+        Map<String, Object> update = new HashMap<>(input);
+        update.put("id", id);
+        update.put("expectedVersion", version);
+        return graphQl(token)
+                .document(
+                        "mutation($in: UpdateEvidenceInput!) { updateEvidence(input: $in) { evidence { version title }"
+                                + " userErrors { field code } } }")
+                .variable("in", update)
+                .execute();
+    }
+
+    private GraphQlTester.Response step(String token, String mutation, String id, int version, String comment) {
+        Map<String, Object> input = new HashMap<>(Map.of("id", id, "expectedVersion", version));
+        if (comment != null) {
+            input.put("comment", comment);
+        }
+        return graphQl(token)
+                .document(STEP.formatted(mutation))
+                .variable("in", input)
+                .execute();
+    }
+
+    private void errors(Map<String, Object> input, String field) {
+        errorsFor(engineerToken, input, field);
+    }
+
+    private void errorsFor(String token, Map<String, Object> input, String field) {
+        graphQl(token)
+                .document(LOG)
+                .variable("in", input)
+                .execute()
+                .path("logEvidence.evidence")
+                .valueIsNull()
+                .path("logEvidence.userErrors[0].field")
+                .entityList(String.class)
+                .containsExactly("input", field);
+    }
+
+    private int count() {
+        return graphQl(admin)
+                .document("query($p: ID!) { evidence(personId: $p, first: 100) { edges { node { id } } } }")
+                .variable("p", engineer)
+                .execute()
+                .path("evidence.edges")
+                .entityList(Object.class)
+                .get()
+                .size();
+    }
+
+    private String personOf(String token) {
+        return graphQl(token)
+                .document("{ me { person { id } } }")
+                .execute()
+                .path("me.person.id")
+                .entity(String.class)
+                .get();
+    }
+
+    private static void expectError(GraphQlTester.Response response, String classification) {
+        response.errors()
+                .expect(error -> classification.equals(error.getExtensions().get("classification")))
+                .verify();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<Map<String, String>> mapType() {
+        return (Class<Map<String, String>>) (Class<?>) Map.class;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<Map<String, Object>> mapObject() {
+        return (Class<Map<String, Object>>) (Class<?>) Map.class;
+    }
+}

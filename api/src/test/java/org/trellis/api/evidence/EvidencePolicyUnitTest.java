@@ -1,0 +1,66 @@
+package org.trellis.api.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.trellis.api.evidence.Evidence.Status;
+import org.trellis.api.evidence.EvidencePolicy.Transition;
+import org.trellis.api.shared.Actor;
+import org.trellis.api.shared.ActorKind;
+import org.trellis.api.shared.ConflictException;
+import org.trellis.api.shared.Role;
+
+/** The workflow: every status against every transition, and who may review. */
+class EvidencePolicyUnitTest {
+
+    private static final Map<Status, Map<Transition, Status>> ALLOWED = Map.of(
+            Status.DRAFT, Map.of(Transition.SUBMIT, Status.SUBMITTED, Transition.WITHDRAW, Status.WITHDRAWN),
+            Status.SUBMITTED, Map.of(
+                    Transition.ENDORSE, Status.ENDORSED,
+                    Transition.REQUEST_CHANGES, Status.CHANGES_REQUESTED,
+                    Transition.REJECT, Status.REJECTED,
+                    Transition.WITHDRAW, Status.WITHDRAWN),
+            Status.CHANGES_REQUESTED, Map.of(Transition.SUBMIT, Status.SUBMITTED, Transition.WITHDRAW, Status.WITHDRAWN),
+            Status.ENDORSED, Map.of(),
+            Status.REJECTED, Map.of(),
+            Status.WITHDRAWN, Map.of());
+
+    @ParameterizedTest
+    @EnumSource(Status.class)
+    void allowsExactlyTheDocumentedTransitions(Status from) {
+        for (Transition transition : Transition.values()) {
+            Status expected = ALLOWED.get(from).get(transition);
+            if (expected == null) {
+                assertThatThrownBy(() -> EvidencePolicy.next(from, transition)).isInstanceOf(ConflictException.class);
+            } else {
+                assertThat(EvidencePolicy.next(from, transition)).isEqualTo(expected);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Status.class)
+    void onlyDraftsAndEvidenceSentBackAreEditable(Status status) {
+        assertThat(EvidencePolicy.editable(status)).isEqualTo(status == Status.DRAFT || status == Status.CHANGES_REQUESTED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"ENGINEER", "MANAGER", "TENANT_ADMIN"})
+    void onlyTheManagementChainReviewsAndNeverThePersonThemselves(Role role) {
+        UUID owner = UUID.randomUUID();
+        Actor self = person(owner, role);
+        Actor above = person(UUID.randomUUID(), role);
+        assertThat(EvidencePolicy.canReview(self, owner, Set.of(owner))).isFalse();
+        assertThat(EvidencePolicy.canReview(above, owner, Set.of(owner))).isTrue();
+        assertThat(EvidencePolicy.canReview(above, owner, Set.of())).isFalse();
+    }
+
+    private static Actor person(UUID id, Role role) {
+        return new Actor(ActorKind.PERSON, UUID.randomUUID(), id, null, "s", Set.of(role), Set.of());
+    }
+}
