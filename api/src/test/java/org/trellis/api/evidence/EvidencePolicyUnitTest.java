@@ -20,12 +20,14 @@ class EvidencePolicyUnitTest {
 
     private static final Map<Status, Map<Transition, Status>> ALLOWED = Map.of(
             Status.DRAFT, Map.of(Transition.SUBMIT, Status.SUBMITTED, Transition.WITHDRAW, Status.WITHDRAWN),
-            Status.SUBMITTED, Map.of(
-                    Transition.ENDORSE, Status.ENDORSED,
-                    Transition.REQUEST_CHANGES, Status.CHANGES_REQUESTED,
-                    Transition.REJECT, Status.REJECTED,
-                    Transition.WITHDRAW, Status.WITHDRAWN),
-            Status.CHANGES_REQUESTED, Map.of(Transition.SUBMIT, Status.SUBMITTED, Transition.WITHDRAW, Status.WITHDRAWN),
+            Status.SUBMITTED,
+                    Map.of(
+                            Transition.ENDORSE, Status.ENDORSED,
+                            Transition.REQUEST_CHANGES, Status.CHANGES_REQUESTED,
+                            Transition.REJECT, Status.REJECTED,
+                            Transition.WITHDRAW, Status.WITHDRAWN),
+            Status.CHANGES_REQUESTED,
+                    Map.of(Transition.SUBMIT, Status.SUBMITTED, Transition.WITHDRAW, Status.WITHDRAWN),
             Status.ENDORSED, Map.of(),
             Status.REJECTED, Map.of(),
             Status.WITHDRAWN, Map.of());
@@ -46,11 +48,14 @@ class EvidencePolicyUnitTest {
     @ParameterizedTest
     @EnumSource(Status.class)
     void onlyDraftsAndEvidenceSentBackAreEditable(Status status) {
-        assertThat(EvidencePolicy.editable(status)).isEqualTo(status == Status.DRAFT || status == Status.CHANGES_REQUESTED);
+        assertThat(EvidencePolicy.editable(status))
+                .isEqualTo(status == Status.DRAFT || status == Status.CHANGES_REQUESTED);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = {"ENGINEER", "MANAGER", "TENANT_ADMIN"})
+    @EnumSource(
+            value = Role.class,
+            names = {"ENGINEER", "MANAGER", "TENANT_ADMIN"})
     void onlyTheManagementChainReviewsAndNeverThePersonThemselves(Role role) {
         UUID owner = UUID.randomUUID();
         Actor self = person(owner, role);
