@@ -33,11 +33,14 @@ class EvidenceController implements NodeResolver {
     private final EvidenceService evidence;
     private final PeopleService people;
     private final FrameworkService frameworks;
+    private final EvidenceImport importer;
 
-    EvidenceController(EvidenceService evidence, PeopleService people, FrameworkService frameworks) {
+    EvidenceController(
+            EvidenceService evidence, PeopleService people, FrameworkService frameworks, EvidenceImport importer) {
         this.evidence = evidence;
         this.people = people;
         this.frameworks = frameworks;
+        this.importer = importer;
     }
 
     @QueryMapping(name = "evidence")
@@ -105,6 +108,15 @@ class EvidenceController implements NodeResolver {
     Payload logEvidence(@Argument LogInput input) {
         return Payload.of(evidence.log(
                 actor(), Ids.decodeOptional(input.personId(), "Person"), input.draft(), input.idempotencyKey()));
+    }
+
+    @MutationMapping
+    ImportPayload importEvidence(@Argument ImportInput input) {
+        List<EvidenceImport.Item> items = input.items().stream()
+                .map(item ->
+                        new EvidenceImport.Item(item.externalId(), Ids.decode(item.personId(), "Person"), item.draft()))
+                .toList();
+        return new ImportPayload(importer.importItems(actor(), items), List.of());
     }
 
     @MutationMapping
@@ -217,6 +229,27 @@ class EvidenceController implements NodeResolver {
                     decodeCompetencies(competencyIds), kind, title, description, occurredOn, links, impact);
         }
     }
+
+    record ImportInput(List<ImportItem> items) {}
+
+    record ImportItem(
+            String externalId,
+            String personId,
+            @Nullable List<String> competencyIds,
+            Evidence.@Nullable Kind kind,
+            @Nullable String title,
+            @Nullable String description,
+            @Nullable LocalDate occurredOn,
+            @Nullable List<String> links,
+            Evidence.@Nullable Impact impact) {
+
+        EvidenceService.Draft draft() {
+            return new EvidenceService.Draft(
+                    decodeCompetencies(competencyIds), kind, title, description, occurredOn, links, impact);
+        }
+    }
+
+    record ImportPayload(List<EvidenceImport.Result> results, List<UserError> userErrors) {}
 
     record TransitionInput(
             String id,

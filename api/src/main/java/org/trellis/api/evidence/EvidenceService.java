@@ -229,7 +229,7 @@ public class EvidenceService {
         return evidence.findById(result).orElseThrow();
     }
 
-    private EvidenceInput validate(Actor actor, UUID owner, Draft draft) {
+    EvidenceInput validate(Actor actor, UUID owner, Draft draft) {
         Validation validation = new Validation();
         String title = validation.text(draft.title(), 200, "input", "title");
         String description = draft.description() == null ? "" : draft.description();

@@ -72,6 +72,13 @@ class Evidences {
                 .fetch(Evidences::toEvidence);
     }
 
+    Optional<Evidence> findByExternalId(Evidence.Source source, String externalId) {
+        return db.selectFrom(EVIDENCE)
+                .where(EVIDENCE.SOURCE.eq(source.name()))
+                .and(EVIDENCE.EXTERNAL_ID.eq(externalId))
+                .fetchOptional(Evidences::toEvidence);
+    }
+
     Evidence insert(
             UUID tenantId,
             UUID personId,
@@ -79,6 +86,28 @@ class Evidences {
             boolean onBehalf,
             EvidenceInput input,
             List<UUID> competencies) {
+        return insert(
+                tenantId,
+                personId,
+                loggedBy,
+                onBehalf,
+                input,
+                competencies,
+                Evidence.Source.MANUAL,
+                null,
+                Evidence.Status.DRAFT);
+    }
+
+    Evidence insert(
+            UUID tenantId,
+            UUID personId,
+            String loggedBy,
+            boolean onBehalf,
+            EvidenceInput input,
+            List<UUID> competencies,
+            Evidence.Source source,
+            @Nullable String externalId,
+            Evidence.Status status) {
         Evidence created = db.insertInto(EVIDENCE)
                 .set(EVIDENCE.TENANT_ID, tenantId)
                 .set(EVIDENCE.ID, UUID.randomUUID())
@@ -91,8 +120,9 @@ class Evidences {
                 .set(EVIDENCE.OCCURRED_ON, input.occurredOn())
                 .set(EVIDENCE.LINKS, input.links().toArray(String[]::new))
                 .set(EVIDENCE.IMPACT, input.impact().name())
-                .set(EVIDENCE.SOURCE, Evidence.Source.MANUAL.name())
-                .set(EVIDENCE.STATUS, Evidence.Status.DRAFT.name())
+                .set(EVIDENCE.SOURCE, source.name())
+                .set(EVIDENCE.EXTERNAL_ID, externalId)
+                .set(EVIDENCE.STATUS, status.name())
                 .returning()
                 .fetchSingle(Evidences::toEvidence);
         linkCompetencies(tenantId, created.id(), competencies);

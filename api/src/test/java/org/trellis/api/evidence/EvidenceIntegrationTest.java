@@ -248,6 +248,77 @@ class EvidenceIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void importsBatchesIdempotentlyWithOneResultPerItem() {
+        registerServiceClient(admin, tenant.providerId(), "portal", List.of("evidence:write"));
+        String portal = tenant.issuer().token(tenant.audience(), "portal", c -> c.claim("scope", "evidence:write"));
+        String foreignCompetency = org.trellis.graphql.GlobalId.encode("Competency", java.util.UUID.randomUUID());
+        List<Map<String, Object>> items = List.of(
+                item("pr-1", Map.of()),
+                item("pr-2", Map.of("kind", "DESIGN_DOC")),
+                item("pr-3", Map.of("competencyIds", List.of(foreignCompetency))),
+                item("pr-1", Map.of()));
+        String importDoc = "mutation($items: [ImportedEvidenceInput!]!) { importEvidence(input: {items: $items}) {"
+                + " results { externalId outcome evidence { id status source loggedOnBehalf } userErrors { field } } userErrors { field } } }";
+        var first = graphQl(portal).document(importDoc).variable("items", items).execute();
+        first.path("importEvidence.results[*].outcome")
+                .entityList(String.class)
+                .containsExactly("CREATED", "CREATED", "FAILED", "FAILED");
+        first.path("importEvidence.results[0].evidence.status")
+                .entity(String.class)
+                .isEqualTo("SUBMITTED");
+        first.path("importEvidence.results[0].evidence.source")
+                .entity(String.class)
+                .isEqualTo("API_IMPORT");
+        first.path("importEvidence.results[0].evidence.loggedOnBehalf")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        first.path("importEvidence.results[2].userErrors[0].field")
+                .entityList(String.class)
+                .containsExactly("input", "competencyIds");
+        String createdId = first.path("importEvidence.results[0].evidence.id")
+                .entity(String.class)
+                .get();
+        var again = graphQl(portal)
+                .document(importDoc)
+                .variable("items", items.subList(0, 3))
+                .execute();
+        again.path("importEvidence.results[*].outcome")
+                .entityList(String.class)
+                .containsExactly("ALREADY_IMPORTED", "ALREADY_IMPORTED", "FAILED");
+        again.path("importEvidence.results[0].evidence.id").entity(String.class).isEqualTo(createdId);
+        assertThat(count()).isEqualTo(2);
+        graphQl(managerToken)
+                .document("{ reviewQueue(first: 10) { edges { node { id } } } }")
+                .execute()
+                .path("reviewQueue.edges")
+                .entityList(Object.class)
+                .hasSize(2);
+        graphQl(portal)
+                .document(importDoc)
+                .variable("items", java.util.Collections.nCopies(501, item("x", Map.of())))
+                .execute()
+                .path("importEvidence.userErrors[0].field")
+                .entityList(String.class)
+                .containsExactly("input", "items");
+        graphQl(colleagueToken)
+                .document(importDoc)
+                .variable("items", List.of(item("col-1", Map.of())))
+                .execute()
+                .path("importEvidence.results[0].outcome")
+                .entity(String.class)
+                .isEqualTo("FAILED");
+        assertThat(count()).isEqualTo(2);
+    }
+
+    private Map<String, Object> item(String externalId, Map<String, Object> overrides) {
+        Map<String, Object> item = input(overrides);
+        item.remove("idempotencyKey");
+        item.put("externalId", externalId);
+        item.put("personId", engineer);
+        return item;
+    }
+
+    @Test
     void listsCostAConstantNumberOfStatements() {
         String query =
                 "query($p: ID!) { evidence(personId: $p, first: 50) { edges { node { title person { displayName }"
