@@ -216,13 +216,14 @@ public class EvidenceService {
         Validation validation = new Validation();
         String validKey = validation.text(key, 100, "input", "idempotencyKey");
         validation.throwIfInvalid();
-        String hash = sha256(operation + "\n" + json.writeValueAsString(request));
+        // The caller is part of the request: someone else's retry with the same key is another request.
+        String hash = sha256(operation + "\n" + EvidencePolicy.ref(actor) + "\n" + json.writeValueAsString(request));
         if (!keys.claim(actor.tenant(), validKey, operation, hash)) {
             IdempotencyKeys.Claimed claimed = keys.find(validKey).orElseThrow(EvidenceService::stale);
             if (!claimed.requestHash().equals(hash)) {
                 throw new ConflictException("This idempotency key was used for a different request.");
             }
-            return evidence.findById(claimed.resultId()).orElseThrow(() -> new NotFoundException("Evidence"));
+            return get(actor, claimed.resultId());
         }
         UUID result = work.get();
         keys.complete(validKey, result);

@@ -220,6 +220,12 @@ class EvidenceIntegrationTest extends IntegrationTest {
                         .execute(),
                 "CONFLICT");
         assertThat(count()).isEqualTo(1);
+        expectError(
+                graphQl(colleagueToken)
+                        .document(LOG)
+                        .variable("in", input(Map.of("idempotencyKey", "retry-1")))
+                        .execute(),
+                "CONFLICT");
     }
 
     @Test
