@@ -1,7 +1,5 @@
 package org.trellis.api.evidence;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -73,6 +71,18 @@ public class EvidenceService {
             throw new NotFoundException("Evidence");
         }
         return item;
+    }
+
+    /** The items among {@code ids} the caller may see (for other modules' batch loading). */
+    @Transactional(readOnly = true)
+    public List<Evidence> getAll(Actor actor, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> reports = people.reportsOf(actor);
+        return evidence.findByIds(ids).stream()
+                .filter(item -> EvidencePolicy.canSee(actor, item.personId(), reports))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -249,7 +259,7 @@ public class EvidenceService {
             validation.reject(Code.INVALID, "At most " + MAX_LINKS + " links.", "input", "links");
         }
         for (String link : links) {
-            if (!isWebLink(link)) {
+            if (!EvidenceInput.isWebLink(link)) {
                 validation.reject(
                         Code.INVALID,
                         "Links must be absolute http or https URLs of at most 2000 characters.",
@@ -288,20 +298,6 @@ public class EvidenceService {
                 draft.occurredOn(),
                 links,
                 draft.impact() == null ? Evidence.Impact.TEAM : draft.impact());
-    }
-
-    private static boolean isWebLink(String link) {
-        if (link.length() > 2000) {
-            return false;
-        }
-        try {
-            URI uri = new URI(link);
-            return uri.isAbsolute()
-                    && uri.getHost() != null
-                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 
     private static ConflictException stale() {

@@ -129,6 +129,41 @@ class Evidences {
         return created;
     }
 
+    /**
+     * Inserts captured evidence unless evidence with its (source, external id) exists; empty then. A concurrent
+     * insert of the same external id waits for the other transaction and then finds its row.
+     */
+    Optional<Evidence> insertUnlessPresent(
+            UUID tenantId,
+            UUID personId,
+            String loggedBy,
+            EvidenceInput input,
+            Evidence.Source source,
+            String externalId) {
+        Optional<Evidence> created = db.insertInto(EVIDENCE)
+                .set(EVIDENCE.TENANT_ID, tenantId)
+                .set(EVIDENCE.ID, UUID.randomUUID())
+                .set(EVIDENCE.PERSON_ID, personId)
+                .set(EVIDENCE.LOGGED_BY, loggedBy)
+                .set(EVIDENCE.ON_BEHALF, true)
+                .set(EVIDENCE.KIND, input.kind().name())
+                .set(EVIDENCE.TITLE, input.title())
+                .set(EVIDENCE.DESCRIPTION, input.description())
+                .set(EVIDENCE.OCCURRED_ON, input.occurredOn())
+                .set(EVIDENCE.LINKS, input.links().toArray(String[]::new))
+                .set(EVIDENCE.IMPACT, input.impact().name())
+                .set(EVIDENCE.SOURCE, source.name())
+                .set(EVIDENCE.EXTERNAL_ID, externalId)
+                .set(EVIDENCE.STATUS, Evidence.Status.SUBMITTED.name())
+                .onConflict(EVIDENCE.TENANT_ID, EVIDENCE.SOURCE, EVIDENCE.EXTERNAL_ID)
+                .where(EVIDENCE.EXTERNAL_ID.isNotNull())
+                .doNothing()
+                .returning()
+                .fetchOptional(Evidences::toEvidence);
+        created.ifPresent(evidence -> linkCompetencies(tenantId, evidence.id(), input.competencyIds()));
+        return created;
+    }
+
     /** Empty when the version moved on (a concurrent write won). */
     Optional<Evidence> update(UUID id, int expectedVersion, EvidenceInput input) {
         return db.update(EVIDENCE)

@@ -88,13 +88,19 @@ public class AssignmentService {
      */
     @Transactional(readOnly = true)
     public Set<UUID> currentCompetencies(Actor actor, UUID personId) {
+        return currentCompetencyList(actor, personId).stream()
+                .map(Competency::id)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The competencies of a person's current framework version, in order; empty without an assignment. */
+    @Transactional(readOnly = true)
+    public List<Competency> currentCompetencyList(Actor actor, UUID personId) {
         actor.tenant();
         return assignments.ofPeople(List.of(personId), true).stream()
                 .findFirst()
-                .map(assignment -> frameworks.competenciesOf(List.of(assignment.versionId())).stream()
-                        .map(Competency::id)
-                        .collect(java.util.stream.Collectors.toSet()))
-                .orElse(Set.of());
+                .map(assignment -> frameworks.competenciesOf(List.of(assignment.versionId())))
+                .orElse(List.of());
     }
 
     /** Current assignment (or history, newest first) of the people whose details the caller may see. */

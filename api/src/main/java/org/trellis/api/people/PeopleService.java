@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -96,6 +97,14 @@ public class PeopleService {
     public boolean exists(Actor actor, UUID id) {
         actor.tenant();
         return people.findById(id).isPresent();
+    }
+
+    /** The person an account elsewhere (a GitHub login, a PagerDuty user) is linked to, if any. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> linkedPerson(Actor actor, ExternalAccount.Provider provider, String account) {
+        requireRead(actor);
+        String key = provider == ExternalAccount.Provider.GITHUB ? account.toLowerCase() : account;
+        return accounts.find(provider, null, key).map(ExternalAccount::personId);
     }
 
     /** People matching exact criteria (see {@code People.exact}), and how many match in all. */

@@ -30,6 +30,10 @@ public abstract class IntegrationTest {
     protected static final String PLATFORM_AUDIENCE = "trellis-platform";
     protected static final Issuer PLATFORM = TestIssuers.INSTANCE.issuer("platform");
 
+    /** The webhook secret-encryption key, made up for this run. */
+    private static final String WEBHOOK_KEY =
+            java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32));
+
     @LocalServerPort
     protected int port;
 
@@ -46,6 +50,7 @@ public abstract class IntegrationTest {
         registry.add("spring.liquibase.user", TestDatabase.OWNER::name);
         registry.add("spring.liquibase.password", TestDatabase.OWNER::password);
         registry.add("trellis.security.platform.issuer", PLATFORM::url);
+        registry.add("trellis.webhooks.secret-key", () -> WEBHOOK_KEY);
     }
 
     protected String platformToken() {

@@ -1,0 +1,123 @@
+package org.trellis.api.evidence;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.trellis.api.audit.AuditTrail;
+import org.trellis.api.frameworks.AssignmentService;
+import org.trellis.api.frameworks.Competency;
+import org.trellis.api.shared.Actor;
+import org.trellis.api.shared.ForbiddenException;
+
+/**
+ * Evidence captured from the systems engineers work in (GitHub, PagerDuty): attributed to a person, linked to the
+ * competencies of their framework version whose keys the capture names, idempotent by (source, external id), and
+ * SUBMITTED so it lands in the managers' review queue. Text from outside is trimmed to the evidence limits rather
+ * than refused: the work happened either way.
+ */
+@Service
+public class EvidenceCapture {
+
+    private static final int MAX_LINKS = 10;
+
+    private final Evidences evidence;
+    private final AssignmentService assignments;
+    private final AuditTrail audit;
+
+    EvidenceCapture(Evidences evidence, AssignmentService assignments, AuditTrail audit) {
+        this.evidence = evidence;
+        this.assignments = assignments;
+        this.audit = audit;
+    }
+
+    /** Records the captured work for its person, unless it was captured before or they have no such competency. */
+    @Transactional
+    public Result capture(Actor actor, Captured item) {
+        if (!EvidencePolicy.canLogFor(actor, item.personId(), Set.of())) {
+            throw new ForbiddenException("Capturing evidence needs evidence:write.");
+        }
+        var existing = evidence.findByExternalId(item.source(), item.externalId());
+        if (existing.isPresent()) {
+            return new Result(Outcome.ALREADY_CAPTURED, existing.get());
+        }
+        List<UUID> competencies = assignments.currentCompetencyList(actor, item.personId()).stream()
+                .filter(competency -> item.competencyKeys().contains(competency.key()))
+                .map(Competency::id)
+                .toList();
+        if (competencies.isEmpty()) {
+            return new Result(Outcome.NO_COMPETENCY, null);
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        EvidenceInput input = new EvidenceInput(
+                competencies,
+                item.kind(),
+                clip(item.title(), 200),
+                item.description().length() <= 20_000
+                        ? item.description()
+                        : item.description().substring(0, 20_000),
+                item.occurredOn().isAfter(today) ? today : item.occurredOn(),
+                item.links().stream()
+                        .filter(EvidenceInput::isWebLink)
+                        .limit(MAX_LINKS)
+                        .toList(),
+                Evidence.Impact.TEAM);
+        var inserted = evidence.insertUnlessPresent(
+                actor.tenant(), item.personId(), EvidencePolicy.ref(actor), input, item.source(), item.externalId());
+        if (inserted.isEmpty()) {
+            return new Result(
+                    Outcome.ALREADY_CAPTURED,
+                    evidence.findByExternalId(item.source(), item.externalId()).orElseThrow());
+        }
+        Evidence created = inserted.get();
+        audit.record(
+                actor,
+                actor.tenant(),
+                "evidence.captured",
+                "Evidence",
+                created.id(),
+                Map.of("person", item.personId(), "source", item.source(), "externalId", item.externalId()));
+        return new Result(Outcome.CREATED, created);
+    }
+
+    private static String clip(String text, int max) {
+        String stripped = text.strip();
+        if (stripped.isEmpty()) {
+            return "(untitled)";
+        }
+        return stripped.length() <= max ? stripped : stripped.substring(0, max - 1) + "…";
+    }
+
+    /**
+     * Work seen elsewhere, attributed to a person.
+     *
+     * @param competencyKeys keys of the competencies it supports; those the person's framework has are linked
+     * @param externalId the source's stable id for it, which makes capture idempotent
+     */
+    public record Captured(
+            UUID personId,
+            Evidence.Kind kind,
+            Set<String> competencyKeys,
+            String title,
+            String description,
+            LocalDate occurredOn,
+            List<String> links,
+            Evidence.Source source,
+            String externalId) {}
+
+    /** What capture did. */
+    public enum Outcome {
+        CREATED,
+        ALREADY_CAPTURED,
+        /** The person's framework version has none of the competencies named; nothing was recorded. */
+        NO_COMPETENCY
+    }
+
+    /** The outcome and the evidence created or found. */
+    public record Result(Outcome outcome, @Nullable Evidence evidence) {}
+}

@@ -1,0 +1,76 @@
+package org.trellis.api.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class SignaturesUnitTest {
+
+    private static final byte[] BODY =
+            "{\"zen\":\"Approachable is better than simple.\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SECRET = "It's a Secret to Everybody".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void acceptsGitHubsPublishedTestVector() {
+        // From GitHub's "Validating webhook deliveries" documentation.
+        byte[] body = "Hello, World!".getBytes(StandardCharsets.UTF_8);
+        String signature = "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
+        assertThat(Signatures.verify(WebhookProvider.GITHUB, signature, body, List.of(SECRET)))
+                .isTrue();
+        assertThat(Signatures.verify(WebhookProvider.GITHUB, signature, BODY, List.of(SECRET)))
+                .isFalse();
+    }
+
+    @Test
+    void refusesMissingMalformedAndForeignSignatures() {
+        String hex = HexFormat.of().formatHex(Signatures.hmac(SECRET, BODY));
+        assertThat(Signatures.verify(WebhookProvider.GITHUB, null, BODY, List.of(SECRET)))
+                .isFalse();
+        assertThat(Signatures.verify(WebhookProvider.GITHUB, hex, BODY, List.of(SECRET)))
+                .isFalse();
+        assertThat(Signatures.verify(WebhookProvider.GITHUB, "sha1=" + hex, BODY, List.of(SECRET)))
+                .isFalse();
+        assertThat(Signatures.verify(WebhookProvider.PAGERDUTY, "sha256=" + hex, BODY, List.of(SECRET)))
+                .isFalse();
+        assertThat(Signatures.verify(WebhookProvider.GITHUB, "sha256=" + hex, BODY, List.of("other".getBytes())))
+                .isFalse();
+        assertThat(Signatures.verify(WebhookProvider.GITHUB, "sha256=" + hex.toUpperCase(), BODY, List.of(SECRET)))
+                .isTrue();
+    }
+
+    @Test
+    void acceptsAnyOfPagerDutysSignaturesWithAnyValidSecret() {
+        byte[] previous = "previous-secret".getBytes(StandardCharsets.UTF_8);
+        String hex = HexFormat.of().formatHex(Signatures.hmac(previous, BODY));
+        String header = "v1=" + "ab".repeat(32) + ", v1=" + hex;
+        assertThat(Signatures.verify(WebhookProvider.PAGERDUTY, header, BODY, List.of(SECRET, previous)))
+                .isTrue();
+        assertThat(Signatures.verify(WebhookProvider.PAGERDUTY, header, BODY, List.of(SECRET)))
+                .isFalse();
+    }
+
+    @Test
+    void bindsEncryptedSecretsToTheirEndpoint() {
+        byte[] key = new byte[32];
+        WebhookSecrets secrets = new WebhookSecrets(
+                new WebhookProperties(Base64.getEncoder().encodeToString(key), false, java.time.Duration.ofHours(1)));
+        UUID tenant = UUID.randomUUID();
+        UUID endpoint = UUID.randomUUID();
+        String sealed = secrets.encrypt(tenant, endpoint, "whsec_abc");
+        assertThat(sealed).doesNotContain("whsec_abc");
+        assertThat(new String(secrets.decrypt(tenant, endpoint, sealed), StandardCharsets.UTF_8))
+                .isEqualTo("whsec_abc");
+        assertThatThrownBy(() -> secrets.decrypt(tenant, UUID.randomUUID(), sealed))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new WebhookSecrets(new WebhookProperties(null, false, java.time.Duration.ZERO)))
+                .hasMessageContaining("TRELLIS_WEBHOOK_SECRET_KEY");
+        assertThatThrownBy(() -> new WebhookSecrets(new WebhookProperties("c2hvcnQ=", false, java.time.Duration.ZERO)))
+                .hasMessageContaining("32 bytes");
+    }
+}
