@@ -11,7 +11,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses GraphQL requests whose declared body exceeds the limit (413), and bodies without a declared length. */
+/**
+ * Refuses GraphQL requests and webhook deliveries whose declared body exceeds the limit (413), and bodies without a
+ * declared length (411), before anything reads them.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeFilter extends OncePerRequestFilter {
@@ -24,7 +27,8 @@ class RequestSizeFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/graphql");
+        String path = request.getRequestURI();
+        return !"POST".equals(request.getMethod()) || !(path.startsWith("/graphql") || path.startsWith("/webhooks/"));
     }
 
     @Override

@@ -31,7 +31,7 @@ final class GitHubEvents {
             JsonNode reviewer = review.path("user");
             String login = text(reviewer, "login");
             long id = review.path("id").asLong(0);
-            if (login == null || id <= 0) {
+            if (login == null || login.length() > 100 || id <= 0) {
                 return Parsed.ignored("review without a reviewer or id");
             }
             if ("Bot".equals(text(reviewer, "type"))) {
@@ -61,7 +61,7 @@ final class GitHubEvents {
             JsonNode author = pullRequest.path("user");
             String login = text(author, "login");
             long id = pullRequest.path("id").asLong(0);
-            if (login == null || id <= 0) {
+            if (login == null || login.length() > 100 || id <= 0) {
                 return Parsed.ignored("pull request without an author or id");
             }
             if ("Bot".equals(text(author, "type"))) {

@@ -32,7 +32,7 @@ final class PagerDutyEvents {
         JsonNode data = event.path("data");
         JsonNode incident = "incident".equals(GitHubEvents.text(data, "type")) ? data : data.path("incident");
         String incidentId = GitHubEvents.text(incident, "id");
-        if (incidentId == null) {
+        if (incidentId == null || incidentId.length() > 100) {
             return null;
         }
         Map<String, Account> people = new LinkedHashMap<>();
@@ -54,7 +54,9 @@ final class PagerDutyEvents {
     private static void addUser(Map<String, Account> people, JsonNode reference) {
         String id = GitHubEvents.text(reference, "id");
         if (id != null && id.length() <= 100 && "user_reference".equals(GitHubEvents.text(reference, "type"))) {
-            people.putIfAbsent(id, new Account(id, GitHubEvents.text(reference, "summary")));
+            String name = GitHubEvents.text(reference, "summary");
+            people.putIfAbsent(
+                    id, new Account(id, name == null || name.length() <= 200 ? name : name.substring(0, 200)));
         }
     }
 

@@ -87,7 +87,12 @@ class WebhookReceiver {
         List<byte[]> valid = new ArrayList<>();
         valid.add(secrets.decrypt(tenantId, endpointId, keyed.secret()));
         if (keyed.previousSecret() != null) {
-            valid.add(secrets.decrypt(tenantId, endpointId, keyed.previousSecret()));
+            try {
+                valid.add(secrets.decrypt(tenantId, endpointId, keyed.previousSecret()));
+            } catch (IllegalStateException e) {
+                // Sealed with a key since replaced (see the webhook runbook): only the current secret verifies.
+                log.warn("Previous secret of webhook endpoint {} does not decrypt; ignoring it", endpointId);
+            }
         }
         String signature =
                 provider == WebhookProvider.GITHUB ? delivery.githubSignature() : delivery.pagerDutySignature();
@@ -183,10 +188,16 @@ class WebhookReceiver {
                     1,
                     Integer::sum);
         }
-        String detail = ignored != null ? ignored : counts.toString();
+        String reason = ignored != null ? ignored : counts.toString();
+        String detail = reason.length() <= 500 ? reason : reason.substring(0, 500);
         deliveries.finish(endpointId, deliveryId, observations.isEmpty() ? "IGNORED" : "CAPTURED", detail);
         log.info("Webhook delivery {} to endpoint {}: {}", deliveryId, endpointId, detail);
         return observations.isEmpty() ? Receipt.ignored(detail) : Receipt.processed(counts);
+    }
+
+    /** Counts a delivery that failed on the server (the transaction rolled back: nothing was stored). */
+    Receipt failed() {
+        return count(null, new Receipt(500, "error", Map.of("error", "The delivery could not be processed; retry.")));
     }
 
     private Receipt count(@Nullable WebhookProvider provider, Receipt receipt) {
