@@ -63,6 +63,8 @@ public record Evidence(
         MANUAL,
         GITHUB,
         PAGERDUTY,
-        API_IMPORT
+        API_IMPORT,
+        /** Recorded from mentoring: a held session, an achieved goal. */
+        MENTORING
     }
 }

@@ -39,9 +39,18 @@ public class EvidenceCapture {
     /** Records the captured work for its person, unless it was captured before or they have no such competency. */
     @Transactional
     public Result capture(Actor actor, Captured item) {
-        if (!EvidencePolicy.canLogFor(actor, item.personId(), Set.of())) {
+        if (!EvidencePolicy.canLogFor(actor, item.personId(), EvidencePolicy.Relations.NONE)) {
             throw new ForbiddenException("Capturing evidence needs evidence:write.");
         }
+        return record(actor, item);
+    }
+
+    /**
+     * As {@link #capture}, for evidence that follows from something the caller was allowed to do in another module
+     * (a held mentoring session is mentoring evidence for the mentor): that module has checked the permission.
+     */
+    @Transactional
+    public Result record(Actor actor, Captured item) {
         var existing = evidence.findByExternalId(item.source(), item.externalId());
         if (existing.isPresent()) {
             return new Result(Outcome.ALREADY_CAPTURED, existing.get());
@@ -68,7 +77,13 @@ public class EvidenceCapture {
                         .toList(),
                 Evidence.Impact.TEAM);
         var inserted = evidence.insertUnlessPresent(
-                actor.tenant(), item.personId(), EvidencePolicy.ref(actor), input, item.source(), item.externalId());
+                actor.tenant(),
+                item.personId(),
+                EvidencePolicy.ref(actor),
+                !item.personId().equals(actor.personId()),
+                input,
+                item.source(),
+                item.externalId());
         if (inserted.isEmpty()) {
             return new Result(
                     Outcome.ALREADY_CAPTURED,

@@ -59,7 +59,7 @@ public class EvidenceImport {
             throw InvalidInputException.of(new UserError(
                     List.of("input", "items"), "At most " + MAX_ITEMS + " items per call.", Code.INVALID));
         }
-        Set<UUID> reports = people.reportsOf(actor);
+        var relations = new EvidencePolicy.Relations(people.reportsOf(actor), Set.of());
         Set<String> seen = new HashSet<>();
         List<Result> results = new ArrayList<>();
         for (Item item : items) {
@@ -71,13 +71,13 @@ public class EvidenceImport {
             } else if (!seen.add(item.externalId())) {
                 results.add(Result.failed(item.externalId(), "externalId", "Repeated in this batch."));
             } else {
-                results.add(importOne(actor, reports, item));
+                results.add(importOne(actor, relations, item));
             }
         }
         return results;
     }
 
-    private Result importOne(Actor actor, Set<UUID> reports, Item item) {
+    private Result importOne(Actor actor, EvidencePolicy.Relations relations, Item item) {
         var existing = evidence.findByExternalId(Evidence.Source.API_IMPORT, item.externalId());
         if (existing.isPresent()) {
             return existing.get().personId().equals(item.personId())
@@ -89,7 +89,7 @@ public class EvidenceImport {
                 if (!people.exists(actor, item.personId())) {
                     throw new NotFoundException("Person");
                 }
-                if (!EvidencePolicy.canLogFor(actor, item.personId(), reports)) {
+                if (!EvidencePolicy.canLogFor(actor, item.personId(), relations)) {
                     throw new ForbiddenException("You may not log evidence for this person.");
                 }
                 EvidenceInput input = service.validate(actor, item.personId(), item.draft());

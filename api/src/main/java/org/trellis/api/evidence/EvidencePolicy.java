@@ -11,8 +11,9 @@ import org.trellis.api.shared.Scopes;
 
 /**
  * The evidence rules, in one place: who sees, logs, edits and reviews evidence, and which transitions the workflow
- * allows. {@code reports} is everyone below the caller in the reporting line; reviewers are the person's
- * management chain (mentoring will add active mentors here).
+ * allows. {@link Relations} holds who the caller is to others: everyone below them in the reporting line, and the
+ * people they actively mentor. The person's management chain and active mentors see and review evidence; only the
+ * management chain logs it on their behalf.
  */
 final class EvidencePolicy {
 
@@ -27,16 +28,25 @@ final class EvidencePolicy {
         WITHDRAW
     }
 
-    static boolean canSee(Actor actor, UUID owner, Set<UUID> reports) {
+    /** Who the caller is to others: their reports (direct and indirect) and their active mentees. */
+    record Relations(Set<UUID> reports, Set<UUID> mentees) {
+
+        static final Relations NONE = new Relations(Set.of(), Set.of());
+    }
+
+    static boolean canSee(Actor actor, UUID owner, Relations relations) {
         return owner.equals(actor.personId())
                 || actor.hasRole(Role.TENANT_ADMIN)
                 || client(actor, Scopes.EVIDENCE_READ)
-                || reports.contains(owner);
+                || relations.reports().contains(owner)
+                || relations.mentees().contains(owner);
     }
 
     /** People log their own evidence; their managers and clients with evidence:write may log on their behalf. */
-    static boolean canLogFor(Actor actor, UUID owner, Set<UUID> reports) {
-        return owner.equals(actor.personId()) || reports.contains(owner) || client(actor, Scopes.EVIDENCE_WRITE);
+    static boolean canLogFor(Actor actor, UUID owner, Relations relations) {
+        return owner.equals(actor.personId())
+                || relations.reports().contains(owner)
+                || client(actor, Scopes.EVIDENCE_WRITE);
     }
 
     /** The person, or whoever logged it for them, edits, submits and withdraws it. */
@@ -45,9 +55,10 @@ final class EvidencePolicy {
                 || evidence.loggedBy().equals(ref(actor));
     }
 
-    /** Someone above the person in the reporting line, never the person themselves. */
-    static boolean canReview(Actor actor, UUID owner, Set<UUID> reports) {
-        return !owner.equals(actor.personId()) && reports.contains(owner);
+    /** Someone above the person in the reporting line or their active mentor, never the person themselves. */
+    static boolean canReview(Actor actor, UUID owner, Relations relations) {
+        return !owner.equals(actor.personId())
+                && (relations.reports().contains(owner) || relations.mentees().contains(owner));
     }
 
     static boolean editable(Evidence.Status status) {

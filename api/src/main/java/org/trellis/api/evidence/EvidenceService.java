@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Service;
@@ -48,6 +49,7 @@ public class EvidenceService {
     private final AssignmentService assignments;
     private final AuditTrail audit;
     private final JsonMapper json;
+    private final ObjectProvider<ActiveMentees> mentors;
 
     EvidenceService(
             Evidences evidence,
@@ -55,19 +57,21 @@ public class EvidenceService {
             PeopleService people,
             AssignmentService assignments,
             AuditTrail audit,
-            JsonMapper json) {
+            JsonMapper json,
+            ObjectProvider<ActiveMentees> mentors) {
         this.evidence = evidence;
         this.keys = keys;
         this.people = people;
         this.assignments = assignments;
         this.audit = audit;
         this.json = json;
+        this.mentors = mentors;
     }
 
     @Transactional(readOnly = true)
     public Evidence get(Actor actor, UUID id) {
         Evidence item = evidence.findById(id).orElseThrow(() -> new NotFoundException("Evidence"));
-        if (!EvidencePolicy.canSee(actor, item.personId(), people.reportsOf(actor))) {
+        if (!EvidencePolicy.canSee(actor, item.personId(), relations(actor))) {
             throw new NotFoundException("Evidence");
         }
         return item;
@@ -79,9 +83,9 @@ public class EvidenceService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Set<UUID> reports = people.reportsOf(actor);
+        EvidencePolicy.Relations relations = relations(actor);
         return evidence.findByIds(ids).stream()
-                .filter(item -> EvidencePolicy.canSee(actor, item.personId(), reports))
+                .filter(item -> EvidencePolicy.canSee(actor, item.personId(), relations))
                 .toList();
     }
 
@@ -90,22 +94,37 @@ public class EvidenceService {
         if (!people.exists(actor, personId)) {
             throw new NotFoundException("Person");
         }
-        if (!EvidencePolicy.canSee(actor, personId, people.reportsOf(actor))) {
-            throw new ForbiddenException("Evidence is visible to the person, their managers and tenant admins.");
+        if (!EvidencePolicy.canSee(actor, personId, relations(actor))) {
+            throw new ForbiddenException(
+                    "Evidence is visible to the person, their managers, their active mentors and tenant admins.");
         }
         long offset = OffsetWindows.offset(subrange);
         int limit = OffsetWindows.limit(subrange, 20, 100);
         return OffsetWindows.window(evidence.ofPerson(personId, filter, offset, limit + 1), offset, limit);
     }
 
-    /** Submitted evidence of the caller's reports, oldest first: what waits for the caller's review. */
+    /** Submitted evidence of the caller's reports and active mentees, oldest first: what waits for their review. */
     @Transactional(readOnly = true)
     public Window<Evidence> reviewQueue(Actor actor, ScrollSubrange subrange) {
-        Set<UUID> reports = people.reportsOf(actor);
+        EvidencePolicy.Relations relations = relations(actor);
+        Set<UUID> reviewees = new java.util.HashSet<>(relations.reports());
+        reviewees.addAll(relations.mentees());
+        reviewees.remove(actor.personId());
         long offset = OffsetWindows.offset(subrange);
         int limit = OffsetWindows.limit(subrange, 20, 100);
-        List<Evidence> rows = reports.isEmpty() ? List.of() : evidence.submittedBy(reports, offset, limit + 1);
+        List<Evidence> rows = reviewees.isEmpty() ? List.of() : evidence.submittedBy(reviewees, offset, limit + 1);
         return OffsetWindows.window(rows, offset, limit);
+    }
+
+    /**
+     * Endorsed evidence since {@code since}, counted per person and competency key, for mentor suggestions and
+     * gaps: counts only, never the items. Only {@code personId}'s when given.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Map<String, Integer>> endorsedByCompetencyKey(
+            Actor actor, @Nullable UUID personId, Collection<String> keys, LocalDate since) {
+        actor.tenant();
+        return keys.isEmpty() ? Map.of() : evidence.endorsedByKey(personId, keys, since);
     }
 
     /** Competency ids per evidence item, for items the caller already sees. */
@@ -132,7 +151,7 @@ public class EvidenceService {
             if (!people.exists(actor, owner)) {
                 throw new NotFoundException("Person");
             }
-            if (!EvidencePolicy.canLogFor(actor, owner, people.reportsOf(actor))) {
+            if (!EvidencePolicy.canLogFor(actor, owner, relations(actor))) {
                 throw new ForbiddenException("You may log evidence for yourself and the people who report to you.");
             }
             EvidenceInput input = validate(actor, owner, draft);
@@ -191,8 +210,9 @@ public class EvidenceService {
                     boolean review = transition == EvidencePolicy.Transition.ENDORSE
                             || transition == EvidencePolicy.Transition.REQUEST_CHANGES
                             || transition == EvidencePolicy.Transition.REJECT;
-                    if (review && !EvidencePolicy.canReview(actor, current.personId(), people.reportsOf(actor))) {
-                        throw new ForbiddenException("Evidence is reviewed by the person's managers.");
+                    if (review && !EvidencePolicy.canReview(actor, current.personId(), relations(actor))) {
+                        throw new ForbiddenException(
+                                "Evidence is reviewed by the person's managers and active mentors.");
                     }
                     if (!review && !EvidencePolicy.isAuthor(actor, current)) {
                         throw new ForbiddenException(
@@ -298,6 +318,14 @@ public class EvidenceService {
                 draft.occurredOn(),
                 links,
                 draft.impact() == null ? Evidence.Impact.TEAM : draft.impact());
+    }
+
+    private EvidencePolicy.Relations relations(Actor actor) {
+        Set<UUID> reports = people.reportsOf(actor);
+        Set<UUID> mentees = actor.personId() == null
+                ? Set.of()
+                : mentors.getIfAvailable(() -> mentor -> Set.of()).of(actor.personId());
+        return new EvidencePolicy.Relations(reports, mentees);
     }
 
     private static ConflictException stale() {

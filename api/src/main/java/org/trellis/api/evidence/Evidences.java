@@ -2,10 +2,14 @@ package org.trellis.api.evidence;
 
 import static org.trellis.persistence.jooq.Tables.EVIDENCE;
 import static org.trellis.persistence.jooq.Tables.EVIDENCE_COMPETENCY;
+import static org.trellis.persistence.jooq.Tables.FRAMEWORK_COMPETENCY;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -137,6 +141,7 @@ class Evidences {
             UUID tenantId,
             UUID personId,
             String loggedBy,
+            boolean onBehalf,
             EvidenceInput input,
             Evidence.Source source,
             String externalId) {
@@ -145,7 +150,7 @@ class Evidences {
                 .set(EVIDENCE.ID, UUID.randomUUID())
                 .set(EVIDENCE.PERSON_ID, personId)
                 .set(EVIDENCE.LOGGED_BY, loggedBy)
-                .set(EVIDENCE.ON_BEHALF, true)
+                .set(EVIDENCE.ON_BEHALF, onBehalf)
                 .set(EVIDENCE.KIND, input.kind().name())
                 .set(EVIDENCE.TITLE, input.title())
                 .set(EVIDENCE.DESCRIPTION, input.description())
@@ -204,6 +209,34 @@ class Evidences {
                 .where(EVIDENCE_COMPETENCY.EVIDENCE_ID.eq(evidenceId))
                 .execute();
         linkCompetencies(tenantId, evidenceId, competencies);
+    }
+
+    /**
+     * Endorsed evidence since a day, counted per person and competency key (keys are stable across framework
+     * versions, so people on different versions compare); only {@code personId}'s when given.
+     */
+    Map<UUID, Map<String, Integer>> endorsedByKey(@Nullable UUID personId, Collection<String> keys, LocalDate since) {
+        Condition condition = EVIDENCE.STATUS
+                .eq(Evidence.Status.ENDORSED.name())
+                .and(EVIDENCE.OCCURRED_ON.ge(since))
+                .and(FRAMEWORK_COMPETENCY.KEY.in(keys));
+        if (personId != null) {
+            condition = condition.and(EVIDENCE.PERSON_ID.eq(personId));
+        }
+        Map<UUID, Map<String, Integer>> result = new HashMap<>();
+        db.select(EVIDENCE.PERSON_ID, FRAMEWORK_COMPETENCY.KEY, DSL.countDistinct(EVIDENCE.ID))
+                .from(EVIDENCE)
+                .join(EVIDENCE_COMPETENCY)
+                .on(EVIDENCE_COMPETENCY.TENANT_ID.eq(EVIDENCE.TENANT_ID))
+                .and(EVIDENCE_COMPETENCY.EVIDENCE_ID.eq(EVIDENCE.ID))
+                .join(FRAMEWORK_COMPETENCY)
+                .on(FRAMEWORK_COMPETENCY.TENANT_ID.eq(EVIDENCE_COMPETENCY.TENANT_ID))
+                .and(FRAMEWORK_COMPETENCY.ID.eq(EVIDENCE_COMPETENCY.COMPETENCY_ID))
+                .where(condition)
+                .groupBy(EVIDENCE.PERSON_ID, FRAMEWORK_COMPETENCY.KEY)
+                .forEach(row -> result.computeIfAbsent(row.value1(), person -> new HashMap<>())
+                        .put(row.value2(), row.value3()));
+        return result;
     }
 
     /** (evidence id, competency id) pairs for these evidence items. */

@@ -103,6 +103,27 @@ public class AssignmentService {
                 .orElse(List.of());
     }
 
+    /** The current level of each of these people who has an assignment. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Level> currentLevels(Actor actor, Collection<UUID> personIds) {
+        actor.tenant();
+        if (personIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Assignment> current = assignments.ofPeople(personIds, true);
+        Map<UUID, Level> levels =
+                frameworks
+                        .levels(current.stream()
+                                .map(Assignment::currentLevelId)
+                                .distinct()
+                                .toList())
+                        .stream()
+                        .collect(java.util.stream.Collectors.toMap(Level::id, level -> level));
+        Map<UUID, Level> result = new LinkedHashMap<>();
+        current.forEach(assignment -> result.put(assignment.personId(), levels.get(assignment.currentLevelId())));
+        return result;
+    }
+
     /** Current assignment (or history, newest first) of the people whose details the caller may see. */
     @Transactional(readOnly = true)
     public Map<UUID, List<Assignment>> of(Actor actor, Collection<Person> subjects, boolean currentOnly) {

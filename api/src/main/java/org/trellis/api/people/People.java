@@ -104,6 +104,27 @@ class People {
         return DSL.withRecursive(reports).select(id).from(reports);
     }
 
+    /** The person's managers, nearest first (a loop, which updates refuse, would stop at the first repeat). */
+    List<UUID> managerIds(UUID personId) {
+        var chain = name("chain").fields("id", "depth");
+        var id = field(name("chain", "id"), UUID.class);
+        var depth = field(name("chain", "depth"), Integer.class);
+        var managers = chain.as(select(PERSON.MANAGER_ID, DSL.inline(1))
+                .from(PERSON)
+                .where(PERSON.ID.eq(personId))
+                .and(PERSON.MANAGER_ID.isNotNull())
+                .union(select(PERSON.MANAGER_ID, depth.plus(1))
+                        .from(PERSON)
+                        .join(name("chain"))
+                        .on(PERSON.ID.eq(id))
+                        .where(PERSON.MANAGER_ID.isNotNull())
+                        .and(depth.lt(50))));
+        return db.withRecursive(managers).select(id).from(managers).orderBy(depth).fetch(0, UUID.class).stream()
+                .distinct()
+                .filter(manager -> !manager.equals(personId))
+                .toList();
+    }
+
     List<UUID> reportIds(UUID managerId) {
         return db.fetch(reportsOf(managerId)).getValues(0, UUID.class);
     }

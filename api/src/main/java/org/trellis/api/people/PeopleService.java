@@ -99,6 +99,16 @@ public class PeopleService {
         return people.findById(id).isPresent();
     }
 
+    /** Everyone in a person's reporting line: their managers up the chain and everyone below them. */
+    @Transactional(readOnly = true)
+    public Set<UUID> reportingLine(Actor actor, UUID personId) {
+        actor.tenant();
+        Set<UUID> line = new HashSet<>(people.managerIds(personId));
+        line.addAll(people.reportIds(personId));
+        line.remove(personId);
+        return line;
+    }
+
     /** The person an account elsewhere (a GitHub login, a PagerDuty user) is linked to, if any. */
     @Transactional(readOnly = true)
     public Optional<UUID> linkedPerson(Actor actor, ExternalAccount.Provider provider, String account) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.trellis.api.evidence.Evidence.Status;
@@ -60,9 +61,29 @@ class EvidencePolicyUnitTest {
         UUID owner = UUID.randomUUID();
         Actor self = person(owner, role);
         Actor above = person(UUID.randomUUID(), role);
-        assertThat(EvidencePolicy.canReview(self, owner, Set.of(owner))).isFalse();
-        assertThat(EvidencePolicy.canReview(above, owner, Set.of(owner))).isTrue();
-        assertThat(EvidencePolicy.canReview(above, owner, Set.of())).isFalse();
+        assertThat(EvidencePolicy.canReview(self, owner, reports(owner))).isFalse();
+        assertThat(EvidencePolicy.canReview(above, owner, reports(owner))).isTrue();
+        assertThat(EvidencePolicy.canReview(above, owner, EvidencePolicy.Relations.NONE))
+                .isFalse();
+    }
+
+    @Test
+    void anActiveMentorSeesAndReviewsButDoesNotLogForTheMentee() {
+        UUID mentee = UUID.randomUUID();
+        Actor mentor = person(UUID.randomUUID(), Role.ENGINEER);
+        var relations = new EvidencePolicy.Relations(Set.of(), Set.of(mentee));
+        assertThat(EvidencePolicy.canSee(mentor, mentee, relations)).isTrue();
+        assertThat(EvidencePolicy.canReview(mentor, mentee, relations)).isTrue();
+        assertThat(EvidencePolicy.canLogFor(mentor, mentee, relations)).isFalse();
+        assertThat(EvidencePolicy.canSee(mentor, mentee, EvidencePolicy.Relations.NONE))
+                .isFalse();
+        assertThat(EvidencePolicy.canReview(
+                        person(mentee, Role.ENGINEER), mentee, new EvidencePolicy.Relations(Set.of(), Set.of(mentee))))
+                .isFalse();
+    }
+
+    private static EvidencePolicy.Relations reports(UUID... people) {
+        return new EvidencePolicy.Relations(Set.of(people), Set.of());
     }
 
     private static Actor person(UUID id, Role role) {

@@ -1,0 +1,18 @@
+package org.trellis.api.mentoring;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Mentoring settings ({@code trellis.mentoring.*}).
+ *
+ * @param defaultCapacity active mentees a person takes when they (or their manager) have not said otherwise
+ * @param defaultResponseWindow how long a mentor has to answer a proposal when the proposer gives no deadline
+ * @param maxResponseWindow the latest deadline a proposal may set
+ */
+@ConfigurationProperties("trellis.mentoring")
+record MentoringProperties(
+        @DefaultValue("2") int defaultCapacity,
+        @DefaultValue("14d") Duration defaultResponseWindow,
+        @DefaultValue("60d") Duration maxResponseWindow) {}
