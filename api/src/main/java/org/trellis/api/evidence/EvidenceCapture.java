@@ -47,7 +47,9 @@ public class EvidenceCapture {
 
     /**
      * As {@link #capture}, for evidence that follows from something the caller was allowed to do in another module
-     * (a held mentoring session is mentoring evidence for the mentor): that module has checked the permission.
+     * (a held mentoring session is mentoring evidence for the mentor): that module has checked the permission. The
+     * item is logged by its source (e.g. {@code mentoring}), not the caller, so the caller does not become its
+     * author: a mentee who logs a session cannot edit or withdraw the mentor's evidence.
      */
     @Transactional
     public Result record(Actor actor, Captured item) {
@@ -79,7 +81,9 @@ public class EvidenceCapture {
         var inserted = evidence.insertUnlessPresent(
                 actor.tenant(),
                 item.personId(),
-                EvidencePolicy.ref(actor),
+                item.source() == Evidence.Source.MENTORING
+                        ? item.source().name().toLowerCase()
+                        : EvidencePolicy.ref(actor),
                 !item.personId().equals(actor.personId()),
                 input,
                 item.source(),

@@ -61,6 +61,11 @@ final class EvidencePolicy {
                 && (relations.reports().contains(owner) || relations.mentees().contains(owner));
     }
 
+    /** As above, and never whoever logged the item: nobody endorses evidence they wrote. */
+    static boolean canReview(Actor actor, Evidence item, Relations relations) {
+        return canReview(actor, item.personId(), relations) && !item.loggedBy().equals(ref(actor));
+    }
+
     static boolean editable(Evidence.Status status) {
         return status == Evidence.Status.DRAFT || status == Evidence.Status.CHANGES_REQUESTED;
     }

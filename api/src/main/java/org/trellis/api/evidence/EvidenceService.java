@@ -210,9 +210,9 @@ public class EvidenceService {
                     boolean review = transition == EvidencePolicy.Transition.ENDORSE
                             || transition == EvidencePolicy.Transition.REQUEST_CHANGES
                             || transition == EvidencePolicy.Transition.REJECT;
-                    if (review && !EvidencePolicy.canReview(actor, current.personId(), relations(actor))) {
+                    if (review && !EvidencePolicy.canReview(actor, current, relations(actor))) {
                         throw new ForbiddenException(
-                                "Evidence is reviewed by the person's managers and active mentors.");
+                                "Evidence is reviewed by the person's managers and active mentors, never by whoever logged it.");
                     }
                     if (!review && !EvidencePolicy.isAuthor(actor, current)) {
                         throw new ForbiddenException(

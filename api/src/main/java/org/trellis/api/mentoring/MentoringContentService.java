@@ -113,11 +113,15 @@ class MentoringContentService {
             validation.reject(Code.INVALID, "Only an achieved goal is logged as evidence.", "input", "logEvidence");
             validation.throwIfInvalid();
         }
+        MentoringPolicy.checkGoalMove(goal.status(), status);
+        if (goal.version() != expectedVersion) {
+            throw new ConflictException("The goal changed since you read it: reload and try again.");
+        }
         UUID evidenceId = null;
         if (logEvidence) {
-            Competency competency = frameworks
-                    .competenciesById(actor, List.of(goal.competencyId()))
-                    .getFirst();
+            Competency competency = frameworks.competenciesById(actor, List.of(goal.competencyId())).stream()
+                    .findFirst()
+                    .orElseThrow(() -> new NotFoundException("Competency"));
             var recorded = evidence.record(
                     actor,
                     new EvidenceCapture.Captured(
@@ -130,8 +134,16 @@ class MentoringContentService {
                             List.of(),
                             Evidence.Source.MENTORING,
                             "mentoring-goal:" + goal.id()));
-            evidenceId =
-                    recorded.evidence() == null ? null : recorded.evidence().id();
+            if (recorded.evidence() == null) {
+                Validation validation = new Validation();
+                validation.reject(
+                        Code.INVALID,
+                        "The mentee's framework version no longer has the goal's competency; log the evidence by hand.",
+                        "input",
+                        "logEvidence");
+                validation.throwIfInvalid();
+            }
+            evidenceId = recorded.evidence().id();
         }
         MentoringGoal updated = records.setGoalStatus(goalId, expectedVersion, status, evidenceId)
                 .orElseThrow(() -> new ConflictException("The goal changed since you read it: reload and try again."));
@@ -219,8 +231,16 @@ class MentoringContentService {
     MentoringAction setActionDone(Actor actor, UUID actionId, boolean done) {
         MentoringAction action = records.findAction(actionId).orElseThrow(() -> new NotFoundException("Action"));
         MentoringSession session = records.findSession(action.sessionId()).orElseThrow();
-        pairOnly(actor, session.mentorshipId());
-        return records.setDone(actionId, done);
+        active(actor, session.mentorshipId());
+        MentoringAction updated = records.setDone(actionId, done);
+        audit.record(
+                actor,
+                actor.tenant(),
+                "mentoring.action-" + (done ? "done" : "reopened"),
+                "Mentorship",
+                session.mentorshipId(),
+                Map.of("action", actionId));
+        return updated;
     }
 
     // --- reads for pairings the caller already sees ---------------------------------------------------------------

@@ -53,6 +53,14 @@ final class MentoringPolicy {
         return actor.hasRole(Role.TENANT_ADMIN) || mentor.equals(actor.personId()) || reports.contains(mentor);
     }
 
+    /** Goals move once: from open to achieved or dropped. */
+    static void checkGoalMove(MentoringGoal.Status from, MentoringGoal.Status to) {
+        if (from != MentoringGoal.Status.OPEN || to == MentoringGoal.Status.OPEN) {
+            throw new ConflictException("A goal that is " + from.name().toLowerCase() + " cannot become "
+                    + to.name().toLowerCase() + ": open goals are achieved or dropped, once.");
+        }
+    }
+
     /** The status a transition leads to, or a CONFLICT naming why it cannot happen. */
     static Mentorship.Status next(Mentorship.Status from, Transition transition) {
         Mentorship.Status to = switch (transition) {

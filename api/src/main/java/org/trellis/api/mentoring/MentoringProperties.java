@@ -15,4 +15,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record MentoringProperties(
         @DefaultValue("2") int defaultCapacity,
         @DefaultValue("14d") Duration defaultResponseWindow,
-        @DefaultValue("60d") Duration maxResponseWindow) {}
+        @DefaultValue("60d") Duration maxResponseWindow) {
+
+    MentoringProperties {
+        if (defaultCapacity < 0 || defaultCapacity > 20) {
+            throw new IllegalArgumentException("trellis.mentoring.default-capacity must be between 0 and 20.");
+        }
+        if (defaultResponseWindow.isNegative()
+                || defaultResponseWindow.isZero()
+                || defaultResponseWindow.compareTo(maxResponseWindow) > 0) {
+            throw new IllegalArgumentException(
+                    "trellis.mentoring.default-response-window must be positive and at most max-response-window.");
+        }
+    }
+}

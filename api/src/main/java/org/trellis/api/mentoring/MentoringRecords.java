@@ -79,6 +79,7 @@ class MentoringRecords {
         }
         return update.where(MENTORING_GOAL.ID.eq(id))
                 .and(MENTORING_GOAL.VERSION.eq(expectedVersion))
+                .and(MENTORING_GOAL.STATUS.eq(MentoringGoal.Status.OPEN.name()))
                 .returning()
                 .fetchOptional(MentoringRecords::toGoal);
     }

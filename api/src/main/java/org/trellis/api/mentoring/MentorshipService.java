@@ -217,6 +217,13 @@ public class MentorshipService implements ActiveMentees {
         };
         validation.throwIfInvalid();
         if (transition == MentoringPolicy.Transition.ACCEPT) {
+            boolean bothActive = people.getAll(actor, List.of(current.mentorId(), current.menteeId())).stream()
+                            .filter(person -> person.status() == PersonStatus.ACTIVE)
+                            .count()
+                    == 2;
+            if (!bothActive) {
+                throw new ConflictException("Both people must still be active to start the pairing.");
+            }
             mentorships.lockMentor(actor.tenant(), current.mentorId());
             MentorLoad load = loads(List.of(current.mentorId())).get(current.mentorId());
             if (load.freeCapacity() <= 0) {

@@ -3,6 +3,7 @@ package org.trellis.api.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -80,6 +81,40 @@ class EvidencePolicyUnitTest {
         assertThat(EvidencePolicy.canReview(
                         person(mentee, Role.ENGINEER), mentee, new EvidencePolicy.Relations(Set.of(), Set.of(mentee))))
                 .isFalse();
+    }
+
+    @Test
+    void nobodyReviewsEvidenceTheyLogged() {
+        UUID owner = UUID.randomUUID();
+        Actor manager = person(UUID.randomUUID(), Role.MANAGER);
+        assertThat(EvidencePolicy.canReview(
+                        manager, submitted(owner, manager.personId().toString()), reports(owner)))
+                .isFalse();
+        assertThat(EvidencePolicy.canReview(manager, submitted(owner, owner.toString()), reports(owner)))
+                .isTrue();
+    }
+
+    private static Evidence submitted(UUID owner, String loggedBy) {
+        return new Evidence(
+                owner,
+                owner,
+                loggedBy,
+                !loggedBy.equals(owner.toString()),
+                Evidence.Kind.OTHER,
+                "t",
+                "",
+                java.time.LocalDate.now(),
+                List.of(),
+                Evidence.Impact.TEAM,
+                Evidence.Source.MANUAL,
+                null,
+                Status.SUBMITTED,
+                null,
+                null,
+                null,
+                2,
+                java.time.Instant.now(),
+                java.time.Instant.now());
     }
 
     private static EvidencePolicy.Relations reports(UUID... people) {

@@ -161,6 +161,14 @@ class MentoringIntegrationTest extends IntegrationTest {
                 .entity(String.class)
                 .isEqualTo("code-review");
 
+        // A goal moves once.
+        assertThat(classification(
+                        token("max"),
+                        "mutation($id: ID!) { setMentoringGoalStatus(input: {id: $id, expectedVersion: 2, status: DROPPED})"
+                                + " { goal { id } } }",
+                        Map.of("id", goal)))
+                .isEqualTo("CONFLICT");
+
         // Finishing needs an outcome; then the pairing is completed and no more sessions can be logged.
         graphQl(token("max"))
                 .document(TRANSITION.formatted("completeMentorship"))

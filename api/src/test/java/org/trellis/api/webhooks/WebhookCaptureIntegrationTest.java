@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.trellis.api.support.IntegrationTest;
+import org.trellis.api.support.TestDatabase;
+import org.trellis.graphql.GlobalId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -452,6 +457,38 @@ class WebhookCaptureIntegrationTest extends IntegrationTest {
         deliver(disabled.get("path"), "ping", "m-5", ping, disabled.get("secret"))
                 .expectStatus()
                 .isNotFound();
+    }
+
+    @Test
+    void refusesOversizedBodiesBeforeReadingThem() {
+        byte[] huge = ("{\"zen\":\"" + "x".repeat(600 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        deliver(githubPath, "ping", "big-1", huge, githubSecret).expectStatus().isEqualTo(413);
+    }
+
+    @Test
+    void answersAServerFailureWith500SoTheProviderRetries() throws Exception {
+        var broken = createEndpoint("GITHUB", "broken key", null);
+        try (Connection owner = DriverManager.getConnection(
+                TestDatabase.INSTANCE.url(), TestDatabase.OWNER.name(), TestDatabase.OWNER.password())) {
+            owner.setAutoCommit(false);
+            try (PreparedStatement scope = owner.prepareStatement("select set_config('trellis.tenant_id', ?, true)")) {
+                scope.setString(1, tenant.uuid().toString());
+                scope.execute();
+            }
+            try (PreparedStatement corrupt = owner.prepareStatement(
+                    "update webhook_endpoint set secret_ciphertext = 'v1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' where id = ?")) {
+                corrupt.setObject(
+                        1, GlobalId.decode(broken.get("id"), "WebhookEndpoint").orElseThrow());
+                assertThat(corrupt.executeUpdate()).isEqualTo(1);
+            }
+            owner.commit();
+        }
+        deliver(broken.get("path"), "ping", "e-1", "{}".getBytes(StandardCharsets.UTF_8), broken.get("secret"))
+                .expectStatus()
+                .isEqualTo(500)
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("The delivery could not be processed; retry.");
     }
 
     @Test
