@@ -85,6 +85,7 @@ CREATE TABLE mentoring_session (
     shared_notes     text        NOT NULL CHECK (length(shared_notes) <= 20000),
     logged_by        uuid        NOT NULL,
     evidence_id      uuid,
+    idempotency_key  text        CHECK (length(idempotency_key) BETWEEN 1 AND 100),
     created_at       timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (tenant_id, id),
     FOREIGN KEY (tenant_id, mentorship_id) REFERENCES mentorship (tenant_id, id),
@@ -92,6 +93,9 @@ CREATE TABLE mentoring_session (
     FOREIGN KEY (tenant_id, evidence_id) REFERENCES evidence (tenant_id, id)
 );
 CREATE INDEX mentoring_session_by_mentorship ON mentoring_session (tenant_id, mentorship_id, held_on DESC);
+--comment: A retried logMentoringSession with the same key finds the first session instead of logging a second.
+CREATE UNIQUE INDEX mentoring_session_idempotent ON mentoring_session (tenant_id, mentorship_id, idempotency_key)
+    WHERE idempotency_key IS NOT NULL;
 
 --comment: A note on a session that only its author ever reads (one per author and session).
 CREATE TABLE mentoring_private_note (

@@ -165,7 +165,8 @@ class MentoringContentService {
             int durationMinutes,
             @Nullable String sharedNotes,
             @Nullable String privateNote,
-            @Nullable List<String> actions) {
+            @Nullable List<String> actions,
+            @Nullable String idempotencyKey) {
         Mentorship mentorship = active(actor, mentorshipId);
         Validation validation = new Validation();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -184,6 +185,7 @@ class MentoringContentService {
         }
         String shared = validation.optionalText(sharedNotes, 20_000, "input", "sharedNotes");
         String note = validation.optionalText(privateNote, 20_000, "input", "privateNote");
+        String key = validation.optionalText(idempotencyKey, 100, "input", "idempotencyKey");
         List<String> agreed = new ArrayList<>();
         if (actions != null) {
             if (actions.size() > MAX_ACTIONS) {
@@ -198,8 +200,18 @@ class MentoringContentService {
         }
         validation.throwIfInvalid();
         UUID author = MentorshipService.person(actor);
-        MentoringSession session = records.insertSession(
-                actor.tenant(), mentorshipId, heldOn, durationMinutes, shared == null ? "" : shared, author);
+        if (key != null) {
+            var earlier = records.findByKey(mentorshipId, key);
+            if (earlier.isPresent()) {
+                return retried(earlier.get(), author);
+            }
+        }
+        var inserted = records.insertSession(
+                actor.tenant(), mentorshipId, heldOn, durationMinutes, shared == null ? "" : shared, author, key);
+        if (inserted.isEmpty()) {
+            return retried(records.findByKey(mentorshipId, key).orElseThrow(), author);
+        }
+        MentoringSession session = inserted.get();
         records.insertActions(actor.tenant(), session.id(), agreed);
         if (note != null) {
             records.savePrivateNote(actor.tenant(), session.id(), author, note);
@@ -213,6 +225,14 @@ class MentoringContentService {
                 mentorshipId,
                 Map.of("session", session.id(), "evidence", String.valueOf(evidenceId)));
         return records.findSession(session.id()).orElseThrow();
+    }
+
+    /** The first session logged with a retried key: only its logger's retry gets it. */
+    private static MentoringSession retried(MentoringRecords.Keyed earlier, UUID author) {
+        if (!earlier.loggedBy().equals(author)) {
+            throw new ConflictException("This idempotency key was used by the other member of the pair.");
+        }
+        return earlier.session();
     }
 
     /** Writes (or replaces) the caller's own private note on a session of their pairing. */

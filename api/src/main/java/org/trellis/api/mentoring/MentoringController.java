@@ -270,7 +270,8 @@ class MentoringController {
                         input.durationMinutes(),
                         input.sharedNotes(),
                         input.privateNote(),
-                        input.actions()),
+                        input.actions(),
+                        input.idempotencyKey()),
                 List.of());
     }
 
@@ -382,7 +383,8 @@ class MentoringController {
             int durationMinutes,
             @Nullable String sharedNotes,
             @Nullable String privateNote,
-            @Nullable List<String> actions) {}
+            @Nullable List<String> actions,
+            @Nullable String idempotencyKey) {}
 
     record NoteInput(String sessionId, String body) {}
 

@@ -121,6 +121,25 @@ class MentoringIntegrationTest extends IntegrationTest {
                 .entity(String.class)
                 .isEqualTo("mentoring");
 
+        // A retried log with the same key returns the first session: no second session, no second evidence.
+        for (int attempt = 0; attempt < 2; attempt++) {
+            graphQl(token("max"))
+                    .document("mutation($m: ID!, $d: Date!) { logMentoringSession(input: {mentorshipId: $m, heldOn: $d,"
+                            + " durationMinutes: 30, idempotencyKey: \"retry-1\"}) { session { id } } }")
+                    .variable("m", pairing)
+                    .variable("d", LocalDate.now().toString())
+                    .execute()
+                    .path("logMentoringSession.session.id")
+                    .hasValue();
+        }
+        assertThat(sessionsOf(token("max"), pairing)).hasSize(2);
+        assertThat(classification(
+                        token("mia"),
+                        "mutation($m: ID!, $d: Date!) { logMentoringSession(input: {mentorshipId: $m, heldOn: $d,"
+                                + " durationMinutes: 30, idempotencyKey: \"retry-1\"}) { session { id } } }",
+                        Map.of("m", pairing, "d", LocalDate.now().toString())))
+                .isEqualTo("CONFLICT");
+
         // Actions are ticked off by the pair.
         String action = (String)
                 ((List<Map<String, Object>>) logged.get("actions")).getFirst().get("id");
