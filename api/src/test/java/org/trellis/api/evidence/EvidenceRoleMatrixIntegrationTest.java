@@ -152,6 +152,45 @@ class EvidenceRoleMatrixIntegrationTest extends IntegrationTest {
                 .isEqualTo(expected);
     }
 
+    /**
+     * Batch import answers per item, so the item's outcome is the verdict: created for those who may log for the
+     * person, refused per item for those who may not (the batch itself succeeds), and FORBIDDEN for platform operators.
+     */
+    static Stream<Arguments> imports() {
+        return Stream.of(
+                Arguments.of(Caller.ADMIN, "FAILED"),
+                Arguments.of(Caller.MANAGER, "CREATED"),
+                Arguments.of(Caller.OWNER, "CREATED"),
+                Arguments.of(Caller.COLLEAGUE, "FAILED"),
+                Arguments.of(Caller.CLIENT_READ, "FAILED"),
+                Arguments.of(Caller.CLIENT_WRITE, "CREATED"),
+                Arguments.of(Caller.PLATFORM, "FORBIDDEN"),
+                Arguments.of(Caller.OTHER_TENANT_ADMIN, "FAILED"));
+    }
+
+    @ParameterizedTest(name = "importEvidence as {0}: {1}")
+    @MethodSource("imports")
+    void importsOnlyForThoseWhoMayLogForThePerson(Caller caller, String expected) {
+        var response = graphQl(tokens.get(caller))
+                .document(
+                        "mutation($p: ID!, $c: ID!, $d: Date!, $x: String!) { importEvidence(input: {items: [{externalId:"
+                                + " $x, personId: $p, competencyIds: [$c], kind: OTHER, title: \"t\", occurredOn: $d}]}) {"
+                                + " results { outcome } } }")
+                .variable("p", owner)
+                .variable("c", competency)
+                .variable("d", LocalDate.now().toString())
+                .variable("x", "matrix-" + java.util.UUID.randomUUID())
+                .execute();
+        java.util.List<org.springframework.graphql.ResponseError> errors = new java.util.ArrayList<>();
+        response.errors().satisfy(errors::addAll);
+        String outcome = errors.isEmpty()
+                ? response.path("importEvidence.results[0].outcome")
+                        .entity(String.class)
+                        .get()
+                : String.valueOf(errors.getFirst().getExtensions().get("classification"));
+        assertThat(outcome).as("importEvidence as " + caller).isEqualTo(expected);
+    }
+
     private Targets freshTargets() {
         String draft = logAsOwner();
         String submitted = logAsOwner();
