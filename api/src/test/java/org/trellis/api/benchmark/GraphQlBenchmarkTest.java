@@ -83,6 +83,19 @@ class GraphQlBenchmarkTest extends IntegrationTest {
                 "platform: 50 tenants → providers",
                 platformToken(),
                 "{ tenants(first: 50) { edges { node { slug identityProviders { issuer } } } } }"));
+        String mentor = seedMentoring(tenant);
+        rows.add(run(
+                "evidence: 50 items → competencies, person",
+                mentor,
+                "query($p: ID!) { evidence(personId: $p, first: 50) { edges { node { title status person { displayName }"
+                        + " competencies { key name } } } } }",
+                Map.of("p", personOf(mentor))));
+        rows.add(run(
+                "mentor: 10 pairings → mentee, focus, sessions → actions, notes, evidence",
+                mentor,
+                "{ myMentorships(role: MENTOR) { status mentee { displayName } focus { key } goals { title }"
+                        + " sessions { heldOn privateNote actions { done } evidence { status } } } }",
+                Map.of()));
         String report = "| scenario | req/s | p50 ms | p95 ms | p99 ms | max ms | SQL statements/request |\n"
                 + "|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n\n"
                 + "Measured " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, "
@@ -94,11 +107,108 @@ class GraphQlBenchmarkTest extends IntegrationTest {
         System.out.println("\n" + report);
     }
 
+    /** A mentor (on the senior-role framework) with 50 evidence items and 10 active pairings, a session each. */
+    private String seedMentoring(TestTenant tenant) {
+        String admin = tenant.admin();
+        String version = graphQl(admin)
+                .document("mutation { instantiateSeniorRoleTemplate { frameworkVersion { id } } }")
+                .execute()
+                .path("instantiateSeniorRoleTemplate.frameworkVersion.id")
+                .entity(String.class)
+                .get();
+        String competency = graphQl(admin)
+                .document("query($v: ID!) { frameworkVersion(id: $v) { competencies { id } } }")
+                .variable("v", version)
+                .execute()
+                .path("frameworkVersion.competencies[0].id")
+                .entity(String.class)
+                .get();
+        String mentor = tenant.token("bench-mentor");
+        String mentorId = assigned(admin, mentor, version);
+        graphQl(admin)
+                .document("mutation($p: ID!) { setMentorCapacity(input: {personId: $p, capacity: 10}) { mentorLoad {"
+                        + " capacity } } }")
+                .variable("p", mentorId)
+                .execute()
+                .path("setMentorCapacity.mentorLoad.capacity")
+                .hasValue();
+        for (int i = 0; i < 50; i++) {
+            graphQl(mentor)
+                    .document(
+                            "mutation($c: ID!, $d: Date!) { logEvidence(input: {competencyIds: [$c], kind: CODE_REVIEW,"
+                                    + " title: \"Review\", occurredOn: $d}) { evidence { id } } }")
+                    .variable("c", competency)
+                    .variable("d", java.time.LocalDate.now().toString())
+                    .execute()
+                    .path("logEvidence.evidence.id")
+                    .hasValue();
+        }
+        for (int i = 0; i < 10; i++) {
+            String menteeId = assigned(admin, tenant.token("bench-mentee-" + i), version);
+            String pairing = graphQl(admin)
+                    .document("mutation($m: ID!, $e: ID!, $c: ID!) { proposeMentorship(input: {mentorId: $m, menteeId:"
+                            + " $e, focusCompetencyIds: [$c]}) { mentorship { id } } }")
+                    .variable("m", mentorId)
+                    .variable("e", menteeId)
+                    .variable("c", competency)
+                    .execute()
+                    .path("proposeMentorship.mentorship.id")
+                    .entity(String.class)
+                    .get();
+            graphQl(mentor)
+                    .document(
+                            "mutation($id: ID!) { acceptMentorship(input: {id: $id, expectedVersion: 1}) { mentorship {"
+                                    + " id } } }")
+                    .variable("id", pairing)
+                    .execute()
+                    .path("acceptMentorship.mentorship.id")
+                    .hasValue();
+            graphQl(mentor)
+                    .document("mutation($m: ID!, $d: Date!) { logMentoringSession(input: {mentorshipId: $m, heldOn: $d,"
+                            + " durationMinutes: 45, sharedNotes: \"n\", privateNote: \"p\", actions: [\"a\", \"b\"]})"
+                            + " { session { id } } }")
+                    .variable("m", pairing)
+                    .variable("d", java.time.LocalDate.now().toString())
+                    .execute()
+                    .path("logMentoringSession.session.id")
+                    .hasValue();
+        }
+        return mentor;
+    }
+
+    private String assigned(String admin, String token, String version) {
+        String id = personOf(token);
+        graphQl(admin)
+                .document(
+                        "mutation($p: ID!, $v: ID!) { assignFramework(input: {personId: $p, versionId: $v, currentLevel:"
+                                + " \"L4\"}) { assignment { assignedAt } } }")
+                .variable("p", id)
+                .variable("v", version)
+                .execute()
+                .path("assignFramework.assignment.assignedAt")
+                .hasValue();
+        return id;
+    }
+
+    private String personOf(String token) {
+        return graphQl(token)
+                .document("{ me { person { id } } }")
+                .execute()
+                .path("me.person.id")
+                .entity(String.class)
+                .get();
+    }
+
     private String run(String name, String token, String query) throws Exception {
+        return run(name, token, query, Map.of());
+    }
+
+    private String run(String name, String token, String query, Map<String, Object> variables) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("query", query, "variables", variables))))
                 .build();
         load(request, WARM_UP);
         sqlStatements.reset();
