@@ -220,8 +220,8 @@ public class EvidenceService {
                     }
                     Validation validation = new Validation();
                     String text = transition == EvidencePolicy.Transition.ENDORSE
-                            ? validation.optionalText(comment, 5000, "input", "comment")
-                            : review ? validation.text(comment, 5000, "input", "comment") : null;
+                            ? validation.prose(comment, 5000, "input", "comment")
+                            : review ? validation.requiredProse(comment, 5000, "input", "comment") : null;
                     validation.throwIfInvalid();
                     Evidence.Status next = EvidencePolicy.next(current.status(), transition);
                     evidence.transition(id, expectedVersion, next, text, review ? actor.personId() : null)

@@ -75,7 +75,7 @@ class MentoringContentService {
         Mentorship mentorship = active(actor, mentorshipId);
         Validation validation = new Validation();
         String validTitle = validation.text(title, 200, "input", "title");
-        String validDescription = validation.optionalText(description, 5000, "input", "description");
+        String validDescription = validation.prose(description, 5000, "input", "description");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         if (targetDate != null && (targetDate.isBefore(today) || targetDate.isAfter(today.plusYears(2)))) {
             validation.reject(
@@ -112,6 +112,10 @@ class MentoringContentService {
             Validation validation = new Validation();
             validation.reject(Code.INVALID, "Only an achieved goal is logged as evidence.", "input", "logEvidence");
             validation.throwIfInvalid();
+        }
+        if (logEvidence && !mentorship.menteeId().equals(actor.personId())) {
+            // The mentor may review the mentee's evidence, so they must not also be the one who creates it.
+            throw new ForbiddenException("Only the mentee logs their achieved goal as evidence.");
         }
         MentoringPolicy.checkGoalMove(goal.status(), status);
         if (goal.version() != expectedVersion) {
@@ -183,8 +187,8 @@ class MentoringContentService {
         if (durationMinutes < 5 || durationMinutes > 480) {
             validation.reject(Code.INVALID, "Between 5 and 480 minutes.", "input", "durationMinutes");
         }
-        String shared = validation.optionalText(sharedNotes, 20_000, "input", "sharedNotes");
-        String note = validation.optionalText(privateNote, 20_000, "input", "privateNote");
+        String shared = validation.prose(sharedNotes, 20_000, "input", "sharedNotes");
+        String note = validation.prose(privateNote, 20_000, "input", "privateNote");
         String key = validation.optionalText(idempotencyKey, 100, "input", "idempotencyKey");
         List<String> agreed = new ArrayList<>();
         if (actions != null) {
@@ -241,7 +245,7 @@ class MentoringContentService {
         MentoringSession session = records.findSession(sessionId).orElseThrow(() -> new NotFoundException("Session"));
         pairOnly(actor, session.mentorshipId());
         Validation validation = new Validation();
-        String text = validation.text(body, 20_000, "input", "body");
+        String text = validation.requiredProse(body, 20_000, "input", "body");
         validation.throwIfInvalid();
         records.savePrivateNote(actor.tenant(), sessionId, MentorshipService.person(actor), text);
         return session;

@@ -149,7 +149,7 @@ public class MentorshipService implements ActiveMentees {
         if (mentor.status() != PersonStatus.ACTIVE || mentee.status() != PersonStatus.ACTIVE) {
             validation.reject(Code.INVALID, "Both people must be active.", "input", "mentorId");
         }
-        String validNote = validation.optionalText(note, 2000, "input", "note");
+        String validNote = validation.prose(note, 2000, "input", "note");
         Instant now = Instant.now();
         Instant deadline = respondBy != null ? respondBy : now.plus(properties.defaultResponseWindow());
         if (!deadline.isAfter(now) || deadline.isAfter(now.plus(properties.maxResponseWindow()))) {
@@ -211,9 +211,9 @@ public class MentorshipService implements ActiveMentees {
         Validation validation = new Validation();
         String text = switch (transition) {
             case ACCEPT -> null;
-            case DECLINE -> validation.optionalText(note, 5000, "input", "reason");
-            case COMPLETE -> validation.text(note, 5000, "input", "outcome");
-            case END -> validation.text(note, 5000, "input", "reason");
+            case DECLINE -> validation.prose(note, 5000, "input", "reason");
+            case COMPLETE -> validation.requiredProse(note, 5000, "input", "outcome");
+            case END -> validation.requiredProse(note, 5000, "input", "reason");
         };
         validation.throwIfInvalid();
         if (transition == MentoringPolicy.Transition.ACCEPT) {

@@ -257,7 +257,8 @@ public class PeopleService {
         }
         if (value != null && provider == ExternalAccount.Provider.GITHUB) {
             value = value.toLowerCase();
-            if (!value.matches("[a-z0-9](?:[a-z0-9-]{0,38})")) {
+            // Logins are letters, digits and hyphens (at most 39); Enterprise Managed Users add "_shortcode".
+            if (!value.matches("[a-z0-9][a-z0-9-]{0,38}(?:_[a-z0-9]{1,40})?")) {
                 validation.reject(Code.INVALID, "Not a GitHub login.", "input", "account");
             }
         }

@@ -40,6 +40,35 @@ public final class Validation {
         return trimmed;
     }
 
+    /**
+     * An optional trimmed multi-line text (notes, comments, descriptions) of at most {@code max} characters: line
+     * breaks and tabs are allowed, other control characters are not; blank becomes null.
+     */
+    public @Nullable String prose(@Nullable String value, int max, String... field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > max) {
+            errors.add(new UserError(List.of(field), "At most " + max + " characters.", Code.TOO_LONG));
+            return null;
+        }
+        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            errors.add(new UserError(List.of(field), "Control characters are not allowed.", Code.INVALID));
+            return null;
+        }
+        return trimmed;
+    }
+
+    /** As {@link #prose}, required. */
+    public @Nullable String requiredProse(@Nullable String value, int max, String... field) {
+        if (value == null || value.isBlank()) {
+            errors.add(new UserError(List.of(field), "Required.", Code.REQUIRED));
+            return null;
+        }
+        return prose(value, max, field);
+    }
+
     public boolean isEmail(String value) {
         return EMAIL.matcher(value).matches();
     }

@@ -61,7 +61,17 @@ class UnmatchedEventService {
         var provider = Attribution.accountProvider(event.provider());
         Optional<UUID> linked = people.linkedPerson(actor, provider, event.account());
         if (linked.isEmpty()) {
-            people.link(actor, personId, provider, null, event.account());
+            try {
+                people.link(actor, personId, provider, null, event.account());
+            } catch (InvalidInputException e) {
+                throw InvalidInputException.of(new UserError(
+                        java.util.List.of("input", "id"),
+                        "This account cannot be linked: "
+                                + e.userErrors().getFirst().message(),
+                        Code.INVALID));
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                throw new ConflictException("The account was linked at the same moment; reload and try again.");
+            }
         } else if (!linked.get().equals(personId)) {
             throw InvalidInputException.of(new UserError(
                     java.util.List.of("input", "personId"),

@@ -180,6 +180,23 @@ class MentoringIntegrationTest extends IntegrationTest {
                 .entity(String.class)
                 .isEqualTo("code-review");
 
+        // Only the mentee turns an achieved goal into their evidence (the mentor, who may review it, may not).
+        String second = graphQl(token("max"))
+                .document("mutation($m: ID!, $c: ID!) { addMentoringGoal(input: {mentorshipId: $m, competencyId: $c,"
+                        + " title: \"Pair on a review\"}) { goal { id } } }")
+                .variable("m", pairing)
+                .variable("c", competencies.get("code-review"))
+                .execute()
+                .path("addMentoringGoal.goal.id")
+                .entity(String.class)
+                .get();
+        assertThat(classification(
+                        token("max"),
+                        "mutation($id: ID!) { setMentoringGoalStatus(input: {id: $id, expectedVersion: 1, status: ACHIEVED,"
+                                + " logEvidence: true}) { goal { id } } }",
+                        Map.of("id", second)))
+                .isEqualTo("FORBIDDEN");
+
         // A goal moves once.
         assertThat(classification(
                         token("max"),
@@ -344,7 +361,8 @@ class MentoringIntegrationTest extends IntegrationTest {
         String mentor = person("ned", mona, "L4");
         String pairing = propose(admin, mentor, mentee, List.of());
         transition(token("ned"), "acceptMentorship", pairing, 1, null);
-        String session = logSession(token("ned"), pairing, "Shared agenda", "ned only", List.of());
+        String session =
+                logSession(token("ned"), pairing, "Shared agenda:\n- reviews\n- on-call", "ned only", List.of());
         graphQl(token("nina"))
                 .document("mutation($s: ID!) { setSessionPrivateNote(input: {sessionId: $s, body: \"nina only\"})"
                         + " { session { privateNote } } }")
@@ -358,7 +376,7 @@ class MentoringIntegrationTest extends IntegrationTest {
         assertThat(sessionsOf(token("nina"), pairing).getFirst()).containsEntry("privateNote", "nina only");
         for (String viewer : List.of(token("boss"), token("mona"), admin)) {
             Map<String, Object> seen = sessionsOf(viewer, pairing).getFirst();
-            assertThat(seen).containsEntry("sharedNotes", "Shared agenda");
+            assertThat(seen).containsEntry("sharedNotes", "Shared agenda:\n- reviews\n- on-call");
             assertThat(seen.get("privateNote")).isNull();
         }
         // A colleague does not see the pairing at all.
@@ -460,9 +478,26 @@ class MentoringIntegrationTest extends IntegrationTest {
             String pairing = propose(token("boss"), mentor, mentee, List.of(competencies.get("planning")));
             transition(token("uma"), "acceptMentorship", pairing, 1, null);
             logSession(token("uma"), pairing, "notes " + i, "private " + i, List.of("a", "b"));
+            String goal = graphQl(token("uma"))
+                    .document(
+                            "mutation($m: ID!, $c: ID!) { addMentoringGoal(input: {mentorshipId: $m, competencyId: $c,"
+                                    + " title: \"Plan a quarter\"}) { goal { id } } }")
+                    .variable("m", pairing)
+                    .variable("c", competencies.get("planning"))
+                    .execute()
+                    .path("addMentoringGoal.goal.id")
+                    .entity(String.class)
+                    .get();
+            graphQl(token("ulf" + i))
+                    .document("mutation($id: ID!) { setMentoringGoalStatus(input: {id: $id, expectedVersion: 1, status:"
+                            + " ACHIEVED, logEvidence: true}) { goal { evidence { id } } } }")
+                    .variable("id", goal)
+                    .execute()
+                    .path("setMentoringGoalStatus.goal.evidence.id")
+                    .hasValue();
         }
         String query = "query($r: MentoringRole) { myMentorships(role: $r) { mentor { displayName } mentee {"
-                + " displayName } proposedBy { id } focus { key } goals { id competency { key } } sessions { privateNote"
+                + " displayName } proposedBy { id } focus { key } goals { id competency { key } evidence { id } } sessions { privateNote"
                 + " actions { done } evidence { id } loggedBy { id } } } }";
         sqlStatements.reset();
         graphQl(token("uma"))

@@ -518,6 +518,14 @@ class WebhookCaptureIntegrationTest extends IntegrationTest {
 
     @Test
     void listsUnmatchedEventsWithoutOneQueryPerEvent() {
+        // Pending events with and without a person (one account is linked to someone without a framework).
+        String withoutFramework = graphQl(tenant.token("stranger-owner"))
+                .document("{ me { person { id } } }")
+                .execute()
+                .path("me.person.id")
+                .entity(String.class)
+                .get();
+        link(withoutFramework, "GITHUB", "stranger-5");
         for (int i = 0; i < 6; i++) {
             int n = i;
             byte[] review = fixture("github/pull_request_review_submitted.payload.json", body -> {
@@ -528,22 +536,45 @@ class WebhookCaptureIntegrationTest extends IntegrationTest {
                     .expectStatus()
                     .isOk();
         }
-        int small = statementsFor(2);
-        int large = statementsFor(20);
-        assertThat(large).isEqualTo(small);
+        // Mapped events with a person and evidence.
+        for (Map<String, Object> event : pendingUnmatched()) {
+            if (List.of("stranger-0", "stranger-1", "stranger-2").contains(event.get("account"))) {
+                graphQl(admin)
+                        .document("mutation($id: ID!, $p: ID!) { mapUnmatchedEvent(input: {id: $id, personId: $p})"
+                                + " { unmatchedEvent { status } } }")
+                        .variable("id", event.get("id"))
+                        .variable("p", person("mapped-" + event.get("account"), null, null))
+                        .execute()
+                        .path("mapUnmatchedEvent.unmatchedEvent.status")
+                        .entity(String.class)
+                        .isEqualTo("MAPPED");
+            }
+        }
+        assertThat(statementsFor("PENDING", 1)).isEqualTo(statementsFor("PENDING", 20));
+        assertThat(statementsFor("MAPPED", 1)).isEqualTo(statementsFor("MAPPED", 20));
     }
 
-    private int statementsFor(int first) {
+    private int statementsFor(String status, int first) {
         sqlStatements.reset();
-        graphQl(admin)
-                .document("query($n: Int) { unmatchedEvents(first: $n) { edges { node { id account person { id }"
-                        + " evidence { id } } } } }")
+        List<Map> events = graphQl(admin)
+                .document(
+                        "query($s: UnmatchedStatus, $n: Int) { unmatchedEvents(status: $s, first: $n) { edges { node {"
+                                + " id account person { id } evidence { id } } } } }")
+                .variable("s", status)
                 .variable("n", first)
                 .execute()
-                .path("unmatchedEvents.edges")
-                .entityList(Object.class)
-                .hasSizeGreaterThan(first == 2 ? 1 : 5);
-        return sqlStatements.count();
+                .path("unmatchedEvents.edges[*].node")
+                .entityList(Map.class)
+                .get();
+        int statements = sqlStatements.count();
+        assertThat(events).hasSizeGreaterThanOrEqualTo(first == 1 ? 1 : 3);
+        if (first > 1) {
+            assertThat(events).anySatisfy(e -> assertThat(e.get("person")).isNotNull());
+            if (status.equals("MAPPED")) {
+                assertThat(events).allSatisfy(e -> assertThat(e.get("evidence")).isNotNull());
+            }
+        }
+        return statements;
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
