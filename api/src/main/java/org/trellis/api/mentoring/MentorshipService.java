@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,7 @@ import org.trellis.api.evidence.ActiveMentees;
 import org.trellis.api.frameworks.AssignmentService;
 import org.trellis.api.people.PeopleService;
 import org.trellis.api.people.Person;
+import org.trellis.api.people.PersonDeactivated;
 import org.trellis.api.people.PersonStatus;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ConflictException;
@@ -242,6 +244,24 @@ public class MentorshipService implements ActiveMentees {
                 id,
                 Map.of("before", current.status(), "after", next));
         return updated;
+    }
+
+    /**
+     * A deactivated person's pairings end with them, in the same transaction: active ones are ENDED and open
+     * proposals LAPSED, so nobody keeps access to evidence through a pairing with someone who is gone.
+     */
+    @EventListener
+    void personDeactivated(PersonDeactivated event) {
+        Actor actor = event.actor();
+        for (UUID id : mentorships.closeAllOf(event.personId(), "Closed automatically: a member was deactivated.")) {
+            audit.record(
+                    actor,
+                    actor.tenant(),
+                    "mentorship.closed-on-deactivation",
+                    "Mentorship",
+                    id,
+                    Map.of("person", event.personId()));
+        }
     }
 
     /** Focus competency ids per pairing, for pairings the caller already sees. */

@@ -144,6 +144,34 @@ class Mentorships {
         return changed == 1 ? findById(id) : Optional.empty();
     }
 
+    /** Ends the person's active pairings and lapses their open proposals (they were deactivated); the ids moved. */
+    List<UUID> closeAllOf(UUID person, String note) {
+        Instant now = Instant.now();
+        Condition involved = MENTORSHIP.MENTOR_ID.eq(person).or(MENTORSHIP.MENTEE_ID.eq(person));
+        List<UUID> ended = db.update(MENTORSHIP)
+                .set(MENTORSHIP.STATUS, "ENDED")
+                .set(MENTORSHIP.FINISHED_AT, now)
+                .set(MENTORSHIP.CLOSING_NOTE, note)
+                .set(MENTORSHIP.VERSION, MENTORSHIP.VERSION.plus(1))
+                .set(MENTORSHIP.UPDATED_AT, now)
+                .where(involved)
+                .and(MENTORSHIP.STATUS.eq("ACTIVE"))
+                .returning(MENTORSHIP.ID)
+                .fetch(MENTORSHIP.ID);
+        List<UUID> lapsed = db.update(MENTORSHIP)
+                .set(MENTORSHIP.STATUS, "LAPSED")
+                .set(MENTORSHIP.CLOSING_NOTE, note)
+                .set(MENTORSHIP.VERSION, MENTORSHIP.VERSION.plus(1))
+                .set(MENTORSHIP.UPDATED_AT, now)
+                .where(involved)
+                .and(MENTORSHIP.STATUS.eq("PROPOSED"))
+                .returning(MENTORSHIP.ID)
+                .fetch(MENTORSHIP.ID);
+        List<UUID> all = new java.util.ArrayList<>(ended);
+        all.addAll(lapsed);
+        return all;
+    }
+
     /** Serialises changes to one mentor's load (accepting, capacity) within the transaction. */
     void lockMentor(UUID tenantId, UUID mentorId) {
         db.execute("select pg_advisory_xact_lock(hashtextextended(?, 0))", "mentor:" + tenantId + ":" + mentorId);

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Service;
@@ -44,10 +45,13 @@ public class PeopleService {
     private final ExternalAccounts accounts;
     private final AuditTrail audit;
 
-    PeopleService(People people, ExternalAccounts accounts, AuditTrail audit) {
+    private final ApplicationEventPublisher events;
+
+    PeopleService(People people, ExternalAccounts accounts, AuditTrail audit, ApplicationEventPublisher events) {
         this.people = people;
         this.accounts = accounts;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -234,6 +238,9 @@ public class PeopleService {
                 "Person",
                 id,
                 Map.of("before", person.status().name(), "after", status.name()));
+        if (person.status() == PersonStatus.ACTIVE && status == PersonStatus.DEACTIVATED) {
+            events.publishEvent(new PersonDeactivated(actor, id));
+        }
         return viewer(actor).apply(updated);
     }
 

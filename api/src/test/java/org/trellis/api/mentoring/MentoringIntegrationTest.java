@@ -426,6 +426,36 @@ class MentoringIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void deactivatingAPersonClosesTheirPairings() {
+        String mentee = person("quin", boss, "L3");
+        String proposedMentee = person("quip", boss, "L3");
+        String mentor = person("quentin", mona, "L4");
+        String active = propose(token("boss"), mentor, mentee, List.of());
+        transition(token("quentin"), "acceptMentorship", active, 1, null);
+        String proposal = propose(token("boss"), mentor, proposedMentee, List.of());
+
+        graphQl(admin)
+                .document("mutation($id: ID!) { deactivatePerson(input: {id: $id}) { person { status } } }")
+                .variable("id", mentor)
+                .execute()
+                .path("deactivatePerson.person.status")
+                .entity(String.class)
+                .isEqualTo("DEACTIVATED");
+        for (String pairing : List.of(active, proposal)) {
+            graphQl(admin)
+                    .document("query($id: ID!) { node(id: $id) { ... on Mentorship { status closingNote } } }")
+                    .variable("id", pairing)
+                    .execute()
+                    .path("node.status")
+                    .entity(String.class)
+                    .isEqualTo(pairing.equals(active) ? "ENDED" : "LAPSED")
+                    .path("node.closingNote")
+                    .entity(String.class)
+                    .isEqualTo("Closed automatically: a member was deactivated.");
+        }
+    }
+
+    @Test
     void suggestionsRankByStrengthLevelAndCapacityAndKeepOutTheReportingLine() {
         String mentee = person("pia", boss, "L3");
         String strong = person("sam", mona, "L5");
