@@ -14,10 +14,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.InsertSetMoreStep;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
+import org.trellis.persistence.jooq.tables.records.EvidenceRecord;
 
 /** Evidence of the transaction's tenant. Writes check the expected version, so a stale write changes nothing. */
 @Repository
@@ -112,21 +114,7 @@ class Evidences {
             Evidence.Source source,
             @Nullable String externalId,
             Evidence.Status status) {
-        Evidence created = db.insertInto(EVIDENCE)
-                .set(EVIDENCE.TENANT_ID, tenantId)
-                .set(EVIDENCE.ID, UUID.randomUUID())
-                .set(EVIDENCE.PERSON_ID, personId)
-                .set(EVIDENCE.LOGGED_BY, loggedBy)
-                .set(EVIDENCE.ON_BEHALF, onBehalf)
-                .set(EVIDENCE.KIND, input.kind().name())
-                .set(EVIDENCE.TITLE, input.title())
-                .set(EVIDENCE.DESCRIPTION, input.description())
-                .set(EVIDENCE.OCCURRED_ON, input.occurredOn())
-                .set(EVIDENCE.LINKS, input.links().toArray(String[]::new))
-                .set(EVIDENCE.IMPACT, input.impact().name())
-                .set(EVIDENCE.SOURCE, source.name())
-                .set(EVIDENCE.EXTERNAL_ID, externalId)
-                .set(EVIDENCE.STATUS, status.name())
+        Evidence created = row(tenantId, personId, loggedBy, onBehalf, input, source, externalId, status)
                 .returning()
                 .fetchSingle(Evidences::toEvidence);
         linkCompetencies(tenantId, created.id(), competencies);
@@ -145,7 +133,27 @@ class Evidences {
             EvidenceInput input,
             Evidence.Source source,
             String externalId) {
-        Optional<Evidence> created = db.insertInto(EVIDENCE)
+        Optional<Evidence> created = row(
+                        tenantId, personId, loggedBy, onBehalf, input, source, externalId, Evidence.Status.SUBMITTED)
+                .onConflict(EVIDENCE.TENANT_ID, EVIDENCE.SOURCE, EVIDENCE.EXTERNAL_ID)
+                .where(EVIDENCE.EXTERNAL_ID.isNotNull())
+                .doNothing()
+                .returning()
+                .fetchOptional(Evidences::toEvidence);
+        created.ifPresent(evidence -> linkCompetencies(tenantId, evidence.id(), input.competencyIds()));
+        return created;
+    }
+
+    private InsertSetMoreStep<EvidenceRecord> row(
+            UUID tenantId,
+            UUID personId,
+            String loggedBy,
+            boolean onBehalf,
+            EvidenceInput input,
+            Evidence.Source source,
+            @Nullable String externalId,
+            Evidence.Status status) {
+        return db.insertInto(EVIDENCE)
                 .set(EVIDENCE.TENANT_ID, tenantId)
                 .set(EVIDENCE.ID, UUID.randomUUID())
                 .set(EVIDENCE.PERSON_ID, personId)
@@ -159,14 +167,7 @@ class Evidences {
                 .set(EVIDENCE.IMPACT, input.impact().name())
                 .set(EVIDENCE.SOURCE, source.name())
                 .set(EVIDENCE.EXTERNAL_ID, externalId)
-                .set(EVIDENCE.STATUS, Evidence.Status.SUBMITTED.name())
-                .onConflict(EVIDENCE.TENANT_ID, EVIDENCE.SOURCE, EVIDENCE.EXTERNAL_ID)
-                .where(EVIDENCE.EXTERNAL_ID.isNotNull())
-                .doNothing()
-                .returning()
-                .fetchOptional(Evidences::toEvidence);
-        created.ifPresent(evidence -> linkCompetencies(tenantId, evidence.id(), input.competencyIds()));
-        return created;
+                .set(EVIDENCE.STATUS, status.name());
     }
 
     /** Empty when the version moved on (a concurrent write won). */

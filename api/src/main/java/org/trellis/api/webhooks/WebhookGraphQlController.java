@@ -22,7 +22,6 @@ import org.trellis.api.people.Person;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
 import org.trellis.api.shared.Ids;
-import org.trellis.api.shared.NodeResolver;
 import org.trellis.graphql.UserError;
 
 /** GraphQL: tenant admins manage webhook endpoints and work through the unmatched-events queue. */
@@ -138,46 +137,4 @@ class WebhookGraphQlController {
     record EndpointPayload(WebhookEndpoint webhookEndpoint, List<UserError> userErrors) {}
 
     record EventPayload(UnmatchedEvent unmatchedEvent, List<UserError> userErrors) {}
-
-    /** {@code node(id:)} for webhook endpoints. */
-    @Controller
-    static class EndpointNodes implements NodeResolver {
-
-        private final WebhookEndpointService endpoints;
-
-        EndpointNodes(WebhookEndpointService endpoints) {
-            this.endpoints = endpoints;
-        }
-
-        @Override
-        public String type() {
-            return "WebhookEndpoint";
-        }
-
-        @Override
-        public Object resolve(Actor actor, UUID id) {
-            return endpoints.get(actor, id);
-        }
-    }
-
-    /** {@code node(id:)} for unmatched events. */
-    @Controller
-    static class EventNodes implements NodeResolver {
-
-        private final UnmatchedEventService events;
-
-        EventNodes(UnmatchedEventService events) {
-            this.events = events;
-        }
-
-        @Override
-        public String type() {
-            return "UnmatchedEvent";
-        }
-
-        @Override
-        public Object resolve(Actor actor, UUID id) {
-            return events.get(actor, id);
-        }
-    }
 }

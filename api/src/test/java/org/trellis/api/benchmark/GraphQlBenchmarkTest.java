@@ -110,12 +110,7 @@ class GraphQlBenchmarkTest extends IntegrationTest {
     /** A mentor (on the senior-role framework) with 50 evidence items and 10 active pairings, a session each. */
     private String seedMentoring(TestTenant tenant) {
         String admin = tenant.admin();
-        String version = graphQl(admin)
-                .document("mutation { instantiateSeniorRoleTemplate { frameworkVersion { id } } }")
-                .execute()
-                .path("instantiateSeniorRoleTemplate.frameworkVersion.id")
-                .entity(String.class)
-                .get();
+        String version = seniorRoleTemplate(admin);
         String competency = graphQl(admin)
                 .document("query($v: ID!) { frameworkVersion(id: $v) { competencies { id } } }")
                 .variable("v", version)
@@ -188,15 +183,6 @@ class GraphQlBenchmarkTest extends IntegrationTest {
                 .path("assignFramework.assignment.assignedAt")
                 .hasValue();
         return id;
-    }
-
-    private String personOf(String token) {
-        return graphQl(token)
-                .document("{ me { person { id } } }")
-                .execute()
-                .path("me.person.id")
-                .entity(String.class)
-                .get();
     }
 
     private String run(String name, String token, String query) throws Exception {

@@ -37,12 +37,7 @@ class EvidenceIntegrationTest extends IntegrationTest {
     void organisation() {
         tenant = newTenant("evidence");
         admin = tenant.admin();
-        String version = graphQl(admin)
-                .document("mutation { instantiateSeniorRoleTemplate { frameworkVersion { id } } }")
-                .execute()
-                .path("instantiateSeniorRoleTemplate.frameworkVersion.id")
-                .entity(String.class)
-                .get();
+        String version = seniorRoleTemplate(admin);
         managerToken = tenant.token("mia", "managers");
         engineerToken = tenant.token("eli");
         colleagueToken = tenant.token("cam");
@@ -427,15 +422,6 @@ class EvidenceIntegrationTest extends IntegrationTest {
                 .entityList(Object.class)
                 .get()
                 .size();
-    }
-
-    private String personOf(String token) {
-        return graphQl(token)
-                .document("{ me { person { id } } }")
-                .execute()
-                .path("me.person.id")
-                .entity(String.class)
-                .get();
     }
 
     private static void expectError(GraphQlTester.Response response, String classification) {

@@ -79,12 +79,7 @@ class EvidenceRoleMatrixIntegrationTest extends IntegrationTest {
     void organisation() {
         TestTenant tenant = newTenant("evidence-matrix");
         String admin = tenant.admin();
-        String version = graphQl(admin)
-                .document("mutation { instantiateSeniorRoleTemplate { frameworkVersion { id } } }")
-                .execute()
-                .path("instantiateSeniorRoleTemplate.frameworkVersion.id")
-                .entity(String.class)
-                .get();
+        String version = seniorRoleTemplate(admin);
         competency = graphQl(admin)
                 .document("query($v: ID!) { frameworkVersion(id: $v) { competencies { id } } }")
                 .variable("v", version)
@@ -212,15 +207,6 @@ class EvidenceRoleMatrixIntegrationTest extends IntegrationTest {
                 .variable("d", LocalDate.now().toString())
                 .execute()
                 .path("logEvidence.evidence.id")
-                .entity(String.class)
-                .get();
-    }
-
-    private String personOf(String token) {
-        return graphQl(token)
-                .document("{ me { person { id } } }")
-                .execute()
-                .path("me.person.id")
                 .entity(String.class)
                 .get();
     }

@@ -37,7 +37,7 @@ class MentoringIntegrationTest extends IntegrationTest {
     private TestTenant tenant;
     private String admin;
     private String version;
-    private final Map<String, String> competencies = new HashMap<>();
+    private final Map<String, String> competencyIds = new HashMap<>();
     private String boss;
     private String mona;
 
@@ -45,20 +45,8 @@ class MentoringIntegrationTest extends IntegrationTest {
     void organisation() {
         tenant = newTenant("mentoring");
         admin = tenant.admin();
-        version = graphQl(admin)
-                .document("mutation { instantiateSeniorRoleTemplate { frameworkVersion { id } } }")
-                .execute()
-                .path("instantiateSeniorRoleTemplate.frameworkVersion.id")
-                .entity(String.class)
-                .get();
-        graphQl(admin)
-                .document("query($v: ID!) { frameworkVersion(id: $v) { competencies { id key } } }")
-                .variable("v", version)
-                .execute()
-                .path("frameworkVersion.competencies")
-                .entityList(Map.class)
-                .get()
-                .forEach(c -> competencies.put((String) c.get("key"), (String) c.get("id")));
+        version = seniorRoleTemplate(admin);
+        competencyIds.putAll(competencies(admin, version));
         boss = person("boss", null, "L5", "managers");
         mona = person("mona", null, "L5", "managers");
     }
@@ -76,7 +64,7 @@ class MentoringIntegrationTest extends IntegrationTest {
                                 + " suggestions { mentor { id } score freeCapacity level reasons strengths { competency { key }"
                                 + " endorsedEvidence } } } }")
                 .variable("m", mentee)
-                .variable("c", List.of(competencies.get("code-review")))
+                .variable("c", List.of(competencyIds.get("code-review")))
                 .execute()
                 .path("mentorSuggestions.suggestions")
                 .entityList(Map.class)
@@ -88,7 +76,7 @@ class MentoringIntegrationTest extends IntegrationTest {
                         "3 endorsed pieces of evidence in Code review in the past year", "2 of 2 mentoring places free")
                 .anyMatch(reason -> reason.startsWith("Level L5, 2 above the mentee's L3"));
 
-        String pairing = propose(token("boss"), mentor, mentee, List.of(competencies.get("code-review")));
+        String pairing = propose(token("boss"), mentor, mentee, List.of(competencyIds.get("code-review")));
         Map<String, Object> accepted = transition(token("max"), "acceptMentorship", pairing, 1, null);
         assertThat(accepted.get("status")).isEqualTo("ACTIVE");
 
@@ -158,7 +146,7 @@ class MentoringIntegrationTest extends IntegrationTest {
                         "mutation($m: ID!, $c: ID!, $d: Date) { addMentoringGoal(input: {mentorshipId: $m,"
                                 + " competencyId: $c, title: \"Lead a design review\", targetDate: $d}) { goal { id status } } }")
                 .variable("m", pairing)
-                .variable("c", competencies.get("code-review"))
+                .variable("c", competencyIds.get("code-review"))
                 .variable("d", LocalDate.now().plusMonths(2).toString())
                 .execute()
                 .path("addMentoringGoal.goal.id")
@@ -185,7 +173,7 @@ class MentoringIntegrationTest extends IntegrationTest {
                 .document("mutation($m: ID!, $c: ID!) { addMentoringGoal(input: {mentorshipId: $m, competencyId: $c,"
                         + " title: \"Pair on a review\"}) { goal { id } } }")
                 .variable("m", pairing)
-                .variable("c", competencies.get("code-review"))
+                .variable("c", competencyIds.get("code-review"))
                 .execute()
                 .path("addMentoringGoal.goal.id")
                 .entity(String.class)
@@ -472,7 +460,7 @@ class MentoringIntegrationTest extends IntegrationTest {
         List<String> ranked = graphQl(token("pia"))
                 .document(query)
                 .variable("m", mentee)
-                .variable("c", List.of(competencies.get("incident-response")))
+                .variable("c", List.of(competencyIds.get("incident-response")))
                 .variable("x", true)
                 .execute()
                 .path("mentorSuggestions.suggestions[*].mentor.id")
@@ -482,7 +470,7 @@ class MentoringIntegrationTest extends IntegrationTest {
         List<String> withLine = graphQl(token("pia"))
                 .document(query)
                 .variable("m", mentee)
-                .variable("c", List.of(competencies.get("incident-response")))
+                .variable("c", List.of(competencyIds.get("incident-response")))
                 .variable("x", false)
                 .execute()
                 .path("mentorSuggestions.suggestions[*].mentor.id")
@@ -496,7 +484,7 @@ class MentoringIntegrationTest extends IntegrationTest {
                 .execute()
                 .path("mentorSuggestions.gaps[*].key")
                 .entityList(String.class)
-                .hasSize(competencies.size());
+                .hasSize(competencyIds.size());
     }
 
     @Test
@@ -505,7 +493,7 @@ class MentoringIntegrationTest extends IntegrationTest {
         setCapacity(token("uma"), mentor, 10);
         for (int i = 0; i < 5; i++) {
             String mentee = person("ulf" + i, boss, "L3");
-            String pairing = propose(token("boss"), mentor, mentee, List.of(competencies.get("planning")));
+            String pairing = propose(token("boss"), mentor, mentee, List.of(competencyIds.get("planning")));
             transition(token("uma"), "acceptMentorship", pairing, 1, null);
             logSession(token("uma"), pairing, "notes " + i, "private " + i, List.of("a", "b"));
             String goal = graphQl(token("uma"))
@@ -513,7 +501,7 @@ class MentoringIntegrationTest extends IntegrationTest {
                             "mutation($m: ID!, $c: ID!) { addMentoringGoal(input: {mentorshipId: $m, competencyId: $c,"
                                     + " title: \"Plan a quarter\"}) { goal { id } } }")
                     .variable("m", pairing)
-                    .variable("c", competencies.get("planning"))
+                    .variable("c", competencyIds.get("planning"))
                     .execute()
                     .path("addMentoringGoal.goal.id")
                     .entity(String.class)
@@ -559,12 +547,7 @@ class MentoringIntegrationTest extends IntegrationTest {
 
     /** A person (signed in once) on the senior-role framework at a level, with a manager. */
     private String person(String subject, String manager, String level, String... groups) {
-        String id = graphQl(tenant.token(subject, groups))
-                .document("{ me { person { id } } }")
-                .execute()
-                .path("me.person.id")
-                .entity(String.class)
-                .get();
+        String id = personOf(tenant.token(subject, groups));
         graphQl(admin)
                 .document(
                         "mutation($p: ID!, $v: ID!, $l: String!) { assignFramework(input: {personId: $p, versionId: $v,"
@@ -649,7 +632,7 @@ class MentoringIntegrationTest extends IntegrationTest {
         String item = graphQl(token)
                 .document("mutation($c: ID!, $d: Date!) { logEvidence(input: {competencyIds: [$c], kind: OTHER, title:"
                         + " \"work\", occurredOn: $d}) { evidence { id } } }")
-                .variable("c", competencies.get(key))
+                .variable("c", competencyIds.get(key))
                 .variable("d", LocalDate.now().toString())
                 .execute()
                 .path("logEvidence.evidence.id")

@@ -131,12 +131,7 @@ class MentoringRoleMatrixIntegrationTest extends IntegrationTest {
     void organisation() {
         tenant = newTenant("mentoring-matrix");
         admin = tenant.admin();
-        version = graphQl(admin)
-                .document("mutation { instantiateSeniorRoleTemplate { frameworkVersion { id } } }")
-                .execute()
-                .path("instantiateSeniorRoleTemplate.frameworkVersion.id")
-                .entity(String.class)
-                .get();
+        version = seniorRoleTemplate(admin);
         competency = graphQl(admin)
                 .document("query($v: ID!) { frameworkVersion(id: $v) { competencies { id } } }")
                 .variable("v", version)
@@ -274,12 +269,7 @@ class MentoringRoleMatrixIntegrationTest extends IntegrationTest {
     }
 
     private String person(String subject, String manager, String... groups) {
-        String id = graphQl(tenant.token(subject, groups))
-                .document("{ me { person { id } } }")
-                .execute()
-                .path("me.person.id")
-                .entity(String.class)
-                .get();
+        String id = personOf(tenant.token(subject, groups));
         graphQl(admin)
                 .document("mutation($p: ID!, $v: ID!) { assignFramework(input: {personId: $p, versionId: $v,"
                         + " currentLevel: \"L3\"}) { assignment { assignedAt } } }")

@@ -87,6 +87,52 @@ public abstract class IntegrationTest {
                 .get();
     }
 
+    /** The global id of the token's person (signing them in just in time on first use). */
+    protected String personOf(String token) {
+        return graphQl(token)
+                .document("{ me { person { id } } }")
+                .execute()
+                .path("me.person.id")
+                .entity(String.class)
+                .get();
+    }
+
+    /** Instantiates the built-in senior-role framework as the admin; its version id. */
+    protected String seniorRoleTemplate(String adminToken) {
+        return graphQl(adminToken)
+                .document("mutation { instantiateSeniorRoleTemplate { frameworkVersion { id } } }")
+                .execute()
+                .path("instantiateSeniorRoleTemplate.frameworkVersion.id")
+                .entity(String.class)
+                .get();
+    }
+
+    /** Competency ids of a framework version by key, in the version's order. */
+    protected Map<String, String> competencies(String token, String versionId) {
+        Map<String, String> byKey = new java.util.LinkedHashMap<>();
+        graphQl(token)
+                .document("query($v: ID!) { frameworkVersion(id: $v) { competencies { id key } } }")
+                .variable("v", versionId)
+                .execute()
+                .path("frameworkVersion.competencies")
+                .entityList(Map.class)
+                .get()
+                .forEach(c -> byKey.put((String) c.get("key"), (String) c.get("id")));
+        return byKey;
+    }
+
+    /** The hex HMAC-SHA256 of a body, as GitHub and PagerDuty sign webhook deliveries. */
+    protected static String hmacSha256(String secret, byte[] body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     protected HttpGraphQlTester graphQl(String token) {
         WebTestClient client = WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + port + "/graphql")

@@ -9,15 +9,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -192,25 +189,25 @@ class WebhookCaptureIntegrationTest extends IntegrationTest {
             // The published example: resolved by PJ0LVEB, whom no one is linked to yet.
         });
 
-        pagerDuty(acknowledged, "v1=" + sign(PAGERDUTY_SECRET, acknowledged))
+        pagerDuty(acknowledged, "v1=" + hmacSha256(PAGERDUTY_SECRET, acknowledged))
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo("ignored");
         // During a rotation PagerDuty sends several signatures; one valid one is enough.
-        pagerDuty(responderAdded, "v1=" + "0".repeat(64) + ", v1=" + sign(PAGERDUTY_SECRET, responderAdded))
+        pagerDuty(responderAdded, "v1=" + "0".repeat(64) + ", v1=" + hmacSha256(PAGERDUTY_SECRET, responderAdded))
                 .expectStatus()
                 .isOk();
         assertThat(evidenceOf(first)).isEmpty();
-        pagerDuty(resolved, "v1=" + sign("wrong-secret-wrong-secret", resolved))
+        pagerDuty(resolved, "v1=" + hmacSha256("wrong-secret-wrong-secret", resolved))
                 .expectStatus()
                 .isUnauthorized();
-        pagerDuty(resolved, "v1=" + sign(PAGERDUTY_SECRET, resolved))
+        pagerDuty(resolved, "v1=" + hmacSha256(PAGERDUTY_SECRET, resolved))
                 .expectBody()
                 .jsonPath("$.captured")
                 .isEqualTo(2)
                 .jsonPath("$.unmatched")
                 .isEqualTo(1);
-        pagerDuty(resolved, "v1=" + sign(PAGERDUTY_SECRET, resolved))
+        pagerDuty(resolved, "v1=" + hmacSha256(PAGERDUTY_SECRET, resolved))
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo("duplicate");
@@ -330,12 +327,7 @@ class WebhookCaptureIntegrationTest extends IntegrationTest {
     @Test
     void keepsWorkForPeopleWithoutTheCompetencyAndSkipsOptionalDelivery() {
         String login = "noframework-" + UUID.randomUUID().toString().substring(0, 6);
-        String person = graphQl(tenant.token("noframework-" + login))
-                .document("{ me { person { id } } }")
-                .execute()
-                .path("me.person.id")
-                .entity(String.class)
-                .get();
+        String person = personOf(tenant.token("noframework-" + login));
         link(person, "GITHUB", login);
         byte[] review = fixture("github/pull_request_review_submitted.payload.json", body -> {
             user(body.get("review"), login);
@@ -438,7 +430,7 @@ class WebhookCaptureIntegrationTest extends IntegrationTest {
                 .isBadRequest();
         http().post()
                 .uri(githubPath)
-                .header("X-Hub-Signature-256", "sha256=" + sign(githubSecret, ping))
+                .header("X-Hub-Signature-256", "sha256=" + hmacSha256(githubSecret, ping))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(ping)
                 .exchange()
@@ -519,12 +511,7 @@ class WebhookCaptureIntegrationTest extends IntegrationTest {
     @Test
     void listsUnmatchedEventsWithoutOneQueryPerEvent() {
         // Pending events with and without a person (one account is linked to someone without a framework).
-        String withoutFramework = graphQl(tenant.token("stranger-owner"))
-                .document("{ me { person { id } } }")
-                .execute()
-                .path("me.person.id")
-                .entity(String.class)
-                .get();
+        String withoutFramework = personOf(tenant.token("stranger-owner"));
         link(withoutFramework, "GITHUB", "stranger-5");
         for (int i = 0; i < 6; i++) {
             int n = i;
@@ -624,12 +611,7 @@ class WebhookCaptureIntegrationTest extends IntegrationTest {
 
     /** A person signed in once, on the test framework, linked to an account (when given). */
     private String person(String subject, String provider, String account) {
-        String id = graphQl(tenant.token(subject))
-                .document("{ me { person { id } } }")
-                .execute()
-                .path("me.person.id")
-                .entity(String.class)
-                .get();
+        String id = personOf(tenant.token(subject));
         assign(id);
         if (provider != null) {
             link(id, provider, account);
@@ -699,7 +681,7 @@ class WebhookCaptureIntegrationTest extends IntegrationTest {
                 .uri(path)
                 .header("X-GitHub-Event", event)
                 .header("X-GitHub-Delivery", deliveryId + "-" + path.hashCode())
-                .header("X-Hub-Signature-256", "sha256=" + sign(secret, body))
+                .header("X-Hub-Signature-256", "sha256=" + hmacSha256(secret, body))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .exchange();
@@ -722,16 +704,6 @@ class WebhookCaptureIntegrationTest extends IntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .exchange();
-    }
-
-    private static String sign(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void user(JsonNode holder, String login) {

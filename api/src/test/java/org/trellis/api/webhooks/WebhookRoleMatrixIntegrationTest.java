@@ -3,15 +3,12 @@ package org.trellis.api.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -140,7 +137,7 @@ class WebhookRoleMatrixIntegrationTest extends IntegrationTest {
                 .uri(path)
                 .header("X-GitHub-Event", "pull_request_review")
                 .header("X-GitHub-Delivery", "matrix-" + n)
-                .header("X-Hub-Signature-256", "sha256=" + sign(secret, body))
+                .header("X-Hub-Signature-256", "sha256=" + hmacSha256(secret, body))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body)
                 .exchange()
@@ -158,23 +155,8 @@ class WebhookRoleMatrixIntegrationTest extends IntegrationTest {
                 .map(node -> (String) node.get("id"))
                 .findFirst()
                 .orElseThrow();
-        String person = graphQl(tokens.get(Caller.ENGINEER))
-                .document("{ me { person { id } } }")
-                .execute()
-                .path("me.person.id")
-                .entity(String.class)
-                .get();
+        String person = personOf(tokens.get(Caller.ENGINEER));
         return new Targets(endpoint, event, person);
-    }
-
-    private static String sign(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Stream<Arguments> row(Operation<Targets> operation, String outcomes) {
