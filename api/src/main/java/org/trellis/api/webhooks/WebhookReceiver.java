@@ -181,12 +181,17 @@ class WebhookReceiver {
             @Nullable String ignored) {
         Map<Attribution.Result, Integer> counts = new EnumMap<>(Attribution.Result.class);
         for (Observation observation : observations) {
-            counts.merge(
-                    attribution
-                            .attribute(tenantId, endpointId, provider, observation)
-                            .result(),
-                    1,
-                    Integer::sum);
+            Attribution.Result result = attribution
+                    .attribute(tenantId, endpointId, provider, observation)
+                    .result();
+            counts.merge(result, 1, Integer::sum);
+            meters.counter(
+                            "trellis.webhook.observations",
+                            "provider",
+                            provider.name().toLowerCase(),
+                            "result",
+                            result.name().toLowerCase())
+                    .increment();
         }
         String reason = ignored != null ? ignored : counts.toString();
         String detail = reason.length() <= 500 ? reason : reason.substring(0, 500);
