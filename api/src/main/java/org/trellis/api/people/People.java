@@ -5,8 +5,6 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectFrom;
-import static org.trellis.persistence.jooq.Tables.EXTERNAL_ACCOUNT;
 import static org.trellis.persistence.jooq.Tables.PERSON;
 import static org.trellis.persistence.jooq.Tables.TEAM_MEMBER;
 
@@ -55,38 +53,6 @@ class People {
                 .where(PERSON.MANAGER_ID.in(managerIds))
                 .orderBy(lower(PERSON.DISPLAY_NAME), PERSON.ID)
                 .fetch(People::toPerson);
-    }
-
-    /** The person signed in through this provider with this subject. */
-    Optional<Person> findBySignIn(UUID identityProviderId, String subject) {
-        return db.select(PERSON.fields())
-                .from(PERSON)
-                .join(EXTERNAL_ACCOUNT)
-                .on(EXTERNAL_ACCOUNT.PERSON_ID.eq(PERSON.ID))
-                .where(EXTERNAL_ACCOUNT.IDENTITY_PROVIDER_ID.eq(identityProviderId))
-                .and(EXTERNAL_ACCOUNT.ACCOUNT.eq(subject))
-                .fetchOptionalInto(PERSON)
-                .map(People::toPerson);
-    }
-
-    /**
-     * A person provisioned ahead of their first sign-in (e.g. by SCIM) whom this sign-in can claim: matched by
-     * external id = subject, or by email or user name = the token's email, and not yet linked to this provider.
-     */
-    Optional<Person> findUnlinkedMatch(UUID identityProviderId, String subject, @Nullable String email) {
-        Condition matches = PERSON.EXTERNAL_ID.eq(subject);
-        if (email != null) {
-            matches = matches.or(lower(PERSON.EMAIL).eq(email.toLowerCase()))
-                    .or(lower(PERSON.USER_NAME).eq(email.toLowerCase()));
-        }
-        return db.selectFrom(PERSON)
-                .where(matches)
-                .andNotExists(selectFrom(EXTERNAL_ACCOUNT)
-                        .where(EXTERNAL_ACCOUNT.PERSON_ID.eq(PERSON.ID))
-                        .and(EXTERNAL_ACCOUNT.IDENTITY_PROVIDER_ID.eq(identityProviderId)))
-                .orderBy(PERSON.CREATED_AT)
-                .limit(1)
-                .fetchOptional(People::toPerson);
     }
 
     /** Ids of everyone below {@code managerId} in the reporting line (direct and indirect). */
@@ -212,9 +178,9 @@ class People {
                 PERSON.EXTERNAL_ID.eq(externalId).and(except == null ? DSL.noCondition() : PERSON.ID.ne(except)));
     }
 
-    Person insert(UUID tenantId, Profile profile) {
+    Person insert(UUID tenantId, Profile profile, ProfileSource source) {
         PersonRecord row = db.newRecord(PERSON);
-        row.setTenantId(tenantId).setId(UUID.randomUUID());
+        row.setTenantId(tenantId).setId(UUID.randomUUID()).setProfileSource(source.name());
         apply(row, profile);
         return db.insertInto(PERSON).set(row).returning().fetchSingle(People::toPerson);
     }
@@ -224,6 +190,16 @@ class People {
         apply(row, profile);
         row.setUpdatedAt(Instant.now());
         return db.update(PERSON).set(row).where(PERSON.ID.eq(id)).returning().fetchSingle(People::toPerson);
+    }
+
+    /** Records who provisions the person from now on, and for which identity provider (SCIM). */
+    Person setSource(UUID id, ProfileSource source, @Nullable UUID identityProviderId) {
+        return db.update(PERSON)
+                .set(PERSON.PROFILE_SOURCE, source.name())
+                .set(PERSON.PROVISIONED_IDENTITY_PROVIDER_ID, identityProviderId)
+                .where(PERSON.ID.eq(id))
+                .returning()
+                .fetchSingle(People::toPerson);
     }
 
     Person setManager(UUID id, @Nullable UUID managerId) {
@@ -261,8 +237,11 @@ class People {
 
     /** The full person (details included); services redact per caller. */
     static Person toPerson(Record row) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream(row.get(PERSON.ROLES)).map(Role::valueOf).forEach(roles::add);
+        Set<Role> granted = roles(row.get(PERSON.ROLES));
+        Set<Role> mapped = roles(row.get(PERSON.MAPPED_ROLES));
+        Set<Role> roles = EnumSet.of(Role.ENGINEER);
+        roles.addAll(granted);
+        roles.addAll(mapped);
         return new Person(
                 row.get(PERSON.ID),
                 row.get(PERSON.TENANT_ID),
@@ -276,6 +255,15 @@ class People {
                 row.get(PERSON.USER_NAME),
                 row.get(PERSON.EXTERNAL_ID),
                 row.get(PERSON.TIME_ZONE),
-                roles);
+                roles,
+                granted,
+                mapped,
+                ProfileSource.valueOf(row.get(PERSON.PROFILE_SOURCE)));
+    }
+
+    private static Set<Role> roles(String[] names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(names).map(Role::valueOf).forEach(roles::add);
+        return roles;
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,7 +23,6 @@ import org.trellis.api.audit.AuditTrail;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorKind;
 import org.trellis.api.shared.ConflictException;
-import org.trellis.api.shared.ForbiddenException;
 import org.trellis.api.shared.NotFoundException;
 import org.trellis.api.shared.Role;
 import org.trellis.api.shared.Scopes;
@@ -163,12 +163,19 @@ public class PeopleService {
 
     @Transactional
     public Person create(Actor actor, PersonInput input) {
+        return create(actor, input, ProfileSource.ADMIN);
+    }
+
+    /** Creates a person whose profile {@code source} manages (SCIM passes its own). */
+    @Transactional
+    public Person create(Actor actor, PersonInput input, ProfileSource source) {
         requireWrite(actor);
         UUID tenant = actor.tenant();
         Validation validation = new Validation();
         Profile profile = validate(validation, input, null, null);
         validation.throwIfInvalid();
-        Person created = people.insert(tenant, profile);
+        PeoplePolicy.requireRoleChange(actor, EnumSet.of(Role.ENGINEER), profile.roles());
+        Person created = people.insert(tenant, profile, source);
         if (input.managerId() != null) {
             people.lockReportingLines();
             created = people.setManager(
@@ -186,6 +193,7 @@ public class PeopleService {
         Validation validation = new Validation();
         Profile profile = validate(validation, input, current, id);
         validation.throwIfInvalid();
+        PeoplePolicy.requireRoleChange(actor, Objects.requireNonNull(current.grantedRoles()), profile.roles());
         Person updated = people.update(id, profile);
         audit.record(
                 actor,
@@ -195,6 +203,16 @@ public class PeopleService {
                 id,
                 Map.of("before", summary(current), "after", summary(updated)));
         return viewer(actor).apply(updated);
+    }
+
+    /**
+     * Records who manages the person's profile from now on: SCIM, for the identity provider its credential is bound
+     * to (then the person's external id is that provider's subject, and their first sign-in through it claims them).
+     */
+    @Transactional
+    public Person provisionedBy(Actor actor, UUID id, ProfileSource source, @Nullable UUID identityProviderId) {
+        requireWrite(actor);
+        return viewer(actor).apply(people.setSource(id, source, identityProviderId));
     }
 
     /** Sets or clears a person's manager, refusing cycles in the reporting line. */
@@ -252,6 +270,7 @@ public class PeopleService {
             @Nullable UUID identityProviderId,
             String account) {
         requireWrite(actor);
+        PeoplePolicy.requireSignInAccountChange(actor, provider);
         existing(personId, "input", "personId");
         Validation validation = new Validation();
         String value = validation.text(account, 500, "input", "account");
@@ -289,6 +308,7 @@ public class PeopleService {
         requireWrite(actor);
         ExternalAccount account =
                 accounts.findById(accountId).orElseThrow(() -> new NotFoundException("External account"));
+        PeoplePolicy.requireSignInAccountChange(actor, account.provider());
         accounts.delete(accountId);
         audit.record(
                 actor,
@@ -351,7 +371,8 @@ public class PeopleService {
                 }
             }
         } else if (current != null) {
-            roles = current.roles() == null ? roles : EnumSet.copyOf(current.roles());
+            roles = EnumSet.copyOf(Objects.requireNonNull(current.grantedRoles()));
+            roles.add(Role.ENGINEER);
         }
         return new Profile(displayName, email, title, timeZone, userName, externalId, roles);
     }
@@ -370,23 +391,16 @@ public class PeopleService {
         summary.put("email", String.valueOf(person.email()));
         summary.put("title", String.valueOf(person.title()));
         summary.put("roles", String.valueOf(person.roles()));
+        summary.put("grantedRoles", String.valueOf(person.grantedRoles()));
         summary.put("status", person.status());
         return summary;
     }
 
     static void requireRead(Actor actor) {
-        actor.tenant();
-        if (actor.kind() == ActorKind.SERVICE_CLIENT && !actor.scopes().contains(Scopes.PEOPLE_READ)) {
-            throw new ForbiddenException("This client lacks the people:read scope.");
-        }
+        PeoplePolicy.requireRead(actor);
     }
 
     static void requireWrite(Actor actor) {
-        actor.tenant();
-        boolean client =
-                actor.kind() == ActorKind.SERVICE_CLIENT && actor.scopes().contains(Scopes.PEOPLE_WRITE);
-        if (!client && !actor.hasRole(Role.TENANT_ADMIN)) {
-            throw new ForbiddenException("Only tenant admins (or clients with people:write) change people.");
-        }
+        PeoplePolicy.requireWrite(actor);
     }
 }

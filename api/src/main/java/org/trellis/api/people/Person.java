@@ -11,6 +11,11 @@ import org.trellis.api.shared.Role;
  * colleague; the details ({@code email}, {@code userName}, {@code timeZone}, {@code roles}) are null unless
  * {@code detailed}: for the person themselves, their management chain, tenant admins and clients with
  * {@code people:read}.
+ *
+ * @param roles effective roles: ENGINEER, {@code grantedRoles} and {@code identityProviderRoles} together
+ * @param grantedRoles roles tenant admins granted in Trellis
+ * @param identityProviderRoles roles the identity provider's role mappings gave at the last sign-in
+ * @param profileSource who owns the profile (internal; never hidden, never shown)
  */
 public record Person(
         UUID id,
@@ -25,11 +30,29 @@ public record Person(
         @Nullable String userName,
         @Nullable String externalId,
         @Nullable String timeZone,
-        @Nullable Set<Role> roles) {
+        @Nullable Set<Role> roles,
+        @Nullable Set<Role> grantedRoles,
+        @Nullable Set<Role> identityProviderRoles,
+        ProfileSource profileSource) {
 
     /** The same person without the details. */
     Person basic() {
         return new Person(
-                id, tenantId, displayName, title, status, managerId, createdAt, false, null, null, null, null, null);
+                id,
+                tenantId,
+                displayName,
+                title,
+                status,
+                managerId,
+                createdAt,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                profileSource);
     }
 }

@@ -1,8 +1,10 @@
 package org.trellis.api.people;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,55 +14,90 @@ import org.trellis.api.shared.ActorKind;
 import org.trellis.api.shared.Role;
 
 /**
- * Just-in-time provisioning. A sign-in finds the person linked to its provider and subject; failing that it claims
- * a person provisioned ahead (e.g. by SCIM) with the same external id or email, or creates one. Later sign-ins
- * refresh what the identity provider owns (email, name and, when it maps roles, the roles). Must run in the
- * sign-in's tenant scope.
+ * Just-in-time provisioning. A sign-in is the person linked to its provider and subject. A first sign-in claims a
+ * person only by a rule that cannot be forged from another account: SCIM provisioned the person for this very
+ * provider with this subject, or the provider is trusted for email linking, the email is verified and exactly one
+ * person with it has no sign-in account yet. Otherwise it creates a person, or is refused when the provider does not
+ * provision just in time. Later sign-ins refresh the profile only of people sign-in created, and the roles the
+ * provider's mappings give (never the roles admins granted). Must run in the sign-in's tenant scope.
  */
 @Service
 public class PersonProvisioning {
 
     private final People people;
+    private final SignInMatches matches;
     private final ExternalAccounts accounts;
     private final AuditTrail audit;
 
-    PersonProvisioning(People people, ExternalAccounts accounts, AuditTrail audit) {
+    PersonProvisioning(People people, SignInMatches matches, ExternalAccounts accounts, AuditTrail audit) {
         this.people = people;
+        this.matches = matches;
         this.accounts = accounts;
         this.audit = audit;
     }
 
+    /** The signed-in person; empty when nobody matches and the provider does not provision just in time. */
     @Transactional
-    public Person signIn(SignIn signIn) {
-        var linked = people.findBySignIn(signIn.identityProviderId(), signIn.subject());
+    public Optional<Person> signIn(SignIn signIn) {
+        var linked = matches.findBySignIn(signIn.identityProviderId(), signIn.subject());
         if (linked.isPresent()) {
-            return sync(linked.get(), signIn);
+            return Optional.of(sync(linked.get(), signIn));
         }
-        var provisioned = people.findUnlinkedMatch(signIn.identityProviderId(), signIn.subject(), signIn.email());
-        Person person;
+        matches.lockSignIn(signIn.identityProviderId(), signIn.subject());
+        linked = matches.findBySignIn(signIn.identityProviderId(), signIn.subject());
+        if (linked.isPresent()) {
+            return Optional.of(sync(linked.get(), signIn)); // a concurrent first sign-in linked it meanwhile
+        }
+        var provisioned = matches.findProvisionedFor(signIn.identityProviderId(), signIn.subject());
         if (provisioned.isPresent()) {
-            person = provisioned.get();
-            link(person, signIn);
-            audit.record(
-                    actor(person, signIn),
-                    signIn.tenantId(),
-                    "person.sign-in-linked",
-                    "Person",
-                    person.id(),
-                    Map.of("identityProviderId", signIn.identityProviderId()));
-            return sync(person, signIn);
+            return Optional.of(claim(provisioned.get(), signIn, "provisioned-subject"));
         }
-        Set<Role> roles = withBaseRole(signIn.mappedRoles() == null ? Set.of() : signIn.mappedRoles());
-        person = people.insert(
-                signIn.tenantId(), new Profile(displayName(signIn), signIn.email(), null, null, null, null, roles));
+        if (signIn.linkByVerifiedEmail() && signIn.emailVerified() && signIn.email() != null) {
+            List<Person> sameEmail = matches.findUnlinkedByEmail(signIn.email());
+            if (sameEmail.size() == 1) {
+                return Optional.of(claim(sameEmail.getFirst(), signIn, "verified-email"));
+            }
+        }
+        if (!signIn.provisionJustInTime()) {
+            return Optional.empty();
+        }
+        return Optional.of(create(signIn));
+    }
+
+    private Person claim(Person person, SignIn signIn, String rule) {
         link(person, signIn);
+        audit.record(
+                actor(person, signIn),
+                signIn.tenantId(),
+                "person.sign-in-linked",
+                "Person",
+                person.id(),
+                Map.of("identityProviderId", signIn.identityProviderId(), "subject", signIn.subject(), "rule", rule));
+        return sync(person, signIn);
+    }
+
+    private Person create(SignIn signIn) {
+        Person person = people.insert(
+                signIn.tenantId(),
+                new Profile(displayName(signIn), signIn.email(), null, null, null, null, EnumSet.of(Role.ENGINEER)),
+                ProfileSource.SIGN_IN);
+        link(person, signIn);
+        person = syncRoles(person, signIn);
         audit.record(
                 actor(person, signIn),
                 signIn.tenantId(),
                 "person.provisioned",
                 "Person",
                 person.id(),
-                Map.of("roles", roles, "source", "sign-in"));
+                Map.of(
+                        "roles",
+                        person.roles(),
+                        "source",
+                        "sign-in",
+                        "identityProviderId",
+                        signIn.identityProviderId(),
+                        "subject",
+                        signIn.subject()));
         return person;
     }
 
@@ -77,33 +114,40 @@ public class PersonProvisioning {
         if (person.status() != PersonStatus.ACTIVE) {
             return person;
         }
-        Set<Role> current = person.roles();
-        Set<Role> roles = signIn.mappedRoles() == null ? current : withBaseRole(signIn.mappedRoles());
-        String email = signIn.email() == null ? person.email() : signIn.email();
-        String name = signIn.displayName() == null ? person.displayName() : signIn.displayName();
-        if (Objects.equals(email, person.email()) && name.equals(person.displayName()) && roles.equals(current)) {
-            return person;
+        Person current = person;
+        if (person.profileSource() == ProfileSource.SIGN_IN) {
+            String email = signIn.email() == null ? person.email() : signIn.email();
+            String name = signIn.displayName() == null ? person.displayName() : signIn.displayName();
+            if (!Objects.equals(email, person.email()) || !name.equals(person.displayName())) {
+                current = people.update(
+                        person.id(),
+                        new Profile(
+                                name,
+                                email,
+                                person.title(),
+                                person.timeZone(),
+                                person.userName(),
+                                person.externalId(),
+                                Objects.requireNonNull(person.grantedRoles())));
+            }
         }
-        Person updated = people.update(
-                person.id(),
-                new Profile(
-                        name, email, person.title(), person.timeZone(), person.userName(), person.externalId(), roles));
-        if (!roles.equals(current)) {
-            audit.record(
-                    actor(updated, signIn),
-                    signIn.tenantId(),
-                    "person.roles-synced",
-                    "Person",
-                    person.id(),
-                    Map.of("before", current, "after", roles));
-        }
-        return updated;
+        return syncRoles(current, signIn);
     }
 
-    private static Set<Role> withBaseRole(Set<Role> roles) {
-        Set<Role> all = EnumSet.of(Role.ENGINEER);
-        all.addAll(roles);
-        return all;
+    private Person syncRoles(Person person, SignIn signIn) {
+        Set<Role> before = Objects.requireNonNull(person.identityProviderRoles());
+        if (before.equals(signIn.mappedRoles())) {
+            return person;
+        }
+        Person updated = matches.setIdentityProviderRoles(person.id(), signIn.mappedRoles());
+        audit.record(
+                actor(updated, signIn),
+                signIn.tenantId(),
+                "person.roles-synced",
+                "Person",
+                person.id(),
+                Map.of("source", "identity-provider", "before", before, "after", signIn.mappedRoles()));
+        return updated;
     }
 
     private static String displayName(SignIn signIn) {
@@ -115,6 +159,12 @@ public class PersonProvisioning {
 
     private static Actor actor(Person person, SignIn signIn) {
         return new Actor(
-                ActorKind.PERSON, signIn.tenantId(), person.id(), null, signIn.subject(), person.roles(), Set.of());
+                ActorKind.PERSON,
+                signIn.tenantId(),
+                person.id(),
+                null,
+                signIn.subject(),
+                Objects.requireNonNull(person.roles()),
+                Set.of());
     }
 }

@@ -1,12 +1,22 @@
 package org.trellis.api.scim;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.ActorAuthentication;
 import org.trellis.api.shared.Ids;
+import org.trellis.api.tenancy.IdentityProvider;
+import org.trellis.api.tenancy.IdentityProviderService;
 import org.trellis.graphql.UserError;
 
 /** GraphQL: tenant admins manage SCIM credentials. */
@@ -14,9 +24,28 @@ import org.trellis.graphql.UserError;
 class ScimCredentialController {
 
     private final ScimCredentialService credentials;
+    private final IdentityProviderService identityProviders;
 
-    ScimCredentialController(ScimCredentialService credentials) {
+    ScimCredentialController(ScimCredentialService credentials, IdentityProviderService identityProviders) {
         this.credentials = credentials;
+        this.identityProviders = identityProviders;
+    }
+
+    @BatchMapping(typeName = "ScimCredential", field = "identityProvider")
+    Map<ScimCredential, @Nullable IdentityProvider> identityProvider(List<ScimCredential> bound) {
+        Map<UUID, IdentityProvider> found = identityProviders
+                .getAll(
+                        ActorAuthentication.current(),
+                        bound.stream()
+                                .map(ScimCredential::identityProviderId)
+                                .filter(Objects::nonNull)
+                                .distinct()
+                                .toList())
+                .stream()
+                .collect(Collectors.toMap(IdentityProvider::id, Function.identity()));
+        Map<ScimCredential, @Nullable IdentityProvider> result = new HashMap<>();
+        bound.forEach(c -> result.put(c, c.identityProviderId() == null ? null : found.get(c.identityProviderId())));
+        return result;
     }
 
     @QueryMapping
@@ -25,8 +54,11 @@ class ScimCredentialController {
     }
 
     @MutationMapping
-    IssuedPayload createScimCredential(@Argument NameInput input) {
-        var issued = credentials.create(ActorAuthentication.current(), input.name());
+    IssuedPayload createScimCredential(@Argument CreateInput input) {
+        var issued = credentials.create(
+                ActorAuthentication.current(),
+                input.name(),
+                Ids.decodeOptional(input.identityProviderId(), "IdentityProvider"));
         return new IssuedPayload(issued.credential(), issued.secret(), List.of());
     }
 
@@ -42,7 +74,7 @@ class ScimCredentialController {
                 credentials.revoke(ActorAuthentication.current(), Ids.decode(input.id(), "ScimCredential")), List.of());
     }
 
-    record NameInput(String name) {}
+    record CreateInput(String name, @Nullable String identityProviderId) {}
 
     record IdInput(String id) {}
 

@@ -13,8 +13,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.trellis.api.audit.AuditTrail;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorKind;
@@ -23,6 +25,7 @@ import org.trellis.api.shared.NotFoundException;
 import org.trellis.api.shared.Role;
 import org.trellis.api.shared.Scopes;
 import org.trellis.api.shared.Validation;
+import org.trellis.api.tenancy.IdentityProviderService;
 
 /**
  * SCIM credentials: tenant admins create, rotate and revoke them; the secret is shown once and stored as its
@@ -37,14 +40,17 @@ public class ScimCredentialService {
 
     private final ScimCredentials credentials;
     private final AuditTrail audit;
-    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final IdentityProviderService identityProviders;
+    private final TransactionTemplate transactions;
 
     ScimCredentialService(
             ScimCredentials credentials,
             AuditTrail audit,
-            org.springframework.transaction.support.TransactionTemplate transactions) {
+            IdentityProviderService identityProviders,
+            TransactionTemplate transactions) {
         this.credentials = credentials;
         this.audit = audit;
+        this.identityProviders = identityProviders;
         this.transactions = transactions;
     }
 
@@ -56,12 +62,21 @@ public class ScimCredentialService {
 
     /** A new credential and its secret (returned this once only). */
     @Transactional
-    public Issued create(Actor actor, String name) {
+    public Issued create(Actor actor, String name, @Nullable UUID identityProviderId) {
         requireAdmin(actor);
         Validation validation = new Validation();
         String valid = validation.text(name, 200, "input", "name");
         validation.throwIfInvalid();
-        return issue(actor, valid);
+        if (identityProviderId != null) {
+            identityProviders.get(actor, identityProviderId); // of the caller's tenant, or NOT_FOUND
+        }
+        return issue(actor, valid, identityProviderId);
+    }
+
+    /** The identity provider a credential provisions people for, if it is bound to one. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> boundIdentityProvider(UUID credentialId) {
+        return credentials.findById(credentialId).map(ScimCredential::identityProviderId);
     }
 
     /** Revokes a credential and issues its replacement under the same name. */
@@ -72,7 +87,7 @@ public class ScimCredentialService {
         credentials.revoke(id);
         audit.record(
                 actor, actor.tenant(), "scim-credential.revoked", "ScimCredential", id, Map.of("reason", "rotated"));
-        return issue(actor, old.name());
+        return issue(actor, old.name(), old.identityProviderId());
     }
 
     @Transactional
@@ -108,15 +123,25 @@ public class ScimCredentialService {
                 }));
     }
 
-    private Issued issue(Actor actor, String name) {
+    private Issued issue(Actor actor, String name, @Nullable UUID identityProviderId) {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = "scim_" + actor.tenant().toString().replace("-", "") + "_"
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         ScimCredential created = credentials.insert(
-                actor.tenant(), UUID.randomUUID(), name, sha256(secret), "…" + secret.substring(secret.length() - 4));
+                actor.tenant(),
+                UUID.randomUUID(),
+                name,
+                identityProviderId,
+                sha256(secret),
+                "…" + secret.substring(secret.length() - 4));
         audit.record(
-                actor, actor.tenant(), "scim-credential.created", "ScimCredential", created.id(), Map.of("name", name));
+                actor,
+                actor.tenant(),
+                "scim-credential.created",
+                "ScimCredential",
+                created.id(),
+                Map.of("name", name, "identityProviderId", String.valueOf(identityProviderId)));
         return new Issued(created, secret);
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /** SCIM credentials of the transaction's tenant, found by the hash of their secret. */
@@ -39,11 +40,13 @@ class ScimCredentials {
                 .fetchOptional(ScimCredentials::toCredential);
     }
 
-    ScimCredential insert(UUID tenantId, UUID id, String name, String secretHash, String hint) {
+    ScimCredential insert(
+            UUID tenantId, UUID id, String name, @Nullable UUID identityProviderId, String secretHash, String hint) {
         return db.insertInto(SCIM_CREDENTIAL)
                 .set(SCIM_CREDENTIAL.TENANT_ID, tenantId)
                 .set(SCIM_CREDENTIAL.ID, id)
                 .set(SCIM_CREDENTIAL.NAME, name)
+                .set(SCIM_CREDENTIAL.IDENTITY_PROVIDER_ID, identityProviderId)
                 .set(SCIM_CREDENTIAL.SECRET_HASH, secretHash)
                 .set(SCIM_CREDENTIAL.SECRET_HINT, hint)
                 .returning()
@@ -77,6 +80,7 @@ class ScimCredentials {
                 row.get(SCIM_CREDENTIAL.ID),
                 row.get(SCIM_CREDENTIAL.TENANT_ID),
                 row.get(SCIM_CREDENTIAL.NAME),
+                row.get(SCIM_CREDENTIAL.IDENTITY_PROVIDER_ID),
                 row.get(SCIM_CREDENTIAL.SECRET_HINT),
                 row.get(SCIM_CREDENTIAL.CREATED_AT),
                 row.get(SCIM_CREDENTIAL.LAST_USED_AT),

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.people.PeopleService;
 import org.trellis.api.people.Person;
 import org.trellis.api.people.PersonStatus;
+import org.trellis.api.people.ProfileSource;
 import org.trellis.api.people.Team;
 import org.trellis.api.people.TeamService;
 import org.trellis.api.shared.Actor;
@@ -24,22 +25,32 @@ class ScimProvisioning {
 
     private final PeopleService people;
     private final TeamService teams;
+    private final ScimCredentialService credentials;
 
-    ScimProvisioning(PeopleService people, TeamService teams) {
+    ScimProvisioning(PeopleService people, TeamService teams, ScimCredentialService credentials) {
         this.people = people;
         this.teams = teams;
+        this.credentials = credentials;
     }
 
     @Transactional
     public Person createUser(Actor actor, ScimUserMapping.Fields fields) {
-        Person created = people.create(actor, fields.profile());
-        return settle(actor, created, fields);
+        Person created = people.create(actor, fields.profile(), ProfileSource.SCIM);
+        return settle(actor, provisioned(actor, created), fields);
     }
 
     @Transactional
     public Person replaceUser(Actor actor, UUID id, ScimUserMapping.Fields fields) {
         Person updated = people.update(actor, id, fields.profile());
-        return settle(actor, updated, fields);
+        return settle(actor, provisioned(actor, updated), fields);
+    }
+
+    /** From now on SCIM manages the person, for the identity provider its credential is bound to (if any). */
+    private Person provisioned(Actor actor, Person person) {
+        UUID provider = credentials
+                .boundIdentityProvider(Objects.requireNonNull(actor.serviceClientId()))
+                .orElse(null);
+        return people.provisionedBy(actor, person.id(), ProfileSource.SCIM, provider);
     }
 
     @Transactional

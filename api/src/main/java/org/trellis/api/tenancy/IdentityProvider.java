@@ -15,6 +15,7 @@ public record IdentityProvider(
         String audience,
         ClaimMappings claimMappings,
         List<RoleMapping> roleMappings,
+        SignInPolicy signInPolicy,
         Status status,
         @Nullable Instant keysRotatedAt,
         Instant createdAt,

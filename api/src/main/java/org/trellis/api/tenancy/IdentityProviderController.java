@@ -62,7 +62,8 @@ class IdentityProviderController implements NodeResolver {
                 input.jwkSetUri(),
                 input.audience(),
                 input.claimMappings(),
-                input.roleMappings());
+                input.roleMappings(),
+                input.signInPolicy());
         return Payload.of(providers.update(actor, id(input.id()), settings));
     }
 
@@ -104,11 +105,12 @@ class IdentityProviderController implements NodeResolver {
             @Nullable String jwkSetUri,
             String audience,
             @Nullable ClaimMappings claimMappings,
-            @Nullable List<RoleMapping> roleMappings) {
+            @Nullable List<RoleMapping> roleMappings,
+            SignInPolicies.@Nullable Input signInPolicy) {
 
         IdentityProviderService.Settings settings() {
             return new IdentityProviderService.Settings(
-                    displayName, issuer, jwkSetUri, audience, claimMappings, roleMappings);
+                    displayName, issuer, jwkSetUri, audience, claimMappings, roleMappings, signInPolicy);
         }
     }
 
@@ -118,7 +120,8 @@ class IdentityProviderController implements NodeResolver {
             @Nullable String jwkSetUri,
             @Nullable String audience,
             @Nullable ClaimMappings claimMappings,
-            @Nullable List<RoleMapping> roleMappings) {}
+            @Nullable List<RoleMapping> roleMappings,
+            SignInPolicies.@Nullable Input signInPolicy) {}
 
     record RotateInput(String id, @Nullable String jwkSetUri) {}
 

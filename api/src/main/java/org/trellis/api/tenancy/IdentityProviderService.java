@@ -25,7 +25,7 @@ import org.trellis.graphql.UserError.Code;
 @Service
 public class IdentityProviderService {
 
-    private static final String CLAIM_NAME = "[A-Za-z0-9_:/.-]{1,100}";
+    static final String CLAIM_NAME = "[A-Za-z0-9_:/.-]{1,100}";
     private static final int MAX_ROLE_MAPPINGS = 100;
 
     private final IdentityProviders providers;
@@ -77,12 +77,18 @@ public class IdentityProviderService {
         UUID tenant = targetTenant(actor, tenantId);
         Validation validation = new Validation();
         String issuer = url(validation, input.issuer(), true, "issuer");
-        ProviderSettings settings =
-                validate(validation, input, issuer == null ? "" : issuer, ClaimMappings.DEFAULTS, List.of());
-        if (issuer != null && !providers.findByIssuer(issuer).isEmpty()) {
-            validation.reject(Code.ALREADY_EXISTS, "This issuer is already registered.", "input", "issuer");
-        }
+        ProviderSettings settings = validate(
+                validation,
+                input,
+                issuer == null ? "" : issuer,
+                ClaimMappings.DEFAULTS,
+                List.of(),
+                SignInPolicy.DEFAULTS);
         validation.throwIfInvalid();
+        if (!providers.claimIssuer(settings.issuer())) {
+            validation.reject(Code.ALREADY_EXISTS, "This issuer is already registered.", "input", "issuer");
+            validation.throwIfInvalid();
+        }
         IdentityProvider created = providers.insert(tenant, settings);
         audit.record(
                 actor, tenant, "identity-provider.registered", "IdentityProvider", created.id(), describe(created));
@@ -100,9 +106,15 @@ public class IdentityProviderService {
                 input.jwkSetUri() == null ? current.jwkSetUri() : input.jwkSetUri(),
                 input.audience() == null ? current.audience() : input.audience(),
                 input.claimMappings(),
-                input.roleMappings());
-        ProviderSettings settings =
-                validate(validation, merged, current.issuer(), current.claimMappings(), current.roleMappings());
+                input.roleMappings(),
+                input.signInPolicy());
+        ProviderSettings settings = validate(
+                validation,
+                merged,
+                current.issuer(),
+                current.claimMappings(),
+                current.roleMappings(),
+                current.signInPolicy());
         validation.throwIfInvalid();
         IdentityProvider updated = providers.update(current, settings);
         audit.record(
@@ -177,13 +189,15 @@ public class IdentityProviderService {
             Settings input,
             String issuer,
             ClaimMappings currentClaims,
-            List<RoleMapping> currentRoles) {
+            List<RoleMapping> currentRoles,
+            SignInPolicy currentPolicy) {
         String displayName = validation.text(input.displayName(), 200, "input", "displayName");
         String jwkSetUri = input.jwkSetUri() == null ? null : url(validation, input.jwkSetUri(), false, "jwkSetUri");
         String audience = validation.text(input.audience(), 500, "input", "audience");
         ClaimMappings claims = claims(validation, input.claimMappings(), currentClaims);
         List<RoleMapping> roles = input.roleMappings() == null ? currentRoles : roles(validation, input.roleMappings());
-        return new ProviderSettings(displayName, issuer, jwkSetUri, audience, claims, roles);
+        SignInPolicy policy = SignInPolicies.validate(validation, input.signInPolicy(), currentPolicy);
+        return new ProviderSettings(displayName, issuer, jwkSetUri, audience, claims, roles, policy);
     }
 
     private @Nullable String url(Validation validation, @Nullable String value, boolean required, String field) {
@@ -247,6 +261,7 @@ public class IdentityProviderService {
         summary.put("audience", provider.audience());
         summary.put("claimMappings", provider.claimMappings());
         summary.put("roleMappings", provider.roleMappings());
+        summary.put("signInPolicy", provider.signInPolicy());
         summary.put("status", provider.status());
         return summary;
     }
@@ -258,5 +273,6 @@ public class IdentityProviderService {
             @Nullable String jwkSetUri,
             @Nullable String audience,
             @Nullable ClaimMappings claimMappings,
-            @Nullable List<RoleMapping> roleMappings) {}
+            @Nullable List<RoleMapping> roleMappings,
+            SignInPolicies.@Nullable Input signInPolicy) {}
 }

@@ -2,6 +2,7 @@ package org.trellis.api.tenancy;
 
 import static org.trellis.persistence.jooq.Tables.IDENTITY_PROVIDER;
 import static org.trellis.persistence.jooq.Tables.IDENTITY_PROVIDERS_BY_ISSUER;
+import static org.trellis.persistence.jooq.Tables.ISSUER_CLAIM;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -21,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 class IdentityProviders {
 
     private static final TypeReference<List<RoleMapping>> ROLE_MAPPINGS = new TypeReference<>() {};
+    private static final TypeReference<List<MachineTokenRule>> MACHINE_RULES = new TypeReference<>() {};
 
     private final DSLContext db;
     private final JsonMapper json;
@@ -47,7 +49,11 @@ class IdentityProviders {
                                 row.get(f.ROLES_CLAIM)),
                         roleMappings(row.get(f.ROLE_MAPPINGS)),
                         "ACTIVE".equals(row.get(f.STATUS)) && "ACTIVE".equals(row.get(f.TENANT_STATUS)),
-                        row.get(f.KEYS_ROTATED_AT)));
+                        row.get(f.KEYS_ROTATED_AT),
+                        new SignInPolicy(
+                                row.get(f.JIT_PROVISIONING),
+                                row.get(f.TRUST_EMAIL_FOR_LINKING),
+                                json.readValue(row.get(f.MACHINE_TOKEN_RULES).data(), MACHINE_RULES))));
     }
 
     Optional<IdentityProvider> findById(UUID id) {
@@ -98,6 +104,18 @@ class IdentityProviders {
         return toProvider(row);
     }
 
+    /**
+     * Claims an issuer for the registering tenant. False when it is claimed already: the table's primary key decides
+     * even between two tenants registering at the same moment.
+     */
+    boolean claimIssuer(String issuer) {
+        return db.insertInto(ISSUER_CLAIM)
+                        .set(ISSUER_CLAIM.ISSUER, issuer)
+                        .onConflictDoNothing()
+                        .execute()
+                == 1;
+    }
+
     private IdentityProviderRecord record(UUID id) {
         return db.selectFrom(IDENTITY_PROVIDER)
                 .where(IDENTITY_PROVIDER.ID.eq(id))
@@ -113,7 +131,11 @@ class IdentityProviders {
                 .setEmailClaim(settings.claimMappings().email())
                 .setNameClaim(settings.claimMappings().name())
                 .setRolesClaim(settings.claimMappings().roles())
-                .setRoleMappings(JSONB.valueOf(json.writeValueAsString(settings.roleMappings())));
+                .setRoleMappings(JSONB.valueOf(json.writeValueAsString(settings.roleMappings())))
+                .setJitProvisioning(settings.signInPolicy().justInTimeProvisioning())
+                .setTrustEmailForLinking(settings.signInPolicy().trustEmailForLinking())
+                .setMachineTokenRules(JSONB.valueOf(
+                        json.writeValueAsString(settings.signInPolicy().machineTokenRules())));
     }
 
     private IdentityProvider toProvider(Record row) {
@@ -130,6 +152,11 @@ class IdentityProviders {
                         row.get(IDENTITY_PROVIDER.NAME_CLAIM),
                         row.get(IDENTITY_PROVIDER.ROLES_CLAIM)),
                 roleMappings(row.get(IDENTITY_PROVIDER.ROLE_MAPPINGS)),
+                new SignInPolicy(
+                        row.get(IDENTITY_PROVIDER.JIT_PROVISIONING),
+                        row.get(IDENTITY_PROVIDER.TRUST_EMAIL_FOR_LINKING),
+                        json.readValue(
+                                row.get(IDENTITY_PROVIDER.MACHINE_TOKEN_RULES).data(), MACHINE_RULES)),
                 IdentityProvider.Status.valueOf(row.get(IDENTITY_PROVIDER.STATUS)),
                 row.get(IDENTITY_PROVIDER.KEYS_ROTATED_AT),
                 row.get(IDENTITY_PROVIDER.CREATED_AT),

@@ -18,4 +18,5 @@ record IssuerRegistration(
         ClaimMappings claimMappings,
         List<RoleMapping> roleMappings,
         boolean active,
-        @Nullable Instant keysRotatedAt) {}
+        @Nullable Instant keysRotatedAt,
+        SignInPolicy signInPolicy) {}

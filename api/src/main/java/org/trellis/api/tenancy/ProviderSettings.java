@@ -10,4 +10,5 @@ record ProviderSettings(
         @Nullable String jwkSetUri,
         String audience,
         ClaimMappings claimMappings,
-        List<RoleMapping> roleMappings) {}
+        List<RoleMapping> roleMappings,
+        SignInPolicy signInPolicy) {}

@@ -16,6 +16,7 @@ import org.trellis.api.people.SignIn;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorKind;
 import org.trellis.api.shared.Role;
+import org.trellis.api.shared.SignInRefusedException;
 
 /**
  * Turns a verified token of a tenant's identity provider into an {@link Actor}: a registered service client, or a
@@ -58,13 +59,25 @@ class TokenSignIn {
                     Set.of(),
                     scopes);
         }
-        Person person = provisioning.signIn(new SignIn(
-                registration.tenantId(),
-                registration.identityProviderId(),
-                subject,
-                email(jwt, claims.email()),
-                Claims.text(jwt, claims.name(), 200),
-                mappedRoles(registration.roleMappings(), Claims.values(jwt, claims.roles()))));
+        SignInPolicy policy = registration.signInPolicy();
+        if (policy.isMachineToken(jwt)) {
+            throw new SignInRefusedException(
+                    "This is an unregistered service client: a tenant admin must register it before it can call Trellis.");
+        }
+        Person person = provisioning
+                .signIn(new SignIn(
+                        registration.tenantId(),
+                        registration.identityProviderId(),
+                        subject,
+                        email(jwt, claims.email()),
+                        Boolean.TRUE.equals(Claims.value(jwt, "email_verified")),
+                        Claims.text(jwt, claims.name(), 200),
+                        mappedRoles(registration.roleMappings(), Claims.values(jwt, claims.roles())),
+                        policy.trustEmailForLinking(),
+                        policy.justInTimeProvisioning()))
+                .orElseThrow(() -> new SignInRefusedException(
+                        "No Trellis account is provisioned for this sign-in, and this identity provider does not"
+                                + " create accounts on first sign-in: ask a tenant admin to provision you."));
         if (person.status() != PersonStatus.ACTIVE) {
             throw new InvalidBearerTokenException("The account is deactivated.");
         }
@@ -77,10 +90,7 @@ class TokenSignIn {
         return email != null && email.indexOf('@') > 0 ? email : null;
     }
 
-    private static @Nullable Set<Role> mappedRoles(List<RoleMapping> mappings, List<String> values) {
-        if (mappings.isEmpty()) {
-            return null;
-        }
+    private static Set<Role> mappedRoles(List<RoleMapping> mappings, List<String> values) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         mappings.stream()
                 .filter(mapping -> values.contains(mapping.claimValue()))
