@@ -3,6 +3,7 @@ package org.trellis.api.evidence;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -82,7 +83,7 @@ public class EvidenceCapture {
                 actor.tenant(),
                 item.personId(),
                 item.source() == Evidence.Source.MENTORING
-                        ? item.source().name().toLowerCase()
+                        ? item.source().name().toLowerCase(Locale.ROOT)
                         : EvidencePolicy.ref(actor),
                 !item.personId().equals(actor.personId()),
                 input,

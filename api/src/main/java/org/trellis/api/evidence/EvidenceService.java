@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -229,7 +230,7 @@ public class EvidenceService {
                     audit.record(
                             actor,
                             actor.tenant(),
-                            "evidence." + next.name().toLowerCase(),
+                            "evidence." + next.name().toLowerCase(Locale.ROOT),
                             "Evidence",
                             id,
                             Map.of("before", current.status(), "after", next));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -295,14 +296,14 @@ public class FrameworkService {
         requireAdmin(actor);
         FrameworkVersion version = existingVersion(versionId);
         if (version.status() != from) {
-            throw new ConflictException("Only " + from.name().toLowerCase() + " versions can become "
-                    + to.name().toLowerCase() + ".");
+            throw new ConflictException("Only " + from.name().toLowerCase(Locale.ROOT) + " versions can become "
+                    + to.name().toLowerCase(Locale.ROOT) + ".");
         }
         FrameworkVersion changed = frameworks.setStatus(versionId, to);
         audit.record(
                 actor,
                 actor.tenant(),
-                "framework.version-" + to.name().toLowerCase(),
+                "framework.version-" + to.name().toLowerCase(Locale.ROOT),
                 "FrameworkVersion",
                 versionId,
                 Map.of("before", from, "after", to));
