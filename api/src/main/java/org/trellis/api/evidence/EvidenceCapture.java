@@ -15,6 +15,7 @@ import org.trellis.api.frameworks.AssignmentService;
 import org.trellis.api.frameworks.Competency;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ForbiddenException;
+import org.trellis.api.shared.Validation;
 
 /**
  * Evidence captured from the systems engineers work in (GitHub, PagerDuty): attributed to a person, linked to the
@@ -70,9 +71,7 @@ public class EvidenceCapture {
                 competencies,
                 item.kind(),
                 clip(item.title(), 200),
-                item.description().length() <= 20_000
-                        ? item.description()
-                        : item.description().substring(0, 20_000),
+                prose(item.description(), 20_000),
                 item.occurredOn().isAfter(today) ? today : item.occurredOn(),
                 item.links().stream()
                         .filter(EvidenceInput::isWebLink)
@@ -105,8 +104,16 @@ public class EvidenceCapture {
         return new Result(Outcome.CREATED, created);
     }
 
+    /** Captured text comes from machines: it is kept, without the control characters people may not enter. */
+    private static String prose(String text, int max) {
+        String clean = Validation.withoutForbiddenControls(text);
+        return clean.length() <= max ? clean : clean.substring(0, max);
+    }
+
     private static String clip(String text, int max) {
-        String stripped = text.strip();
+        String stripped = Validation.withoutForbiddenControls(text)
+                .replaceAll("[\\r\\n\\t]+", " ")
+                .strip();
         if (stripped.isEmpty()) {
             return "(untitled)";
         }

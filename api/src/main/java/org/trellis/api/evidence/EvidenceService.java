@@ -264,10 +264,8 @@ public class EvidenceService {
     EvidenceInput validate(Actor actor, UUID owner, Draft draft) {
         Validation validation = new Validation();
         String title = validation.text(draft.title(), 200, "input", "title");
-        String description = draft.description() == null ? "" : draft.description();
-        if (description.length() > 20_000) {
-            validation.reject(Code.TOO_LONG, "At most 20000 characters.", "input", "description");
-        }
+        String prose = validation.prose(draft.description(), 20_000, "input", "description");
+        String description = prose == null ? "" : prose;
         if (draft.occurredOn() == null) {
             validation.reject(Code.REQUIRED, "Required.", "input", "occurredOn");
         } else if (draft.occurredOn().isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {

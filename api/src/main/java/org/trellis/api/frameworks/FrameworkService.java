@@ -238,9 +238,11 @@ public class FrameworkService {
             throw new ConflictException("Published and retired versions are immutable: create a draft to change them.");
         }
         Validation validation = new Validation();
-        String description = validation.text(input.description(), 5000, "input", "description");
+        String description = validation.requiredProse(input.description(), 5000, "input", "description");
         if (input.examples().size() > 20 || input.examples().stream().anyMatch(e -> e.length() > 1000)) {
             validation.reject(Code.TOO_LONG, "At most 20 examples of 1000 characters.", "input", "examples");
+        } else if (!input.examples().stream().allMatch(Validation::isProse)) {
+            validation.reject(Code.INVALID, "Control characters are not allowed.", "input", "examples");
         }
         Expectation.Rule rule = input.rule();
         if (rule.minEndorsedEvidence() < 0
