@@ -1,9 +1,11 @@
 package org.trellis.api;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,16 +15,31 @@ import org.junit.jupiter.api.Test;
  */
 class LocaleIndependenceUnitTest {
 
+    private static final ArchRule NAMED_LOCALE_ONLY = noClasses()
+            .should()
+            .callMethod(String.class, "toLowerCase")
+            .orShould()
+            .callMethod(String.class, "toUpperCase")
+            .because("case conversion must name a locale (Locale.ROOT)");
+
     @Test
     void noProductionCodeConvertsCaseWithTheDefaultLocale() {
-        noClasses()
-                .should()
-                .callMethod(String.class, "toLowerCase")
-                .orShould()
-                .callMethod(String.class, "toUpperCase")
-                .because("case conversion must name a locale (Locale.ROOT)")
-                .check(new ClassFileImporter()
-                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                        .importPackages("org.trellis"));
+        NAMED_LOCALE_ONLY.check(new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.trellis"));
+    }
+
+    @Test
+    void theRuleCatchesADefaultLocaleConversion() {
+        assertThatThrownBy(() -> NAMED_LOCALE_ONLY.check(new ClassFileImporter().importClasses(DefaultLocale.class)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("toLowerCase");
+    }
+
+    /** A deliberately bad class. */
+    static final class DefaultLocale {
+        static String lower(String value) {
+            return value.toLowerCase();
+        }
     }
 }
