@@ -3,6 +3,7 @@ package org.trellis.api.evidence;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.trellis.api.frameworks.AssignmentService;
 import org.trellis.api.frameworks.Competency;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ForbiddenException;
+import org.trellis.api.shared.Validation;
 
 /**
  * Evidence captured from the systems engineers work in (GitHub, PagerDuty): attributed to a person, linked to the
@@ -69,9 +71,7 @@ public class EvidenceCapture {
                 competencies,
                 item.kind(),
                 clip(item.title(), 200),
-                item.description().length() <= 20_000
-                        ? item.description()
-                        : item.description().substring(0, 20_000),
+                prose(item.description(), 20_000),
                 item.occurredOn().isAfter(today) ? today : item.occurredOn(),
                 item.links().stream()
                         .filter(EvidenceInput::isWebLink)
@@ -82,7 +82,7 @@ public class EvidenceCapture {
                 actor.tenant(),
                 item.personId(),
                 item.source() == Evidence.Source.MENTORING
-                        ? item.source().name().toLowerCase()
+                        ? item.source().name().toLowerCase(Locale.ROOT)
                         : EvidencePolicy.ref(actor),
                 !item.personId().equals(actor.personId()),
                 input,
@@ -104,8 +104,16 @@ public class EvidenceCapture {
         return new Result(Outcome.CREATED, created);
     }
 
+    /** Captured text comes from machines: it is kept, without the control characters people may not enter. */
+    private static String prose(String text, int max) {
+        String clean = Validation.withoutForbiddenControls(text);
+        return clean.length() <= max ? clean : clean.substring(0, max);
+    }
+
     private static String clip(String text, int max) {
-        String stripped = text.strip();
+        String stripped = Validation.withoutForbiddenControls(text)
+                .replaceAll("[\\r\\n\\t]+", " ")
+                .strip();
         if (stripped.isEmpty()) {
             return "(untitled)";
         }

@@ -1,5 +1,6 @@
 package org.trellis.api.evidence;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -81,7 +82,7 @@ final class EvidencePolicy {
         };
         if (to == null) {
             throw new ConflictException("Evidence that is "
-                    + from.name().toLowerCase().replace('_', ' ') + " cannot be " + past(transition) + ".");
+                    + from.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " cannot be " + past(transition) + ".");
         }
         return to;
     }

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -229,7 +230,7 @@ public class EvidenceService {
                     audit.record(
                             actor,
                             actor.tenant(),
-                            "evidence." + next.name().toLowerCase(),
+                            "evidence." + next.name().toLowerCase(Locale.ROOT),
                             "Evidence",
                             id,
                             Map.of("before", current.status(), "after", next));
@@ -263,10 +264,8 @@ public class EvidenceService {
     EvidenceInput validate(Actor actor, UUID owner, Draft draft) {
         Validation validation = new Validation();
         String title = validation.text(draft.title(), 200, "input", "title");
-        String description = draft.description() == null ? "" : draft.description();
-        if (description.length() > 20_000) {
-            validation.reject(Code.TOO_LONG, "At most 20000 characters.", "input", "description");
-        }
+        String prose = validation.prose(draft.description(), 20_000, "input", "description");
+        String description = prose == null ? "" : prose;
         if (draft.occurredOn() == null) {
             validation.reject(Code.REQUIRED, "Required.", "input", "occurredOn");
         } else if (draft.occurredOn().isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {

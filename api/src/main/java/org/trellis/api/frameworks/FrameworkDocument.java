@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.trellis.api.shared.InvalidInputException;
+import org.trellis.api.shared.Validation;
 import org.trellis.graphql.UserError;
 import org.trellis.graphql.UserError.Code;
 import tools.jackson.core.JacksonException;
@@ -104,7 +105,20 @@ record FrameworkDocument(
                     errors.add(where + ".level", "Duplicate expectation for " + level + ".");
                 }
                 List<String> examples = new ArrayList<>();
-                expectation.path("examples").forEach(example -> examples.add(example.asString()));
+                JsonNode exampleNodes = expectation.path("examples");
+                if (exampleNodes.size() > 20) {
+                    errors.add(where + ".examples", "At most 20 examples.");
+                }
+                for (int k = 0; k < exampleNodes.size() && k < 20; k++) {
+                    String example = exampleNodes.get(k).isString()
+                            ? errors.bounded(exampleNodes.get(k).asString(), 1000, where + ".examples[" + k + "]")
+                            : null;
+                    if (example != null) {
+                        examples.add(example);
+                    } else if (!exampleNodes.get(k).isString()) {
+                        errors.add(where + ".examples[" + k + "]", "Must be text.");
+                    }
+                }
                 JsonNode rule = expectation.path("rule");
                 expectations.add(new ExpectationDoc(
                         level,
@@ -247,6 +261,10 @@ record FrameworkDocument(
         private @Nullable String bounded(String value, int max, String path) {
             if (value.length() > max) {
                 add(path, "At most " + max + " characters.");
+                return null;
+            }
+            if (!Validation.isProse(value)) {
+                add(path, "Control characters are not allowed.");
                 return null;
             }
             return value;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -237,9 +238,11 @@ public class FrameworkService {
             throw new ConflictException("Published and retired versions are immutable: create a draft to change them.");
         }
         Validation validation = new Validation();
-        String description = validation.text(input.description(), 5000, "input", "description");
+        String description = validation.requiredProse(input.description(), 5000, "input", "description");
         if (input.examples().size() > 20 || input.examples().stream().anyMatch(e -> e.length() > 1000)) {
             validation.reject(Code.TOO_LONG, "At most 20 examples of 1000 characters.", "input", "examples");
+        } else if (!input.examples().stream().allMatch(Validation::isProse)) {
+            validation.reject(Code.INVALID, "Control characters are not allowed.", "input", "examples");
         }
         Expectation.Rule rule = input.rule();
         if (rule.minEndorsedEvidence() < 0
@@ -295,14 +298,14 @@ public class FrameworkService {
         requireAdmin(actor);
         FrameworkVersion version = existingVersion(versionId);
         if (version.status() != from) {
-            throw new ConflictException("Only " + from.name().toLowerCase() + " versions can become "
-                    + to.name().toLowerCase() + ".");
+            throw new ConflictException("Only " + from.name().toLowerCase(Locale.ROOT) + " versions can become "
+                    + to.name().toLowerCase(Locale.ROOT) + ".");
         }
         FrameworkVersion changed = frameworks.setStatus(versionId, to);
         audit.record(
                 actor,
                 actor.tenant(),
-                "framework.version-" + to.name().toLowerCase(),
+                "framework.version-" + to.name().toLowerCase(Locale.ROOT),
                 "FrameworkVersion",
                 versionId,
                 Map.of("before", from, "after", to));

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,7 +43,7 @@ class Frameworks {
 
     Optional<Framework> findByName(String name) {
         return db.selectFrom(FRAMEWORK)
-                .where(lower(FRAMEWORK.NAME).eq(name.toLowerCase()))
+                .where(lower(FRAMEWORK.NAME).eq(name.toLowerCase(Locale.ROOT)))
                 .fetchOptional(Frameworks::toFramework);
     }
 

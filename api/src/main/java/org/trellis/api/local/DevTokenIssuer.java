@@ -11,7 +11,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -31,7 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A development token issuer, for the local profile only: it exists nowhere else, refuses to start unless the
- * server listens on loopback, and answers only loopback clients. Publishes an OpenID Connect discovery document and
+ * server listens on loopback, and answers only loopback clients addressing a loopback host ({@link
+ * LoopbackHostFilter}). Publishes an OpenID Connect discovery document and
  * a JWK set per issuer name (the demo tenant's and the platform's), and signs tokens for the demo people with a key
  * generated at startup (tokens die with the process).
  */
@@ -63,21 +63,18 @@ class DevTokenIssuer {
     }
 
     @GetMapping("/dev/issuers/{name}/.well-known/openid-configuration")
-    Map<String, Object> discovery(@PathVariable String name, HttpServletRequest request) {
-        requireLoopback(request);
+    Map<String, Object> discovery(@PathVariable String name) {
         return Map.of("issuer", issuer(known(name)), "jwks_uri", issuer(name) + "/jwks");
     }
 
     @GetMapping("/dev/issuers/{name}/jwks")
-    Map<String, Object> jwks(@PathVariable String name, HttpServletRequest request) {
-        requireLoopback(request);
+    Map<String, Object> jwks(@PathVariable String name) {
         known(name);
         return new JWKSet(key.toPublicJWK()).toJSONObject();
     }
 
     @GetMapping("/dev/tokens")
-    Map<String, String> tokens(HttpServletRequest request) {
-        requireLoopback(request);
+    Map<String, String> tokens() {
         Map<String, String> tokens = new LinkedHashMap<>();
         DemoData.PEOPLE.forEach(person -> tokens.put(person.subject(), personToken(person)));
         tokens.put("platform-operator", platformToken());
@@ -125,15 +122,5 @@ class DevTokenIssuer {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return name;
-    }
-
-    private static void requireLoopback(HttpServletRequest request) {
-        try {
-            if (!InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-            }
-        } catch (UnknownHostException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
     }
 }

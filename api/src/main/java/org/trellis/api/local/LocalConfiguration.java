@@ -1,8 +1,10 @@
 package org.trellis.api.local;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,6 +22,16 @@ class LocalConfiguration {
     @Bean
     static LocalDatabaseBootstrap localDatabaseBootstrap(Environment environment) {
         return new LocalDatabaseBootstrap(environment);
+    }
+
+    /** Before Spring Security, so nothing under {@code /dev/} answers a request addressed to another host. */
+    @Bean
+    FilterRegistrationBean<LoopbackHostFilter> loopbackHostFilter() {
+        FilterRegistrationBean<LoopbackHostFilter> registration =
+                new FilterRegistrationBean<>(new LoopbackHostFilter());
+        registration.addUrlPatterns("/dev/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -154,7 +155,7 @@ class MentoringContentService {
         audit.record(
                 actor,
                 actor.tenant(),
-                "mentoring.goal-" + status.name().toLowerCase(),
+                "mentoring.goal-" + status.name().toLowerCase(Locale.ROOT),
                 "Mentorship",
                 mentorship.id(),
                 Map.of("goal", goalId));
@@ -341,7 +342,7 @@ class MentoringContentService {
         Mentorship mentorship = pairOnly(actor, mentorshipId);
         if (mentorship.status() != Mentorship.Status.ACTIVE) {
             throw new ConflictException("Goals and sessions belong to active pairings; this one is "
-                    + mentorship.status().name().toLowerCase() + ".");
+                    + mentorship.status().name().toLowerCase(Locale.ROOT) + ".");
         }
         return mentorship;
     }

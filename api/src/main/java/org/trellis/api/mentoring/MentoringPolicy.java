@@ -1,5 +1,6 @@
 package org.trellis.api.mentoring;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.trellis.api.shared.Actor;
@@ -56,8 +57,8 @@ final class MentoringPolicy {
     /** Goals move once: from open to achieved or dropped. */
     static void checkGoalMove(MentoringGoal.Status from, MentoringGoal.Status to) {
         if (from != MentoringGoal.Status.OPEN || to == MentoringGoal.Status.OPEN) {
-            throw new ConflictException("A goal that is " + from.name().toLowerCase() + " cannot become "
-                    + to.name().toLowerCase() + ": open goals are achieved or dropped, once.");
+            throw new ConflictException("A goal that is " + from.name().toLowerCase(Locale.ROOT) + " cannot become "
+                    + to.name().toLowerCase(Locale.ROOT) + ": open goals are achieved or dropped, once.");
         }
     }
 
@@ -70,7 +71,7 @@ final class MentoringPolicy {
             case END -> from == Mentorship.Status.ACTIVE ? Mentorship.Status.ENDED : null;
         };
         if (to == null) {
-            throw new ConflictException("A mentorship that is " + from.name().toLowerCase() + " cannot be "
+            throw new ConflictException("A mentorship that is " + from.name().toLowerCase(Locale.ROOT) + " cannot be "
                     + switch (transition) {
                         case ACCEPT -> "accepted";
                         case DECLINE -> "declined";

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -239,7 +240,7 @@ public class MentorshipService implements ActiveMentees {
         audit.record(
                 actor,
                 actor.tenant(),
-                "mentorship." + next.name().toLowerCase(),
+                "mentorship." + next.name().toLowerCase(Locale.ROOT),
                 "Mentorship",
                 id,
                 Map.of("before", current.status(), "after", next));

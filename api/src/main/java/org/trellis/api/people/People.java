@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -114,10 +115,11 @@ class People {
         if (filter.search() != null) {
             String pattern = "%"
                     + filter.search()
-                            .toLowerCase()
+                            .toLowerCase(Locale.ROOT)
                             .replace("\\", "\\\\")
                             .replace("%", "\\%")
-                            .replace("_", "\\_") + "%";
+                            .replace("_", "\\_")
+                    + "%";
             condition = condition.and(lower(PERSON.DISPLAY_NAME)
                     .like(pattern, '\\')
                     .or(lower(coalesce(PERSON.EMAIL, "")).like(pattern, '\\'))
@@ -154,9 +156,9 @@ class People {
             String value = criterion.getValue();
             condition = condition.and(
                     switch (criterion.getKey()) {
-                        case "userName" -> lower(PERSON.USER_NAME).eq(value.toLowerCase());
+                        case "userName" -> lower(PERSON.USER_NAME).eq(value.toLowerCase(Locale.ROOT));
                         case "externalId" -> PERSON.EXTERNAL_ID.eq(value);
-                        case "emails.value" -> lower(PERSON.EMAIL).eq(value.toLowerCase());
+                        case "emails.value" -> lower(PERSON.EMAIL).eq(value.toLowerCase(Locale.ROOT));
                         case "displayName" -> PERSON.DISPLAY_NAME.eq(value);
                         default -> throw new IllegalArgumentException("Unsupported criterion " + criterion.getKey());
                     });
@@ -168,7 +170,7 @@ class People {
         return db.fetchExists(
                 PERSON,
                 lower(PERSON.USER_NAME)
-                        .eq(userName.toLowerCase())
+                        .eq(userName.toLowerCase(Locale.ROOT))
                         .and(except == null ? DSL.noCondition() : PERSON.ID.ne(except)));
     }
 

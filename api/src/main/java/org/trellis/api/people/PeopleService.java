@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -117,7 +118,7 @@ public class PeopleService {
     @Transactional(readOnly = true)
     public Optional<UUID> linkedPerson(Actor actor, ExternalAccount.Provider provider, String account) {
         requireRead(actor);
-        String key = provider == ExternalAccount.Provider.GITHUB ? account.toLowerCase() : account;
+        String key = provider == ExternalAccount.Provider.GITHUB ? account.toLowerCase(Locale.ROOT) : account;
         return accounts.find(provider, null, key).map(ExternalAccount::personId);
     }
 
@@ -282,7 +283,7 @@ public class PeopleService {
                     "identityProviderId");
         }
         if (value != null && provider == ExternalAccount.Provider.GITHUB) {
-            value = value.toLowerCase();
+            value = value.toLowerCase(Locale.ROOT);
             // Logins are letters, digits and hyphens (at most 39); Enterprise Managed Users add "_shortcode".
             if (!value.matches("[a-z0-9][a-z0-9-]{0,38}(?:_[a-z0-9]{1,40})?")) {
                 validation.reject(Code.INVALID, "Not a GitHub login.", "input", "account");

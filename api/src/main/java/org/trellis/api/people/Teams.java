@@ -10,6 +10,7 @@ import static org.trellis.persistence.jooq.Tables.TEAM_MEMBER;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -54,7 +55,9 @@ class Teams {
     boolean nameTaken(String name, @Nullable UUID except) {
         return db.fetchExists(
                 TEAM,
-                lower(TEAM.NAME).eq(name.toLowerCase()).and(except == null ? DSL.noCondition() : TEAM.ID.ne(except)));
+                lower(TEAM.NAME)
+                        .eq(name.toLowerCase(Locale.ROOT))
+                        .and(except == null ? DSL.noCondition() : TEAM.ID.ne(except)));
     }
 
     /** Ids of every team below {@code teamId}. */

@@ -1,6 +1,7 @@
 package org.trellis.api.scim;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -55,8 +56,8 @@ class ScimGroupsController {
         int size = Math.max(0, Math.min(ScimUsersController.MAX_PAGE, count));
         List<Team> all = teams.findExact(actor(), ScimFilter.parse(filter, FILTERABLE));
         List<Team> page = all.stream().skip(start - 1L).limit(size).toList();
-        boolean withMembers =
-                excludedAttributes == null || !excludedAttributes.toLowerCase().contains("members");
+        boolean withMembers = excludedAttributes == null
+                || !excludedAttributes.toLowerCase(Locale.ROOT).contains("members");
         return ScimUsersController.ScimLists.of(render(page, withMembers), all.size(), start);
     }
 

@@ -1,6 +1,7 @@
 package org.trellis.api.scim;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -81,7 +82,7 @@ class ScimProvisioning {
         }
         Team team = teams.get(actor, id);
         for (JsonNode operation : operations) {
-            String op = operation.path("op").asString("").toLowerCase();
+            String op = operation.path("op").asString("").toLowerCase(Locale.ROOT);
             String path = operation.path("path").asString("");
             JsonNode value = operation.get("value");
             if (path.isEmpty() && value != null && value.isObject()) {
@@ -93,7 +94,7 @@ class ScimProvisioning {
                 }
             } else if (path.equalsIgnoreCase("displayName") && value != null && !op.equals("remove")) {
                 team = teams.update(actor, id, value.asString(), null, false);
-            } else if (path.toLowerCase().startsWith("members[value eq \"") && op.equals("remove")) {
+            } else if (path.toLowerCase(Locale.ROOT).startsWith("members[value eq \"") && op.equals("remove")) {
                 String member = path.substring("members[value eq \"".length(), path.length() - 2);
                 teams.removePerson(actor, id, ScimUserMapping.uuid(member, "member"), Team.Role.MEMBER);
             } else if (path.equalsIgnoreCase("members")) {

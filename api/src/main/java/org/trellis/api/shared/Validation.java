@@ -53,11 +53,33 @@ public final class Validation {
             errors.add(new UserError(List.of(field), "At most " + max + " characters.", Code.TOO_LONG));
             return null;
         }
-        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+        if (!isProse(trimmed)) {
             errors.add(new UserError(List.of(field), "Control characters are not allowed.", Code.INVALID));
             return null;
         }
         return trimmed;
+    }
+
+    /**
+     * Whether {@code value} is acceptable prose: no control characters but line breaks and tabs (no NUL, no terminal
+     * escape sequences, no bidirectional-override tricks through C1 controls).
+     */
+    public static boolean isProse(String value) {
+        return value.chars().noneMatch(Validation::isForbiddenInProse);
+    }
+
+    /** {@code value} without the control characters prose may not hold: for text from machines, which is kept. */
+    public static String withoutForbiddenControls(String value) {
+        return isProse(value)
+                ? value
+                : value.codePoints()
+                        .filter(c -> !isForbiddenInProse(c))
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                        .toString();
+    }
+
+    private static boolean isForbiddenInProse(int c) {
+        return Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t';
     }
 
     /** As {@link #prose}, required. */

@@ -3,12 +3,17 @@ package org.trellis.api.tenancy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Optional;
+import org.trellis.api.outbound.AddressClass;
+import org.trellis.api.outbound.AddressClassifier;
 
 /**
- * The URLs Trellis agrees to call for an identity provider: absolute https URLs without credentials or fragments,
- * not naming private, loopback or link-local addresses. Plain http on loopback is allowed only when configured
- * (local and test profiles).
+ * The syntactic check of an identity-provider URL at registration: absolute https without credentials or fragment,
+ * whose host is a fully qualified name or a public IP literal. Host names are compared case-insensitively and
+ * without trailing dots, so {@code LOCALHOST} and {@code localhost.} are loopback too. Where a name resolves is
+ * checked when Trellis connects ({@link org.trellis.api.outbound.OutboundHttp}), not here: DNS answers change.
+ * Plain http, on loopback only, and private literals are allowed only when configured (local and test profiles).
  */
 final class ProviderUrls {
 
@@ -28,36 +33,37 @@ final class ProviderUrls {
                 || uri.getRawFragment() != null) {
             return Optional.of("Must be an absolute URL with a host, without credentials or fragment.");
         }
-        boolean loopback = isLoopback(uri.getHost());
-        if (allowInsecure && loopback && "http".equals(uri.getScheme())) {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = normalised(uri.getHost());
+        InetAddress literal = AddressClassifier.literal(host);
+        boolean loopback = literal != null
+                ? AddressClassifier.classify(literal) == AddressClass.LOOPBACK
+                : host.equals("localhost") || host.endsWith(".localhost");
+        if (allowInsecure && loopback && scheme.equals("http")) {
             return Optional.empty();
         }
-        if (!"https".equals(uri.getScheme())) {
+        if (!scheme.equals("https")) {
             return Optional.of("Must use https.");
         }
-        if (!allowInsecure && (loopback || isPrivateLiteral(uri.getHost()))) {
-            return Optional.of("Must not name a private or loopback address.");
+        if (allowInsecure) {
+            return Optional.empty();
+        }
+        if (loopback || (literal != null && !AddressClassifier.permitted(literal, false))) {
+            return Optional.of("Must not name a private, loopback or otherwise non-public address.");
+        }
+        if (literal == null && !host.contains(".")) {
+            return Optional.of("Must name a fully qualified host.");
         }
         return Optional.empty();
     }
 
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
-    }
-
-    private static boolean isPrivateLiteral(String host) {
-        if (!host.matches("[0-9.]+|\\[[0-9a-fA-F:.]+\\]")) {
-            return false;
+    /** Lower case, without trailing dots: how DNS compares names. */
+    private static String normalised(String host) {
+        String lower = host.toLowerCase(Locale.ROOT);
+        int end = lower.length();
+        while (end > 0 && lower.charAt(end - 1) == '.') {
+            end--;
         }
-        try {
-            InetAddress address = InetAddress.getByName(host.replace("[", "").replace("]", ""));
-            return address.isLoopbackAddress()
-                    || address.isSiteLocalAddress()
-                    || address.isLinkLocalAddress()
-                    || address.isAnyLocalAddress()
-                    || address.isMulticastAddress();
-        } catch (java.net.UnknownHostException e) {
-            return true;
-        }
+        return lower.substring(0, end);
     }
 }

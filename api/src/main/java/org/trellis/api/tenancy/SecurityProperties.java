@@ -9,14 +9,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Token verification settings ({@code trellis.security.*}).
  *
  * @param platform the issuer whose tokens make their bearer a platform operator
- * @param allowInsecureUrls accept {@code http} issuer and key-set URLs on loopback hosts (local and test only)
+ * @param allowInsecureUrls the local and test exception to the outbound-URL policy: {@code http} issuer and key-set
+ *     URLs on loopback hosts, and connections to loopback, private and unique-local addresses (never link-local,
+ *     multicast, unspecified or reserved ones); false in production
  * @param clockSkew tolerance on {@code exp} and {@code nbf}
  * @param jwksCacheTtl how long fetched signing keys are trusted before refetching
  * @param jwksRefreshMinInterval least time between two key-set fetches for one issuer (an unknown {@code kid}
  *     triggers a fetch at most this often)
  * @param issuerCacheTtl how long an issuer's registration is cached; registry changes made on another node take
  *     effect within this time
- * @param httpTimeout connect and read timeout for discovery and key-set fetches
+ * @param httpTimeout connect timeout and read timeout for discovery and key-set fetches; the whole fetch must end
+ *     within twice this
  */
 @ConfigurationProperties("trellis.security")
 record SecurityProperties(

@@ -7,11 +7,12 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.Resource;
 import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -32,16 +34,20 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.stereotype.Component;
+import org.trellis.api.outbound.NameResolver;
+import org.trellis.api.outbound.OutboundHttp;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds the decoder for one issuer: asymmetric signatures only (no {@code none}, no HMAC), keys from the
  * registered key set or OpenID Connect discovery, an unknown {@code kid} refetching the key set at most once per
- * configured interval, and checks of {@code iss}, {@code aud}, {@code exp} (required) and {@code nbf}.
+ * configured interval, and checks of {@code iss}, {@code aud}, {@code exp} (required) and {@code nbf}. Discovery
+ * documents and key sets are fetched through {@link OutboundHttp}: vetted addresses only, no redirects, capped size
+ * and time.
  */
 @Component
-class TokenDecoders {
+class TokenDecoders implements DisposableBean {
 
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(
             JWSAlgorithm.RS256,
@@ -59,14 +65,42 @@ class TokenDecoders {
     private static final Logger log = LoggerFactory.getLogger(TokenDecoders.class);
 
     private final SecurityProperties properties;
+    private final OutboundHttp http;
     private final ResourceRetriever retriever;
     private final JsonMapper json;
 
     TokenDecoders(SecurityProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        int timeout = (int) properties.httpTimeout().toMillis();
-        this.retriever = new DefaultResourceRetriever(timeout, timeout, MAX_DOCUMENT_BYTES);
+        this.http = new OutboundHttp(
+                new OutboundHttp.Limits(
+                        properties.httpTimeout(),
+                        properties.httpTimeout(),
+                        properties.httpTimeout().multipliedBy(2),
+                        MAX_DOCUMENT_BYTES),
+                properties.allowInsecureUrls(),
+                NameResolver.SYSTEM);
+        this.retriever = this::fetch;
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        http.close();
+    }
+
+    /** Nimbus's view of a fetch: only a 2xx answer is a document; a redirect is refused, never followed. */
+    private Resource fetch(URL url) throws IOException {
+        OutboundHttp.Response response;
+        try {
+            response = http.get(url.toURI(), "application/json");
+        } catch (URISyntaxException e) {
+            throw new IOException("Not a URI: " + url, e);
+        }
+        if (!response.successful()) {
+            throw new IOException("HTTP " + response.status() + " from " + url
+                    + (response.status() >= 300 && response.status() < 400 ? " (redirects are not followed)" : ""));
+        }
+        return new Resource(response.text(), response.contentType());
     }
 
     JwtDecoder create(String issuer, @Nullable String jwkSetUri, String audience) {

@@ -1,5 +1,6 @@
 package org.trellis.api.webhooks;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -37,7 +38,7 @@ class Attribution {
                 tenantId,
                 null,
                 endpointId,
-                "webhook:" + provider.name().toLowerCase() + ":" + endpointId,
+                "webhook:" + provider.name().toLowerCase(Locale.ROOT) + ":" + endpointId,
                 Set.of(),
                 Set.of(Scopes.PEOPLE_READ, Scopes.EVIDENCE_WRITE));
     }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.trellis.api.evidence.Evidence;
@@ -41,9 +42,11 @@ final class GitHubEvents {
                 return Parsed.ignored("review of one's own pull request");
             }
             String title = String.valueOf(text(pullRequest, "title"));
-            String state = String.valueOf(text(review, "state")).toLowerCase().replace('_', ' ');
+            String state = String.valueOf(text(review, "state"))
+                    .toLowerCase(Locale.ROOT)
+                    .replace('_', ' ');
             return Parsed.of(new Observation(
-                    new Account(login.toLowerCase(), login),
+                    new Account(login.toLowerCase(Locale.ROOT), login),
                     Evidence.Kind.CODE_REVIEW,
                     CODE_REVIEW,
                     "Reviewed " + repository + "#" + pullRequest.path("number").asLong() + ": " + title,
@@ -69,7 +72,7 @@ final class GitHubEvents {
             }
             String title = String.valueOf(text(pullRequest, "title"));
             return Parsed.of(new Observation(
-                    new Account(login.toLowerCase(), login),
+                    new Account(login.toLowerCase(Locale.ROOT), login),
                     Evidence.Kind.DELIVERY,
                     DELIVERY,
                     "Merged " + repository + "#" + pullRequest.path("number").asLong() + ": " + title,

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +39,8 @@ final class Signatures {
             byte[] expected = HexFormat.of().formatHex(hmac(secret, body)).getBytes(StandardCharsets.US_ASCII);
             for (String signature : presented) {
                 // No early exit: every comparison is made, in constant time.
-                valid |= MessageDigest.isEqual(expected, signature.toLowerCase().getBytes(StandardCharsets.US_ASCII));
+                valid |= MessageDigest.isEqual(
+                        expected, signature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
             }
         }
         return valid;

@@ -1,5 +1,6 @@
 package org.trellis.api.webhooks;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -122,7 +123,7 @@ class UnmatchedEventService {
         UnmatchedEvent event = get(actor, id);
         if (event.status() != UnmatchedEvent.Status.PENDING) {
             throw new ConflictException(
-                    "The event was already " + event.status().name().toLowerCase() + ".");
+                    "The event was already " + event.status().name().toLowerCase(Locale.ROOT) + ".");
         }
         return event;
     }

@@ -11,6 +11,7 @@ import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.trellis.api.evidence.Evidence;
+import org.trellis.api.shared.Validation;
 
 /** Unmatched events of the transaction's tenant; one per (provider, external id), so replays add nothing. */
 @Repository
@@ -101,8 +102,10 @@ class UnmatchedEvents {
                 .execute();
     }
 
+    /** Machine text is kept, without the control characters people may not enter, and cut to {@code max}. */
     private static @Nullable String clip(@Nullable String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+        String clean = text == null ? null : Validation.withoutForbiddenControls(text);
+        return clean == null || clean.length() <= max ? clean : clean.substring(0, max);
     }
 
     private static UnmatchedEvent toEvent(Record row) {

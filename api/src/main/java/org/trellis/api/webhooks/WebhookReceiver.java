@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -188,9 +189,9 @@ class WebhookReceiver {
             meters.counter(
                             "trellis.webhook.observations",
                             "provider",
-                            provider.name().toLowerCase(),
+                            provider.name().toLowerCase(Locale.ROOT),
                             "result",
-                            result.name().toLowerCase())
+                            result.name().toLowerCase(Locale.ROOT))
                     .increment();
         }
         String reason = ignored != null ? ignored : counts.toString();
@@ -209,7 +210,7 @@ class WebhookReceiver {
         meters.counter(
                         "trellis.webhook.deliveries",
                         "provider",
-                        provider == null ? "unknown" : provider.name().toLowerCase(),
+                        provider == null ? "unknown" : provider.name().toLowerCase(Locale.ROOT),
                         "outcome",
                         receipt.outcome())
                 .increment();
@@ -247,7 +248,7 @@ class WebhookReceiver {
         static Receipt processed(Map<Attribution.Result, Integer> counts) {
             Map<String, Object> body = new java.util.LinkedHashMap<>();
             body.put("status", "processed");
-            counts.forEach((result, count) -> body.put(result.name().toLowerCase(), count));
+            counts.forEach((result, count) -> body.put(result.name().toLowerCase(Locale.ROOT), count));
             return new Receipt(200, "processed", body);
         }
     }
