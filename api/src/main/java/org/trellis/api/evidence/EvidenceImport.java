@@ -16,9 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.trellis.api.audit.AuditTrail;
 import org.trellis.api.people.PeopleService;
 import org.trellis.api.shared.Actor;
-import org.trellis.api.shared.ForbiddenException;
 import org.trellis.api.shared.InvalidInputException;
-import org.trellis.api.shared.NotFoundException;
 import org.trellis.api.shared.TrellisException;
 import org.trellis.graphql.UserError;
 import org.trellis.graphql.UserError.Code;
@@ -59,6 +57,7 @@ public class EvidenceImport {
             throw InvalidInputException.of(new UserError(
                     List.of("input", "items"), "At most " + MAX_ITEMS + " items per call.", Code.INVALID));
         }
+        // No mentees: mentors never log for them, and whoever may log for a person sees their evidence without.
         var relations = new EvidencePolicy.Relations(people.reportsOf(actor), Set.of());
         Set<String> seen = new HashSet<>();
         List<Result> results = new ArrayList<>();
@@ -77,21 +76,20 @@ public class EvidenceImport {
         return results;
     }
 
+    /**
+     * Permission comes first, so a caller who may not log for the person learns nothing about the external id;
+     * then an id already used answers as {@link EvidencePolicy#reimport} says.
+     */
     private Result importOne(Actor actor, EvidencePolicy.Relations relations, Item item) {
+        if (!people.exists(actor, item.personId()) || !EvidencePolicy.canLogFor(actor, item.personId(), relations)) {
+            return Result.failed(item.externalId(), "personId", "You may not import evidence for this person.");
+        }
         var existing = evidence.findByExternalId(Evidence.Source.API_IMPORT, item.externalId());
         if (existing.isPresent()) {
-            return existing.get().personId().equals(item.personId())
-                    ? new Result(item.externalId(), Outcome.ALREADY_IMPORTED, existing.get(), List.of())
-                    : Result.failed(item.externalId(), "externalId", "Already imported for another person.");
+            return reimported(actor, relations, item, existing.get());
         }
         try {
             Evidence created = savepoint.execute(status -> {
-                if (!people.exists(actor, item.personId())) {
-                    throw new NotFoundException("Person");
-                }
-                if (!EvidencePolicy.canLogFor(actor, item.personId(), relations)) {
-                    throw new ForbiddenException("You may not log evidence for this person.");
-                }
                 EvidenceInput input = service.validate(actor, item.personId(), item.draft());
                 Evidence inserted = evidence.insert(
                         actor.tenant(),
@@ -118,11 +116,19 @@ public class EvidenceImport {
         } catch (TrellisException e) {
             return Result.failed(item.externalId(), "personId", e.getMessage());
         } catch (DataIntegrityViolationException e) {
-            // A concurrent import of the same external id won: report theirs.
+            // A concurrent import of the same external id won: answer as if it had come first.
             return evidence.findByExternalId(Evidence.Source.API_IMPORT, item.externalId())
-                    .map(winner -> new Result(item.externalId(), Outcome.ALREADY_IMPORTED, winner, List.of()))
+                    .map(winner -> reimported(actor, relations, item, winner))
                     .orElseGet(() -> Result.failed(item.externalId(), "externalId", "Could not import."));
         }
+    }
+
+    private static Result reimported(Actor actor, EvidencePolicy.Relations relations, Item item, Evidence existing) {
+        return switch (EvidencePolicy.reimport(actor, item.personId(), existing, relations)) {
+            case SHOWN -> new Result(item.externalId(), Outcome.ALREADY_IMPORTED, existing, List.of());
+            case HIDDEN -> new Result(item.externalId(), Outcome.ALREADY_IMPORTED, null, List.of());
+            case IN_USE -> Result.failed(item.externalId(), "externalId", "This external id is already in use.");
+        };
     }
 
     /** One item to import. */

@@ -50,6 +50,30 @@ final class EvidencePolicy {
                 || client(actor, Scopes.EVIDENCE_WRITE);
     }
 
+    /**
+     * What an import answers when its external id already names {@code existing}, asked by a caller who may log
+     * for {@code person} (check {@link #canLogFor} first: whoever may not gets that refusal, whether or not the id
+     * exists). The same item again is a retry: it is shown to those who may see it or logged it, and otherwise only
+     * reported as imported. An id that names another person's item is refused with one answer for every caller, so
+     * it never tells whose item it is, nor anything in it.
+     */
+    static Reimport reimport(Actor actor, UUID person, Evidence existing, Relations relations) {
+        if (!existing.personId().equals(person)) {
+            return Reimport.IN_USE;
+        }
+        return canSee(actor, person, relations) || isAuthor(actor, existing) ? Reimport.SHOWN : Reimport.HIDDEN;
+    }
+
+    /** The answers to importing an external id that is already used. */
+    enum Reimport {
+        /** ALREADY_IMPORTED with the item. */
+        SHOWN,
+        /** ALREADY_IMPORTED without the item: the caller may log for the person but not read their evidence. */
+        HIDDEN,
+        /** FAILED, the same for everyone: the id names another person's item. */
+        IN_USE
+    }
+
     /** The person, or whoever logged it for them, edits, submits and withdraws it. */
     static boolean isAuthor(Actor actor, Evidence evidence) {
         return evidence.personId().equals(actor.personId())

@@ -34,6 +34,14 @@ import org.trellis.graphql.UserError.Code;
  * {@value #PER_FREE_PLACE} per free mentoring place (at most three). People without free capacity, without strength
  * in any gap, already paired with the mentee, inactive, or (by default) in the mentee's reporting line are left
  * out. Every suggestion carries its reasons.
+ *
+ * <p>A candidate's level, evidence counts and capacity are shown, and weigh in the ranking, only when the caller may
+ * see the candidate's details (the person's management chain and tenant admins; see {@link Person#detailed()}).
+ * Any other candidate scores {@value #PER_ITEM} per gap they have endorsed evidence in, whatever the count: no more
+ * than their appearing in a search for that gap alone tells. So the order never reveals a hidden count, level or
+ * capacity; appearing at all says only "endorsed evidence in a gap, past year" and "a free place". The price: a
+ * candidate the caller sees in detail can outrank a stronger one they do not; admins see everyone, so theirs is the
+ * full ranking.
  */
 @Service
 class MentorSuggestions {
@@ -124,6 +132,7 @@ class MentorSuggestions {
             }
             suggestions.add(score(
                     candidate,
+                    candidate.detailed(),
                     gaps,
                     strengths.getOrDefault(candidate.id(), Map.of()),
                     levels.get(candidate.id()),
@@ -137,9 +146,13 @@ class MentorSuggestions {
         return new Result(gaps, suggestions.subList(0, Math.min(limit, suggestions.size())));
     }
 
-    /** One candidate's score and the reasons for it. */
+    /**
+     * One candidate's score and the reasons for it, from what the caller may see of them: with {@code detailed}
+     * false, only which gaps they have endorsed evidence in counts, and the level, counts and capacity stay null.
+     */
     static Suggestion score(
             Person candidate,
+            boolean detailed,
             List<Competency> gaps,
             Map<String, Integer> strength,
             @Nullable Level level,
@@ -151,12 +164,22 @@ class MentorSuggestions {
         List<Strength> strengths = new ArrayList<>();
         for (Competency gap : gaps) {
             int count = strength.getOrDefault(gap.key(), 0);
-            if (count > 0) {
+            if (count > 0 && !detailed) {
+                strengths.add(new Strength(gap, null));
+                score += PER_ITEM;
+                reasons.add("Endorsed evidence in " + gap.name() + " in the past year");
+            } else if (count > 0) {
                 strengths.add(new Strength(gap, count));
                 score += PER_ITEM * Math.min(count, CAP_PER_GAP);
                 reasons.add(count + " endorsed piece" + (count == 1 ? "" : "s") + " of evidence in " + gap.name()
                         + " in the past year");
             }
+        }
+        if (!detailed) {
+            if (outsideLine) {
+                reasons.add("Outside the mentee's reporting line");
+            }
+            return new Suggestion(candidate, score, null, null, strengths, reasons);
         }
         if (level != null && menteeLevel != null) {
             int above = level.position() - menteeLevel.position();
@@ -193,11 +216,11 @@ class MentorSuggestions {
     record Suggestion(
             Person mentor,
             double score,
-            int freeCapacity,
+            @Nullable Integer freeCapacity,
             @Nullable String level,
             List<Strength> strengths,
             List<String> reasons) {}
 
-    /** A candidate's endorsed evidence in one gap competency. */
-    record Strength(Competency competency, int endorsedEvidence) {}
+    /** A candidate's endorsed evidence in one gap competency; the count is null where the caller may not see it. */
+    record Strength(Competency competency, @Nullable Integer endorsedEvidence) {}
 }

@@ -181,7 +181,8 @@ public class MentorshipService implements ActiveMentees {
         }
         MentorLoad load = loads(List.of(mentorId)).get(mentorId);
         if (load.freeCapacity() <= 0) {
-            throw new ConflictException("The mentor has no free capacity (" + load.capacity() + " active mentees).");
+            // No numbers: the proposer may not be allowed to see the mentor's capacity or load.
+            throw new ConflictException("The mentor has no free mentoring place.");
         }
         Mentorship created;
         try {

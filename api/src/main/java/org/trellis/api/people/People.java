@@ -96,8 +96,11 @@ class People {
         return db.fetch(reportsOf(managerId)).getValues(0, UUID.class);
     }
 
-    /** A page of people matching the filter, by name. Reads {@code limit} rows from {@code offset}. */
-    List<Person> search(PeopleFilter filter, long offset, int limit) {
+    /**
+     * A page of people matching the filter, by name. Reads {@code limit} rows from {@code offset}. The search text
+     * matches display names, and emails and user names only of the people whose details {@code scope} shows.
+     */
+    List<Person> search(PeopleFilter filter, DetailScope scope, long offset, int limit) {
         Condition condition = DSL.noCondition();
         if (filter.status() != null) {
             condition = condition.and(PERSON.STATUS.eq(filter.status().name()));
@@ -120,10 +123,12 @@ class People {
                             .replace("%", "\\%")
                             .replace("_", "\\_")
                     + "%";
+            Condition details = lower(coalesce(PERSON.EMAIL, ""))
+                    .like(pattern, '\\')
+                    .or(lower(coalesce(PERSON.USER_NAME, "")).like(pattern, '\\'));
             condition = condition.and(lower(PERSON.DISPLAY_NAME)
                     .like(pattern, '\\')
-                    .or(lower(coalesce(PERSON.EMAIL, "")).like(pattern, '\\'))
-                    .or(lower(coalesce(PERSON.USER_NAME, "")).like(pattern, '\\')));
+                    .or(detailed(scope).and(details)));
         }
         return db.selectFrom(PERSON)
                 .where(condition)
@@ -131,6 +136,16 @@ class People {
                 .offset(offset)
                 .limit(limit)
                 .fetch(People::toPerson);
+    }
+
+    /** The people whose details {@code scope} shows. */
+    private Condition detailed(DetailScope scope) {
+        if (scope.all()) {
+            return DSL.trueCondition();
+        }
+        return scope.self() == null
+                ? DSL.falseCondition()
+                : PERSON.ID.eq(scope.self()).or(PERSON.ID.in(reportsOf(scope.self())));
     }
 
     /**

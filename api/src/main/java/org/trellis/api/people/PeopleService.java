@@ -85,8 +85,9 @@ public class PeopleService {
                         filter.search().substring(0, 200))
                 : filter;
         Function<Person, Person> view = viewer(actor);
-        List<Person> rows =
-                people.search(valid, offset, limit + 1).stream().map(view).toList();
+        List<Person> rows = people.search(valid, detailScope(actor), offset, limit + 1).stream()
+                .map(view)
+                .toList();
         return OffsetWindows.window(rows, offset, limit);
     }
 
@@ -323,14 +324,20 @@ public class PeopleService {
 
     /** Maps rows to what this caller may see: details only where the policy allows. */
     Function<Person, Person> viewer(Actor actor) {
-        boolean seesAll = actor.hasRole(Role.TENANT_ADMIN)
-                || (actor.kind() == ActorKind.SERVICE_CLIENT && actor.scopes().contains(Scopes.PEOPLE_READ));
+        DetailScope scope = detailScope(actor);
         Set<UUID> detailed = new HashSet<>();
-        if (!seesAll && actor.personId() != null) {
-            detailed.add(actor.personId());
-            detailed.addAll(people.reportIds(actor.personId()));
+        if (!scope.all() && scope.self() != null) {
+            detailed.add(scope.self());
+            detailed.addAll(people.reportIds(scope.self()));
         }
-        return person -> seesAll || detailed.contains(person.id()) ? person : person.basic();
+        return person -> scope.all() || detailed.contains(person.id()) ? person : person.basic();
+    }
+
+    /** Whose details this caller may see: one rule for showing details and for searching them. */
+    static DetailScope detailScope(Actor actor) {
+        boolean all = actor.hasRole(Role.TENANT_ADMIN)
+                || (actor.kind() == ActorKind.SERVICE_CLIENT && actor.scopes().contains(Scopes.PEOPLE_READ));
+        return new DetailScope(all, all ? null : actor.personId());
     }
 
     private Person existing(UUID id, String... field) {

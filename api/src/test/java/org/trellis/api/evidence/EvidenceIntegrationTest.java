@@ -21,6 +21,9 @@ class EvidenceIntegrationTest extends IntegrationTest {
 
     private static final String LOG = "mutation($in: LogEvidenceInput!) { logEvidence(input: $in) {"
             + " evidence { id status version loggedOnBehalf } userErrors { field code message } } }";
+    private static final String IMPORT = "mutation($items: [ImportedEvidenceInput!]!) { importEvidence(input: {items:"
+            + " $items}) { results { externalId outcome evidence { id description } userErrors { field code message } }"
+            + " userErrors { field } } }";
     private static final String STEP = "mutation($in: EvidenceTransitionInput!) { %s(input: $in) {"
             + " evidence { status version reviewComment reviewedBy { displayName } } userErrors { field code } } }";
 
@@ -311,6 +314,105 @@ class EvidenceIntegrationTest extends IntegrationTest {
         assertThat(count()).isEqualTo(2);
     }
 
+    /**
+     * Issue #10 item 3, as reproduced: Sam (eli) imports hr-2e42e5 with a confidential description; Erin (cam), who
+     * is neither his manager nor his mentor, imports the same external id for him. She must get exactly the answer
+     * she gets for an id nobody has used, with nothing of his item in it, and nothing may change.
+     */
+    @Test
+    void refusesAnImportForSomeoneElseAlikeWhetherOrNotTheExternalIdExists() {
+        var sams = graphQl(engineerToken)
+                .document(IMPORT)
+                .variable("items", List.of(item("hr-2e42e5", Map.of("description", "CONFIDENTIAL-DESC"))))
+                .execute();
+        sams.path("importEvidence.results[0].outcome").entity(String.class).isEqualTo("CREATED");
+        String samsItem = sams.path("importEvidence.results[0].evidence.id")
+                .entity(String.class)
+                .get();
+        Map<String, Object> before = asAdmin(samsItem);
+        int audited = auditedEvidenceChanges();
+
+        String known = importAnswer(colleagueToken, "hr-2e42e5", engineer);
+        String unknown = importAnswer(colleagueToken, "hr-never-used", engineer);
+        assertThat(known)
+                .doesNotContain("CONFIDENTIAL-DESC", samsItem)
+                .contains("\"outcome\":\"FAILED\"", "\"evidence\":null");
+        assertThat(known.replace("hr-2e42e5", "ID")).isEqualTo(unknown.replace("hr-never-used", "ID"));
+
+        // An id already used for someone else answers alike for everyone: it names neither the person nor the item.
+        String erin = personOf(colleagueToken);
+        String inUse = importAnswer(colleagueToken, "hr-2e42e5", erin);
+        assertThat(inUse)
+                .doesNotContain("CONFIDENTIAL-DESC", samsItem, engineer, "eli")
+                .contains("\"outcome\":\"FAILED\"", "\"evidence\":null", "This external id is already in use.");
+
+        assertThat(asAdmin(samsItem)).isEqualTo(before);
+        assertThat(count()).isEqualTo(1);
+        assertThat(countOf(erin)).isZero();
+        assertThat(auditedEvidenceChanges()).isEqualTo(audited);
+
+        // Sam's manager may log for him and see his evidence: a re-import is ALREADY_IMPORTED with the item, as before.
+        var managers = graphQl(managerToken)
+                .document(IMPORT)
+                .variable("items", List.of(item("hr-2e42e5", Map.of())))
+                .execute();
+        managers.path("importEvidence.results[0].outcome").entity(String.class).isEqualTo("ALREADY_IMPORTED");
+        managers.path("importEvidence.results[0].evidence.id")
+                .entity(String.class)
+                .isEqualTo(samsItem);
+
+        // A portal may log for Sam but not read his evidence, and did not log this item: told it is there, not shown
+        // it.
+        registerServiceClient(admin, tenant.providerId(), "portal-2", List.of("evidence:write"));
+        String portal = tenant.issuer().token(tenant.audience(), "portal-2", c -> c.claim("scope", "evidence:write"));
+        assertThat(importAnswer(portal, "hr-2e42e5", engineer))
+                .doesNotContain("CONFIDENTIAL-DESC", samsItem)
+                .contains("\"outcome\":\"ALREADY_IMPORTED\"", "\"evidence\":null");
+        assertThat(asAdmin(samsItem)).isEqualTo(before);
+        assertThat(count()).isEqualTo(1);
+        assertThat(auditedEvidenceChanges()).isEqualTo(audited);
+    }
+
+    /** The raw HTTP body answering one import item by {@code token}, for byte-for-byte comparison. */
+    private String importAnswer(String token, String externalId, String personId) {
+        Map<String, Object> item = item(externalId, Map.of("description", "probe"));
+        item.put("personId", personId);
+        return new String(
+                http().post()
+                        .uri("/graphql")
+                        .header(org.springframework.http.HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("query", IMPORT, "variables", Map.of("items", List.of(item))))
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .returnResult()
+                        .getResponseBodyContent(),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private Map<String, Object> asAdmin(String evidenceId) {
+        return graphQl(admin)
+                .document("query($id: ID!) { node(id: $id) { ... on Evidence { version status title description"
+                        + " person { id } } } }")
+                .variable("id", evidenceId)
+                .execute()
+                .path("node")
+                .entity(mapObject())
+                .get();
+    }
+
+    private int auditedEvidenceChanges() {
+        return graphQl(admin)
+                .document("{ auditEvents(first: 100, filter: {targetType: \"Evidence\"}) { edges { node { id } } } }")
+                .execute()
+                .path("auditEvents.edges")
+                .entityList(Object.class)
+                .get()
+                .size();
+    }
+
     private Map<String, Object> item(String externalId, Map<String, Object> overrides) {
         Map<String, Object> item = input(overrides);
         item.remove("idempotencyKey");
@@ -414,9 +516,13 @@ class EvidenceIntegrationTest extends IntegrationTest {
     }
 
     private int count() {
+        return countOf(engineer);
+    }
+
+    private int countOf(String person) {
         return graphQl(admin)
                 .document("query($p: ID!) { evidence(personId: $p, first: 100) { edges { node { id } } } }")
-                .variable("p", engineer)
+                .variable("p", person)
                 .execute()
                 .path("evidence.edges")
                 .entityList(Object.class)

@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.trellis.api.evidence.Evidence.Status;
+import org.trellis.api.evidence.EvidencePolicy.Reimport;
 import org.trellis.api.evidence.EvidencePolicy.Transition;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorKind;
 import org.trellis.api.shared.ConflictException;
 import org.trellis.api.shared.Role;
+import org.trellis.api.shared.Scopes;
 
 /** The workflow: every status against every transition, and who may review. */
 class EvidencePolicyUnitTest {
@@ -94,6 +96,42 @@ class EvidencePolicyUnitTest {
                 .isTrue();
     }
 
+    @Test
+    void aReimportShowsTheItemOnlyToThoseWhoMaySeeItOrLoggedIt() {
+        UUID owner = UUID.randomUUID();
+        Evidence ownItem = submitted(owner, owner.toString());
+        Actor writer = client(Scopes.EVIDENCE_WRITE);
+        Actor readerWriter = client(Scopes.EVIDENCE_WRITE, Scopes.EVIDENCE_READ);
+        Evidence writersItem = submitted(owner, writer.serviceClientId().toString());
+        assertThat(EvidencePolicy.reimport(person(owner, Role.ENGINEER), owner, ownItem, EvidencePolicy.Relations.NONE))
+                .isEqualTo(Reimport.SHOWN);
+        assertThat(EvidencePolicy.reimport(person(UUID.randomUUID(), Role.MANAGER), owner, ownItem, reports(owner)))
+                .isEqualTo(Reimport.SHOWN);
+        assertThat(EvidencePolicy.reimport(readerWriter, owner, ownItem, EvidencePolicy.Relations.NONE))
+                .isEqualTo(Reimport.SHOWN);
+        // May log for the person, may not read their evidence: told it is imported, not shown it.
+        assertThat(EvidencePolicy.reimport(writer, owner, ownItem, EvidencePolicy.Relations.NONE))
+                .isEqualTo(Reimport.HIDDEN);
+        // ...unless it logged the item itself: a retry gets back what its first call got.
+        assertThat(EvidencePolicy.reimport(writer, owner, writersItem, EvidencePolicy.Relations.NONE))
+                .isEqualTo(Reimport.SHOWN);
+    }
+
+    @Test
+    void anExternalIdOfAnotherPersonsItemGetsOneAnswerForEveryone() {
+        UUID owner = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        Actor managerOfBoth = person(UUID.randomUUID(), Role.MANAGER);
+        Actor writer = client(Scopes.EVIDENCE_WRITE, Scopes.EVIDENCE_READ);
+        Evidence othersItem = submitted(other, writer.serviceClientId().toString());
+        assertThat(List.of(
+                        EvidencePolicy.reimport(person(owner, Role.ENGINEER), owner, othersItem, reports()),
+                        EvidencePolicy.reimport(person(owner, Role.TENANT_ADMIN), owner, othersItem, reports()),
+                        EvidencePolicy.reimport(managerOfBoth, owner, othersItem, reports(owner, other)),
+                        EvidencePolicy.reimport(writer, owner, othersItem, EvidencePolicy.Relations.NONE)))
+                .containsOnly(Reimport.IN_USE);
+    }
+
     private static Evidence submitted(UUID owner, String loggedBy) {
         return new Evidence(
                 owner,
@@ -119,6 +157,11 @@ class EvidencePolicyUnitTest {
 
     private static EvidencePolicy.Relations reports(UUID... people) {
         return new EvidencePolicy.Relations(Set.of(people), Set.of());
+    }
+
+    private static Actor client(String... scopes) {
+        return new Actor(
+                ActorKind.SERVICE_CLIENT, UUID.randomUUID(), null, UUID.randomUUID(), "c", Set.of(), Set.of(scopes));
     }
 
     private static Actor person(UUID id, Role role) {

@@ -57,12 +57,13 @@ class MentoringIntegrationTest extends IntegrationTest {
         String mentor = person("max", mona, "L5");
         endorse(mentor, "code-review", 3);
 
-        // The manager asks for suggestions on the mentee's code-review gap and pairs them with the top one.
-        List<Map> ranked = graphQl(token("boss"))
-                .document(
-                        "query($m: ID!, $c: [ID!]) { mentorSuggestions(menteeId: $m, competencyIds: $c) { gaps { key }"
-                                + " suggestions { mentor { id } score freeCapacity level reasons strengths { competency { key }"
-                                + " endorsedEvidence } } } }")
+        // The admin ranks the candidates for the mentee's code-review gap: max comes first, for the reasons shown.
+        String suggestionsQuery =
+                "query($m: ID!, $c: [ID!]) { mentorSuggestions(menteeId: $m, competencyIds: $c) { gaps { key }"
+                        + " suggestions { mentor { id } score freeCapacity level reasons strengths { competency { key }"
+                        + " endorsedEvidence } } } }";
+        List<Map> ranked = graphQl(admin)
+                .document(suggestionsQuery)
                 .variable("m", mentee)
                 .variable("c", List.of(competencyIds.get("code-review")))
                 .execute()
@@ -75,6 +76,26 @@ class MentoringIntegrationTest extends IntegrationTest {
                 .contains(
                         "3 endorsed pieces of evidence in Code review in the past year", "2 of 2 mentoring places free")
                 .anyMatch(reason -> reason.startsWith("Level L5, 2 above the mentee's L3"));
+        // max is outside boss's reporting line: boss learns his strength in the gap, not his counts, level or places.
+        Map<?, ?> seenByBoss = graphQl(token("boss"))
+                .document(suggestionsQuery)
+                .variable("m", mentee)
+                .variable("c", List.of(competencyIds.get("code-review")))
+                .execute()
+                .path("mentorSuggestions.suggestions")
+                .entityList(Map.class)
+                .get()
+                .stream()
+                .filter(suggestion -> suggestion.get("mentor").equals(Map.of("id", mentor)))
+                .findFirst()
+                .orElseThrow();
+        assertThat((List<String>) seenByBoss.get("reasons"))
+                .containsExactly(
+                        "Endorsed evidence in Code review in the past year", "Outside the mentee's reporting line");
+        assertThat(seenByBoss.get("freeCapacity")).isNull();
+        assertThat(seenByBoss.get("level")).isNull();
+
+        // The manager pairs the mentee with him.
 
         String pairing = propose(token("boss"), mentor, mentee, List.of(competencyIds.get("code-review")));
         Map<String, Object> accepted = transition(token("max"), "acceptMentorship", pairing, 1, null);
@@ -457,7 +478,8 @@ class MentoringIntegrationTest extends IntegrationTest {
 
         String query = "query($m: ID!, $c: [ID!], $x: Boolean) { mentorSuggestions(menteeId: $m, competencyIds: $c,"
                 + " excludeReportingLine: $x, first: 10) { suggestions { mentor { id } score } } }";
-        List<String> ranked = graphQl(token("pia"))
+        // The admin sees every candidate's counts, levels and capacity, so the ranking weighs them all.
+        List<String> ranked = graphQl(admin)
                 .document(query)
                 .variable("m", mentee)
                 .variable("c", List.of(competencyIds.get("incident-response")))
@@ -485,6 +507,64 @@ class MentoringIntegrationTest extends IntegrationTest {
                 .path("mentorSuggestions.gaps[*].key")
                 .entityList(String.class)
                 .hasSize(competencyIds.size());
+    }
+
+    /**
+     * Issue #10 item 5: suggestions showed any colleague's level, endorsed-evidence counts and free capacity. An
+     * engineer asking for himself now sees none of them for colleagues outside his view, and the order among them
+     * does not follow the hidden counts; the candidates' manager and the admin see them all, ranked by them.
+     */
+    @Test
+    void suggestionsShowLevelsCountsAndCapacityOnlyOfCandidatesTheCallerMaySee() {
+        String mentee = person("ned", mona, "L3");
+        String strong = person("noel", mona, "L5");
+        String weak = person("nia", mona, "L4");
+        endorse(strong, "security", 4);
+        endorse(weak, "security", 1);
+        String query = "query($m: ID!, $c: [ID!]) { mentorSuggestions(menteeId: $m, competencyIds: $c, first: 10) {"
+                + " suggestions { mentor { id email } score freeCapacity level reasons strengths { endorsedEvidence } } } }";
+
+        List<Map> seenByMentee = suggestions(token("ned"), query, mentee);
+        assertThat(seenByMentee)
+                .extracting(s -> ((Map) s.get("mentor")).get("id"))
+                .containsExactly(weak, strong);
+        for (Map suggestion : seenByMentee) {
+            assertThat(suggestion.get("score")).isEqualTo(2.0);
+            assertThat(suggestion.get("freeCapacity")).isNull();
+            assertThat(suggestion.get("level")).isNull();
+            assertThat(suggestion.get("strengths"))
+                    .isEqualTo(List.of(java.util.Collections.singletonMap("endorsedEvidence", null)));
+            assertThat(((Map) suggestion.get("mentor")).get("email")).isNull();
+            assertThat((List<String>) suggestion.get("reasons"))
+                    .containsExactly(
+                            "Endorsed evidence in Security practice in the past year",
+                            "Outside the mentee's reporting line");
+        }
+
+        for (String caller : List.of(token("mona"), admin)) {
+            List<Map> full = suggestions(caller, query, mentee);
+            assertThat(full).extracting(s -> ((Map) s.get("mentor")).get("id")).containsExactly(strong, weak);
+            assertThat(full.getFirst())
+                    .containsEntry("freeCapacity", 2)
+                    .containsEntry("level", "L5")
+                    .containsEntry("strengths", List.of(Map.of("endorsedEvidence", 4)));
+            assertThat((List<String>) full.getFirst().get("reasons"))
+                    .contains(
+                            "4 endorsed pieces of evidence in Security practice in the past year",
+                            "2 of 2 mentoring places free")
+                    .anyMatch(reason -> reason.startsWith("Level L5, 2 above the mentee's L3"));
+        }
+    }
+
+    private List<Map> suggestions(String token, String query, String mentee) {
+        return graphQl(token)
+                .document(query)
+                .variable("m", mentee)
+                .variable("c", List.of(competencyIds.get("security")))
+                .execute()
+                .path("mentorSuggestions.suggestions")
+                .entityList(Map.class)
+                .get();
     }
 
     @Test

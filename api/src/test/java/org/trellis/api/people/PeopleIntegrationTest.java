@@ -50,6 +50,56 @@ class PeopleIntegrationTest extends IntegrationTest {
         assertThat(names(Map.of("status", "DEACTIVATED"))).containsExactly("Dee Dev");
     }
 
+    /**
+     * Issue #10 item 6, as reproduced: Erin searched for "sam@demo" and found Sam, whose email she may not read. A
+     * search now matches emails and user names only of people whose details the caller may see.
+     */
+    @Test
+    void searchesEmailsOnlyOfPeopleWhoseDetailsTheCallerMaySee() {
+        String samToken = tenant.issuer()
+                .token(
+                        tenant.audience(),
+                        "sam",
+                        claims -> claims.claim("email", "sam@demo.example").claim("name", "Sam Rivera"));
+        String sam = personOf(samToken);
+        String erinToken = tenant.token("erin");
+        personOf(erinToken);
+        String managerToken = tenant.token("mo", "managers");
+        graphQl(admin)
+                .document(
+                        "mutation($p: ID!, $m: ID) { setManager(input: {personId: $p, managerId: $m}) { person { id } } }")
+                .variable("p", sam)
+                .variable("m", personOf(managerToken))
+                .execute()
+                .path("setManager.person.id")
+                .hasValue();
+
+        assertThat(search(erinToken, "sam@demo")).isEmpty();
+        assertThat(search(erinToken, "vic@")).isEmpty();
+        assertThat(search(erinToken, "cleo")).containsExactly("Cleo CEO");
+        assertThat(search(erinToken, "rivera")).containsExactly("Sam Rivera");
+        assertThat(search(erinToken, "erin@example")).containsExactly("erin");
+        assertThat(search(samToken, "sam@demo")).containsExactly("Sam Rivera");
+        assertThat(search(managerToken, "sam@demo")).containsExactly("Sam Rivera");
+        assertThat(search(managerToken, "erin@example")).isEmpty();
+        assertThat(search(admin, "sam@demo")).containsExactly("Sam Rivera");
+        registerServiceClient(admin, tenant.providerId(), "directory", List.of("people:read"));
+        String directory = tenant.issuer().token(tenant.audience(), "directory", c -> c.claim("scope", "people:read"));
+        assertThat(search(directory, "sam@demo")).containsExactly("Sam Rivera");
+    }
+
+    /** The names of the people a caller finds. */
+    private List<String> search(String token, String text) {
+        return graphQl(token)
+                .document("query($s: String) { people(first: 100, filter: {search: $s}) { edges { node { displayName"
+                        + " } } } }")
+                .variable("s", text)
+                .execute()
+                .path("people.edges[*].node.displayName")
+                .entityList(String.class)
+                .get();
+    }
+
     @Test
     void pagesThroughPeopleByName() {
         var first = graphQl(admin)

@@ -1,0 +1,95 @@
+package org.trellis.api.mentoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.trellis.api.frameworks.Competency;
+import org.trellis.api.frameworks.Level;
+import org.trellis.api.people.Person;
+import org.trellis.api.people.PersonStatus;
+
+/** Scoring a candidate from what the caller may see of them. */
+class MentorSuggestionsUnitTest {
+
+    private static final UUID VERSION = UUID.randomUUID();
+    private static final Competency REVIEW = competency(1, "code-review", "Code review");
+    private static final Competency TESTING = competency(2, "automated-testing", "Automated testing");
+    private static final Level L3 = new Level(UUID.randomUUID(), VERSION, 3, "L3", "Engineer", null);
+    private static final Level L5 = new Level(UUID.randomUUID(), VERSION, 5, "L5", "Staff", null);
+
+    @Test
+    void scoresCountsLevelAndCapacityOfCandidatesTheCallerMaySee() {
+        var suggestion = MentorSuggestions.score(
+                candidate(),
+                true,
+                List.of(REVIEW, TESTING),
+                Map.of("code-review", 4),
+                L5,
+                L3,
+                new MentorLoad(UUID.randomUUID(), 3, 1, 0),
+                true);
+        assertThat(suggestion.score()).isEqualTo(2.0 * 4 + 1.5 * 2 + 0.5 * 2);
+        assertThat(suggestion.freeCapacity()).isEqualTo(2);
+        assertThat(suggestion.level()).isEqualTo("L5");
+        assertThat(suggestion.strengths()).containsExactly(new MentorSuggestions.Strength(REVIEW, 4));
+    }
+
+    @Test
+    void scoresOnlyTheGapsCoveredOfCandidatesTheCallerMayNotSee() {
+        var strong = MentorSuggestions.score(
+                candidate(),
+                false,
+                List.of(REVIEW, TESTING),
+                Map.of("code-review", 5, "automated-testing", 1),
+                L5,
+                L3,
+                new MentorLoad(UUID.randomUUID(), 5, 0, 0),
+                true);
+        var weak = MentorSuggestions.score(
+                candidate(),
+                false,
+                List.of(REVIEW, TESTING),
+                Map.of("code-review", 1, "automated-testing", 1),
+                L3,
+                L3,
+                new MentorLoad(UUID.randomUUID(), 1, 0, 0),
+                true);
+        assertThat(strong.score()).isEqualTo(weak.score()).isEqualTo(4.0);
+        assertThat(strong.freeCapacity()).isNull();
+        assertThat(strong.level()).isNull();
+        assertThat(strong.strengths())
+                .containsExactly(
+                        new MentorSuggestions.Strength(REVIEW, null), new MentorSuggestions.Strength(TESTING, null));
+        assertThat(strong.reasons())
+                .isEqualTo(weak.reasons())
+                .containsExactly(
+                        "Endorsed evidence in Code review in the past year",
+                        "Endorsed evidence in Automated testing in the past year",
+                        "Outside the mentee's reporting line");
+    }
+
+    private static Person candidate() {
+        return new Person(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "Cand",
+                null,
+                PersonStatus.ACTIVE,
+                null,
+                Instant.now(),
+                false,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    private static Competency competency(int position, String key, String name) {
+        return new Competency(UUID.randomUUID(), VERSION, position, key, "Theme", name, "d");
+    }
+}
