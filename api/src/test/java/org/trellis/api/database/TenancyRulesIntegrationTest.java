@@ -1,6 +1,7 @@
 package org.trellis.api.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.trellis.api.database.CatalogRules.PLATFORM_OPERATOR;
 import static org.trellis.api.database.CatalogRules.TENANT_ISOLATION;
 
@@ -89,6 +90,19 @@ class TenancyRulesIntegrationTest extends IntegrationTest {
     void runtimeRoleHasNoPowerAboveItsGrantsAndOwnsNothing() {
         assertThat(onSchema(CatalogRules::runtimeRoleAttributes)).isEmpty();
         assertThat(onSchema(CatalogRules::ownedByRuntimeRole)).isEmpty();
+    }
+
+    /**
+     * A temporary {@code identity_provider} would come before the real one inside the SECURITY DEFINER issuer lookup
+     * (PostgreSQL searches pg_temp first), and outlives the transaction on a pooled connection: the runtime role
+     * cannot create one.
+     */
+    @Test
+    void runtimeRoleCannotShadowTheIssuerLookupWithATemporaryTable() {
+        assertThatThrownBy(() -> transactions.execute(
+                        status -> db.execute("create temporary table identity_provider (issuer text)")))
+                .rootCause()
+                .hasMessageContaining("permission denied to create temporary tables");
     }
 
     @Test
