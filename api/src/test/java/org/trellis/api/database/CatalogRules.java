@@ -67,6 +67,12 @@ record CatalogRules(DSLContext db, String runtimeRole) {
                 """);
     }
 
+    /** Relations outside {@code public}, where the tenant-table rules (which read {@code public}) would miss them. */
+    List<String> relationsOutsidePublic() {
+        return names("select c.oid::regclass::text from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                + " where " + USER_SCHEMA + " and n.nspname <> 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f')");
+    }
+
     List<String> primaryKeyNotLedByTenant() {
         return onTenantTables("select c.relname from pg_class c where c.relname = any(?) and not exists ("
                 + " select 1 from pg_constraint k where k.conrelid = c.oid and k.contype = 'p'"

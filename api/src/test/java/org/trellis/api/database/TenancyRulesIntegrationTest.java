@@ -43,6 +43,11 @@ class TenancyRulesIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void everyRelationIsInThePublicSchema() {
+        assertThat(onSchema(CatalogRules::relationsOutsidePublic)).isEmpty();
+    }
+
+    @Test
     void tenantIdLeadsEveryPrimaryKey() {
         assertThat(onSchema(CatalogRules::primaryKeyNotLedByTenant)).isEmpty();
     }
@@ -121,8 +126,11 @@ class TenancyRulesIntegrationTest extends IntegrationTest {
                     "create table bad_probe_child (tenant_id uuid not null, id uuid not null, probe_id text,"
                             + " primary key (tenant_id, id), foreign key (probe_id, tenant_id) references bad_probe (id, tenant_id))");
             probe.execute("create table platformless (id uuid primary key)");
+            probe.execute("create schema bad_schema");
+            probe.execute("create table bad_schema.elsewhere (tenant_id uuid not null, id uuid not null)");
             CatalogRules rules = new CatalogRules(probe, RUNTIME);
             assertThat(rules.withoutTenantId()).contains("platformless");
+            assertThat(rules.relationsOutsidePublic()).contains("bad_schema.elsewhere");
             assertThat(rules.primaryKeyNotLedByTenant()).contains("bad_probe");
             assertThat(rules.foreignKeyNotLedByTenant()).anyMatch(name -> name.startsWith("bad_probe_child"));
             assertThat(rules.indexNotLedByTenant()).contains("bad_probe_by_other");
