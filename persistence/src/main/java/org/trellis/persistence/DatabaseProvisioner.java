@@ -12,8 +12,8 @@ import org.postgresql.core.Utils;
 
 /**
  * Creates the two Trellis roles and a database, as a PostgreSQL administrator: the owner role that runs migrations
- * and the runtime role the application connects as (login, not superuser, no BYPASSRLS, owns nothing). Used by the
- * local run and the tests; production databases are provisioned by the operator (see deploy/runbooks).
+ * and the runtime role the application connects as (login, not superuser, no BYPASSRLS, owns nothing, cannot create
+ * temporary tables). Used by the local run and the tests; production databases are provisioned by the operator (see deploy/runbooks).
  */
 public final class DatabaseProvisioner {
 
@@ -40,6 +40,9 @@ public final class DatabaseProvisioner {
             if (!exists(admin, "select 1 from pg_database where datname = ?", database)) {
                 statement.execute("CREATE DATABASE " + identifier(database) + " OWNER " + identifier(owner.name()));
             }
+            // No temporary tables for the runtime role: they would shadow the real tables inside the SECURITY
+            // DEFINER issuer lookup (pg_temp is searched first), and they outlive a transaction on a pooled connection.
+            statement.execute("REVOKE TEMPORARY ON DATABASE " + identifier(database) + " FROM PUBLIC");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not provision database " + database + ": " + e.getMessage(), e);
         }

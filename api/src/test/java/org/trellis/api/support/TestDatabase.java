@@ -1,5 +1,8 @@
 package org.trellis.api.support;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,15 +23,16 @@ public final class TestDatabase {
     private final String name;
     private final String serverUrl;
     private final DatabaseProvisioner provisioner;
+    private final String adminUser;
+    private final String adminPassword;
 
     private TestDatabase() {
         String host = System.getProperty("trellis.test.db.host", "localhost");
         String port = System.getProperty("trellis.test.db.port", "5432");
         serverUrl = "jdbc:postgresql://" + host + ":" + port + "/";
-        provisioner = new DatabaseProvisioner(
-                serverUrl + "postgres",
-                System.getProperty("trellis.test.db.admin-user", "postgres"),
-                System.getProperty("trellis.test.db.admin-password", ""));
+        adminUser = System.getProperty("trellis.test.db.admin-user", "postgres");
+        adminPassword = System.getProperty("trellis.test.db.admin-password", "");
+        provisioner = new DatabaseProvisioner(serverUrl + "postgres", adminUser, adminPassword);
         name = "trellis_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "_"
                 + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
         provisioner.provision(name, OWNER, RUNTIME);
@@ -37,6 +41,16 @@ public final class TestDatabase {
 
     public String url() {
         return serverUrl + name + "?tcpKeepAlive=true&socketTimeout=30";
+    }
+
+    /** A connection to this database as the server's administrator, for tests that must break a role on purpose. */
+    public Connection connectAsAdministrator() throws SQLException {
+        java.util.Properties credentials = new java.util.Properties();
+        credentials.setProperty("user", adminUser);
+        if (!adminPassword.isEmpty()) {
+            credentials.setProperty("password", adminPassword);
+        }
+        return DriverManager.getConnection(url(), credentials);
     }
 
     public String name() {

@@ -4,11 +4,19 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
@@ -18,6 +26,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -31,7 +43,8 @@ import java.util.function.Consumer;
 
 /**
  * Real identity providers for tests: a JDK HTTP server on loopback publishing, per issuer name, an OpenID Connect
- * discovery document and a JWK set, and signing tokens with RSA keys generated at test time (never stored).
+ * discovery document and a JWK set, and signing tokens with keys generated at test time (never stored): an RSA key
+ * (RS256 or PS256, rotatable) and an EC P-256 key (ES256), both published.
  */
 public final class TestIssuers {
 
@@ -69,7 +82,7 @@ public final class TestIssuers {
         } else if (issuer != null && path[2].equals("jwks")) {
             issuer.jwksFetches.incrementAndGet();
             body = new JWKSet(new ArrayList<>(
-                            issuer.published.stream().map(RSAKey::toPublicJWK).toList()))
+                            issuer.published.stream().map(JWK::toPublicJWK).toList()))
                     .toString();
         }
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
@@ -85,7 +98,8 @@ public final class TestIssuers {
     public final class Issuer {
 
         private final String name;
-        private final List<RSAKey> published = new CopyOnWriteArrayList<>();
+        private final List<JWK> published = new CopyOnWriteArrayList<>();
+        private final ECKey ecSigning = newEcKey();
         private final AtomicInteger jwksFetches = new AtomicInteger();
         private final AtomicInteger discoveryFetches = new AtomicInteger();
         private volatile RSAKey signing;
@@ -94,6 +108,7 @@ public final class TestIssuers {
             this.name = name;
             this.signing = newKey();
             published.add(signing);
+            published.add(ecSigning);
         }
 
         public String url() {
@@ -118,9 +133,9 @@ public final class TestIssuers {
             published.add(signing);
         }
 
-        /** Stops publishing every key but the current one. */
+        /** Stops publishing every RSA key but the current one. */
         public void retireOldKeys() {
-            published.retainAll(List.of(signing));
+            published.retainAll(List.of(signing, ecSigning));
         }
 
         /** A valid token (one hour, audience {@code audience}) for {@code subject}, adjusted by {@code claims}. */
@@ -130,6 +145,37 @@ public final class TestIssuers {
 
         public String token(String audience, String subject) {
             return token(audience, subject, c -> {});
+        }
+
+        /** As {@link #token(String, String, Consumer)}, signed with {@code RS256}, {@code PS256} or {@code ES256}. */
+        public String token(
+                JWSAlgorithm algorithm, String audience, String subject, Consumer<JWTClaimsSet.Builder> claims) {
+            JWK key = JWSAlgorithm.Family.EC.contains(algorithm) ? ecSigning : signing;
+            return sign(key, algorithm, JOSEObjectType.JWT, standardClaims(audience, subject, claims));
+        }
+
+        /**
+         * An {@code ES256} token naming this issuer's published EC key but signed by another key on {@code curve}
+         * ({@code secp256r1}: the right curve but the wrong key; {@code secp384r1}: the wrong curve).
+         */
+        public String es256TokenSignedByAnotherKey(String curve, String audience, String subject) {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+                generator.initialize(new ECGenParameterSpec(curve));
+                Signature ecdsa = Signature.getInstance("SHA256withECDSAinP1363Format");
+                ecdsa.initSign(generator.generateKeyPair().getPrivate());
+                String signingInput = new JWSHeader.Builder(JWSAlgorithm.ES256)
+                                .keyID(ecSigning.getKeyID())
+                                .type(JOSEObjectType.JWT)
+                                .build()
+                                .toBase64URL()
+                        + "."
+                        + new Payload(standardClaims(audience, subject, c -> {}).toJSONObject()).toBase64URL();
+                ecdsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+                return signingInput + "." + Base64URL.encode(ecdsa.sign());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         /** Signed with a key this issuer never published. */
@@ -161,15 +207,31 @@ public final class TestIssuers {
     }
 
     static String sign(RSAKey key, JOSEObjectType type, JWTClaimsSet claims) {
+        return sign(key, JWSAlgorithm.RS256, type, claims);
+    }
+
+    private static String sign(JWK key, JWSAlgorithm algorithm, JOSEObjectType type, JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                    new JWSHeader.Builder(algorithm)
                             .keyID(key.getKeyID())
                             .type(type)
                             .build(),
                     claims);
-            jwt.sign(new RSASSASigner(key));
+            JWSSigner signer = key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner(key.toRSAKey());
+            jwt.sign(signer);
             return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ECKey newEcKey() {
+        try {
+            return new ECKeyGenerator(Curve.P_256)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .keyID(UUID.randomUUID().toString())
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

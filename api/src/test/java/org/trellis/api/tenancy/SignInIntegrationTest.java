@@ -9,12 +9,16 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.trellis.api.shared.CallerScope;
 import org.trellis.api.support.IntegrationTest;
 
-/** People are provisioned on their first valid sign-in, kept in step with their provider, and refused when deactivated. */
+/**
+ * People are provisioned on their first valid sign-in, kept in step with their provider, and refused when deactivated.
+ * Every sign-in that should succeed is checked by its answer: {@code me} in the issuer's tenant, without errors.
+ */
 class SignInIntegrationTest extends IntegrationTest {
 
     @Autowired
@@ -32,9 +36,7 @@ class SignInIntegrationTest extends IntegrationTest {
 
     @Test
     void provisionsAPersonOnTheirFirstSignInWithMappedRoles() {
-        graphQl(tenant.token("grace", "managers", "unrelated-group"))
-                .documentName("me")
-                .execute()
+        signIn(tenant, tenant.token("grace", "managers", "unrelated-group"))
                 .path("me.kind")
                 .entity(String.class)
                 .isEqualTo("PERSON")
@@ -52,15 +54,16 @@ class SignInIntegrationTest extends IntegrationTest {
                 .entity(String.class)
                 .isEqualTo(tenant.id());
         assertThat(peopleCount()).isEqualTo(1);
-        graphQl(tenant.token("grace", "managers")).documentName("me").execute();
+        signIn(tenant, tenant.token("grace", "managers"))
+                .path("me.person.email")
+                .entity(String.class)
+                .isEqualTo("grace@example.com");
         assertThat(peopleCount()).as("a second sign-in reuses the person").isEqualTo(1);
     }
 
     @Test
     void keepsProfileAndRolesInStepWithTheProvider() {
-        graphQl(tenant.token("henry", "admins"))
-                .documentName("me")
-                .execute()
+        signIn(tenant, tenant.token("henry", "admins"))
                 .path("me.roles")
                 .entityList(String.class)
                 .contains("TENANT_ADMIN");
@@ -69,9 +72,7 @@ class SignInIntegrationTest extends IntegrationTest {
                         tenant.audience(),
                         "henry",
                         claims -> claims.claim("name", "Henry Renamed").claim("groups", List.of()));
-        graphQl(renamedWithoutAdmin)
-                .documentName("me")
-                .execute()
+        signIn(tenant, renamedWithoutAdmin)
                 .path("me.person.displayName")
                 .entity(String.class)
                 .isEqualTo("Henry Renamed")
@@ -82,9 +83,7 @@ class SignInIntegrationTest extends IntegrationTest {
 
     @Test
     void refusesADeactivatedPersonImmediately() {
-        String personId = graphQl(tenant.token("ivan"))
-                .documentName("me")
-                .execute()
+        String personId = signIn(tenant, tenant.token("ivan"))
                 .path("me.person.id")
                 .entity(String.class)
                 .get();
@@ -134,9 +133,7 @@ class SignInIntegrationTest extends IntegrationTest {
                                 .claim("upn", "kc@example.com")
                                 .claim("display_name", "Key Cloak")
                                 .claim("realm_access", Map.of("roles", List.of("admins", "offline_access"))));
-        graphQl(token)
-                .documentName("me")
-                .execute()
+        signIn(keycloakStyle, token)
                 .path("me.roles")
                 .entityList(String.class)
                 .hasSize(2)
@@ -147,6 +144,29 @@ class SignInIntegrationTest extends IntegrationTest {
                 .path("me.person.displayName")
                 .entity(String.class)
                 .isEqualTo("Key Cloak");
+    }
+
+    /** Signs in with {@code token}: accepted without errors, as a person of {@code expected} (by id and name). */
+    private GraphQlTester.Response signIn(TestTenant expected, String token) {
+        GraphQlTester.Response response = graphQl(token).documentName("me").execute();
+        response.errors().verify();
+        String name = graphQl(platformToken())
+                .document("query($id: ID!) { node(id: $id) { ... on Tenant { name } } }")
+                .variable("id", expected.id())
+                .execute()
+                .path("node.name")
+                .entity(String.class)
+                .get();
+        response.path("me.kind")
+                .entity(String.class)
+                .isEqualTo("PERSON")
+                .path("me.tenant.id")
+                .entity(String.class)
+                .isEqualTo(expected.id())
+                .path("me.tenant.name")
+                .entity(String.class)
+                .isEqualTo(name);
+        return response;
     }
 
     private int peopleCount() {

@@ -1,6 +1,8 @@
 package org.trellis.api.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.trellis.persistence.jooq.Tables.PERSON;
+import static org.trellis.persistence.jooq.Tables.TENANT;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,20 +14,36 @@ import com.nimbusds.jwt.SignedJWT;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.trellis.api.shared.CallerScope;
 import org.trellis.api.support.IntegrationTest;
 import org.trellis.api.support.TestIssuers;
 import org.trellis.api.support.TestIssuers.Issuer;
 import org.trellis.api.support.TestIssuersAccess;
 
-/** Every way a token can be wrong is answered 401, and a valid token never reaches another tenant's data. */
+/**
+ * Every way a token can be wrong is answered 401, and a valid token never reaches another tenant's data. An accepted
+ * token is judged by its answer, not its status: {@code me} is a person of the issuer's tenant, without errors.
+ */
 class TokenAttackIntegrationTest extends IntegrationTest {
 
-    private static final String QUERY = "{ me { kind tenant { id } } }";
+    private static final String QUERY = "{ me { kind roles tenant { id name } } }";
+    private static final String TENANT_A_NAME = "attack-a Inc.";
+
+    @Autowired
+    private DSLContext db;
+
+    @Autowired
+    private TransactionTemplate transactions;
 
     private TestTenant tenantA;
     private TestTenant tenantB;
@@ -124,6 +142,64 @@ class TokenAttackIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void refusesATenantIssuersTokenForThePlatformAudience() {
+        int people = peopleOf(tenantA);
+        assertRefused(tenantA.issuer().token(PLATFORM_AUDIENCE, "would-be-operator"));
+        assertThat(peopleOf(tenantA)).as("no person signed in").isEqualTo(people);
+    }
+
+    /**
+     * Only the platform issuer makes a platform operator: a tenant token that also names the platform audience is
+     * still just a person of its tenant, and cannot create a tenant.
+     */
+    @Test
+    void aTenantTokenNamingThePlatformAudienceTooIsOnlyAPersonOfItsTenant() {
+        String token = tenantA.issuer()
+                .token(
+                        tenantA.audience(),
+                        "would-be-operator",
+                        claims -> claims.audience(List.of(PLATFORM_AUDIENCE, tenantA.audience())));
+        assertAccepted(token);
+        postQuery(token, QUERY)
+                .expectBody()
+                .jsonPath("$.data.me.roles")
+                .value(roles -> assertThat(roles.toString()).doesNotContain("PLATFORM_OPERATOR"));
+        String slug = "hijack-" + UUID.randomUUID().toString().substring(0, 8);
+        http().post()
+                .uri("/graphql")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "query",
+                        "mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }",
+                        "variables",
+                        Map.of("input", Map.of("slug", slug, "name", "Hijack"))))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("FORBIDDEN")
+                .jsonPath("$.data.createTenant")
+                .doesNotExist();
+        Boolean created = transactions.execute(status -> db.fetchExists(TENANT, TENANT.SLUG.eq(slug)));
+        assertThat(created).as("no tenant was created").isFalse();
+    }
+
+    @Test
+    void acceptsEs256AndPs256SignedTokens() {
+        assertAccepted(tenantA.issuer().token(JWSAlgorithm.ES256, tenantA.audience(), "elliptic", claims -> {}));
+        assertAccepted(tenantA.issuer().token(JWSAlgorithm.PS256, tenantA.audience(), "pss", claims -> {}));
+        assertAccepted(tenantA.issuer().token(JWSAlgorithm.RS256, tenantA.audience(), "pkcs1", claims -> {}));
+    }
+
+    @Test
+    void refusesEs256TokensSignedByAnotherKeyOrOnAnotherCurve() {
+        int people = peopleOf(tenantA);
+        assertRefused(tenantA.issuer().es256TokenSignedByAnotherKey("secp256r1", tenantA.audience(), "ec-forger"));
+        assertRefused(tenantA.issuer().es256TokenSignedByAnotherKey("secp384r1", tenantA.audience(), "ec-forger"));
+        assertThat(peopleOf(tenantA)).as("no person signed in").isEqualTo(people);
+    }
+
+    @Test
     void refusesTokenSignedWithAnUnpublishedKey() {
         assertRefused(tenantA.issuer().tokenWithUnpublishedKey(tenantA.audience(), "alice"));
     }
@@ -189,11 +265,14 @@ class TokenAttackIntegrationTest extends IntegrationTest {
                                 .claim("tenant_id", tenantB.uuid().toString())
                                 .claim("tid", tenantB.uuid().toString()));
         graphQl(token)
-                .document("{ me { tenant { id } } tenant { id } }")
+                .document("{ me { tenant { id name } } tenant { id } }")
                 .execute()
                 .path("me.tenant.id")
                 .entity(String.class)
                 .isEqualTo(tenantA.id())
+                .path("me.tenant.name")
+                .entity(String.class)
+                .isEqualTo(TENANT_A_NAME)
                 .path("tenant.id")
                 .entity(String.class)
                 .isEqualTo(tenantA.id());
@@ -241,8 +320,26 @@ class TokenAttackIntegrationTest extends IntegrationTest {
         postQuery(token, QUERY).expectStatus().isUnauthorized().expectBody().isEmpty();
     }
 
+    /** Accepted as a person of tenant A: the answer names A and carries no errors (HTTP 200 alone proves nothing). */
     private void assertAccepted(String token) {
-        postQuery(token, QUERY).expectStatus().isOk();
+        postQuery(token, QUERY)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.errors")
+                .doesNotExist()
+                .jsonPath("$.data.me.kind")
+                .isEqualTo("PERSON")
+                .jsonPath("$.data.me.tenant.id")
+                .isEqualTo(tenantA.id())
+                .jsonPath("$.data.me.tenant.name")
+                .isEqualTo(TENANT_A_NAME);
+    }
+
+    private int peopleOf(TestTenant tenant) {
+        Integer count =
+                CallerScope.inTenant(tenant.uuid(), () -> transactions.execute(status -> db.fetchCount(PERSON)));
+        return count;
     }
 
     private static JWTClaimsSet claims(TestTenant tenant, String subject) {
