@@ -11,7 +11,7 @@ ALTER TABLE identity_provider
         CHECK (jsonb_typeof(machine_token_rules) = 'array' AND jsonb_array_length(machine_token_rules) <= 20);
 
 --changeset trellis:011-identity-providers-by-issuer-v2 splitStatements:false
---comment: The issuer lookup also returns the sign-in policy.
+--comment: The issuer lookup also returns the sign-in policy. pg_temp is named last in its search_path: PostgreSQL otherwise searches temporary tables first, so a caller's temporary identity_provider table could shadow the real one.
 DROP FUNCTION identity_providers_by_issuer(text);
 CREATE FUNCTION identity_providers_by_issuer(p_issuer text)
     RETURNS TABLE (
@@ -33,7 +33,7 @@ CREATE FUNCTION identity_providers_by_issuer(p_issuer text)
         machine_token_rules     jsonb
     )
     LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path = pg_catalog, public
+    SET search_path = pg_catalog, public, pg_temp
 AS $$
     SELECT ip.tenant_id, ip.id, ip.issuer, ip.jwk_set_uri, ip.audience, ip.subject_claim, ip.email_claim,
            ip.name_claim, ip.roles_claim, ip.role_mappings, ip.status, t.status, ip.keys_rotated_at,

@@ -20,7 +20,7 @@ import org.jooq.DSLContext;
 record CatalogRules(DSLContext db, String runtimeRole) {
 
     /** Tables without tenant_id, each a deliberate platform table. */
-    static final Set<String> PLATFORM_TABLES = Set.of("tenant");
+    static final Set<String> PLATFORM_TABLES = Set.of("tenant", "issuer_claim");
 
     /** The one policy every tenant-owned table has: its rows, read and written, belong to the transaction's tenant. */
     static final String TENANT_ISOLATION = "tenant_isolation PERMISSIVE {public} ALL"
@@ -43,7 +43,7 @@ record CatalogRules(DSLContext db, String runtimeRole) {
 
     /** SECURITY DEFINER functions allowed, with the search_path each must pin. */
     static final Map<String, String> DEFINER_FUNCTIONS =
-            Map.of("identity_providers_by_issuer(text)", "search_path=pg_catalog, public");
+            Map.of("identity_providers_by_issuer(text)", "search_path=pg_catalog, public, pg_temp");
 
     private static final String USER_SCHEMA = "n.nspname not in ('pg_catalog', 'information_schema')"
             + " and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp%'";
