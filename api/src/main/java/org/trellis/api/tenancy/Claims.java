@@ -23,11 +23,15 @@ final class Claims {
         return current;
     }
 
-    /** A text claim, trimmed and at most {@code max} characters; null if absent, not text, blank or too long. */
+    /**
+     * A text claim, trimmed and at most {@code max} characters; null if absent, not text, blank, too long or holding
+     * control characters (a name or email never has them).
+     */
     static @Nullable String text(Jwt jwt, String path, int max) {
         if (value(jwt, path) instanceof String text
                 && !text.isBlank()
-                && text.strip().length() <= max) {
+                && text.strip().length() <= max
+                && text.codePoints().noneMatch(Character::isISOControl)) {
             return text.strip();
         }
         return null;
