@@ -11,6 +11,7 @@ import org.trellis.api.frameworks.Competency;
 import org.trellis.api.frameworks.Level;
 import org.trellis.api.people.Person;
 import org.trellis.api.people.PersonStatus;
+import org.trellis.api.people.ProfileSource;
 
 /** Scoring a candidate from what the caller may see of them. */
 class MentorSuggestionsUnitTest {
@@ -86,7 +87,10 @@ class MentorSuggestionsUnitTest {
                 null,
                 null,
                 null,
-                null);
+                null,
+                null,
+                null,
+                ProfileSource.SIGN_IN);
     }
 
     private static Competency competency(int position, String key, String name) {
