@@ -13,6 +13,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationCreateStatePa
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.language.OperationDefinition.Operation;
 import graphql.schema.DataFetcher;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * Request limits, in one place. Before any data fetcher runs (after validation, so only documents valid against the
  * schema get here) it refuses documents that are too deep, use too many aliases, ask for pages larger than allowed or
  * cost more than the budget ({@link QueryCost}). While the request runs it cuts every {@code @listSize} list to its
- * maximum, so the price paid up front holds, and stops the request at the execution deadline or once the answer
- * outgrows the response cap ({@link ExecutionGuard}).
+ * maximum, so the price paid up front holds, and stops a query at the execution deadline or once the answer
+ * outgrows the response cap ({@link ExecutionGuard}). Mutations are priced and cut the same way but never stopped
+ * half-way: what they changed must reach the client.
  */
 public final class RequestLimitsInstrumentation extends SimplePerformantInstrumentation {
 
@@ -62,6 +64,10 @@ public final class RequestLimitsInstrumentation extends SimplePerformantInstrume
             DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
         ExecutionGuard guard = (ExecutionGuard) state;
         Integer max = ListSizes.isList(parameters.getField()) ? ListSizes.declaredMax(parameters.getField()) : null;
+        if (parameters.getExecutionContext().getOperationDefinition().getOperation() != Operation.QUERY) {
+            // A mutation that has started is not cut off: its client must learn what it changed.
+            return max == null ? dataFetcher : environment -> ExecutionGuard.cut(dataFetcher.get(environment), max);
+        }
         return environment -> {
             guard.beforeFetch();
             Object value = dataFetcher.get(environment);

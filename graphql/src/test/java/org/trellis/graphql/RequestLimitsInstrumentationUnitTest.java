@@ -28,6 +28,7 @@ class RequestLimitsInstrumentationUnitTest {
               words(n: Int!): [String!]! @listSize(max: 1000)
               slow: [Item!]! @listSize(max: 10)
             }
+            type Mutation { touch: [Item!]! @listSize(max: 4) }
             type Item { name: String! later: String! }
             """;
 
@@ -82,6 +83,13 @@ class RequestLimitsInstrumentationUnitTest {
         assertThat(millis).isLessThan(2_000);
     }
 
+    @Test
+    void neverStopsAMutationHalfWay() {
+        ExecutionResult result = run(limits(10_000, Duration.ofMillis(100)), "mutation { touch { name later } }");
+        assertThat(result.getErrors()).isEmpty();
+        assertThat((List<?>) result.<Map<String, Object>>getData().get("touch")).hasSize(4);
+    }
+
     private static RequestLimits limits(long maxCost, Duration timeout) {
         return new RequestLimits(12, maxCost, 30, 100, 20, 5000, 30_000, 4_000_000, timeout);
     }
@@ -112,6 +120,13 @@ class RequestLimitsInstrumentationUnitTest {
                                         environment -> IntStream.range(0, 10)
                                                 .mapToObj(i -> Map.of("name", "slow " + i))
                                                 .toList()))
+                .type(
+                        "Mutation",
+                        type -> type.dataFetcher(
+                                "touch",
+                                environment -> IntStream.range(0, 6)
+                                        .mapToObj(i -> Map.of("name", "touched " + i))
+                                        .toList()))
                 .type("Item", type -> type.dataFetcher("later", sleepy))
                 .build();
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring);

@@ -36,6 +36,7 @@ class QueryCostIntegrationTest extends IntegrationTest {
     private String admin;
     private String engineer;
     private List<String> teams;
+    private List<String> people;
 
     /** Four teams of 50 members; each of 100 people is in two teams. */
     @BeforeEach
@@ -54,7 +55,7 @@ class QueryCostIntegrationTest extends IntegrationTest {
                     .path("id")
                     .asString());
         }
-        List<String> people = new ArrayList<>();
+        people = new ArrayList<>();
         for (int batch = 0; batch < PEOPLE / 25; batch++) {
             int from = batch * 25;
             String mutation = IntStream.range(from, from + 25)
@@ -151,6 +152,46 @@ class QueryCostIntegrationTest extends IntegrationTest {
         assertThat(error.path("extensions").path("limit").asString()).isEqualTo("maxResponseBytes");
         assertThat(error.path("extensions").path("correlationId").asString()).isNotBlank();
         assertThat(error.path("message").asString()).contains("larger than 4194304 bytes");
+    }
+
+    @Test
+    void answersAtMostTheDeclaredMaximumOfAListAndPagesThroughTheRest() {
+        String everyone = dataOf(
+                        admin, "mutation { createTeam(input: {name: \"Everyone\"}) { team { id } } }", Map.of())
+                .path("createTeam")
+                .path("team")
+                .path("id")
+                .asString();
+        List<String> all = new ArrayList<>(people);
+        all.add(personOf(engineer));
+        addAll(everyone, all);
+        String query = "query($t: ID!) { team(id: $t) { members { displayName } }"
+                + " people(first: 100, filter: {teamId: $t}) { edges { node { displayName } } pageInfo { hasNextPage } } }";
+        var data = dataOf(engineer, query, Map.of("t", everyone));
+        List<String> members = new ArrayList<>();
+        data.path("team")
+                .path("members")
+                .forEach(m -> members.add(m.path("displayName").asString()));
+        List<String> paged = new ArrayList<>();
+        data.path("people")
+                .path("edges")
+                .forEach(e -> paged.add(e.path("node").path("displayName").asString()));
+        assertThat(members).hasSize(100).isEqualTo(paged);
+        assertThat(data.path("people").path("pageInfo").path("hasNextPage").asBoolean())
+                .isTrue();
+    }
+
+    private void addAll(String team, List<String> persons) {
+        for (int from = 0; from < persons.size(); from += 25) {
+            int start = from;
+            dataOf(
+                    admin,
+                    IntStream.range(start, Math.min(start + 25, persons.size()))
+                            .mapToObj(i -> "m" + i + ": addTeamMember(input: {teamId: \"" + team + "\", personId: \""
+                                    + persons.get(i) + "\"}) { team { id } }")
+                            .collect(Collectors.joining(" ", "mutation { ", " }")),
+                    Map.of());
+        }
     }
 
     /** Refused with the computed cost and the limit, fast, small, and with no more SQL than a trivial query. */
