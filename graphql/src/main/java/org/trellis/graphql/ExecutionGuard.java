@@ -52,6 +52,7 @@ final class ExecutionGuard implements InstrumentationState {
     }
 
     /** Counts what a data fetcher answered, as the JSON it will become, and stops the request once it is too big. */
+    @Nullable
     Object count(String key, @Nullable Object value) {
         if (value instanceof CompletionStage<?> stage) {
             return stage.thenApply(done -> count(key, done));
