@@ -1,26 +1,33 @@
 package org.trellis.graphql;
 
 import graphql.ExecutionResult;
+import graphql.ExecutionResultImpl;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import graphql.analysis.QueryTraverser;
-import graphql.analysis.QueryVisitorFieldEnvironment;
-import graphql.analysis.QueryVisitorStub;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.language.OperationDefinition.Operation;
+import graphql.schema.DataFetcher;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Refuses, before any data fetcher runs, documents that are too deep, too costly, use too many aliases or ask for
- * pages larger than allowed. Runs after validation, so it only ever sees documents valid against the schema.
+ * Request limits, in one place. Before any data fetcher runs (after validation, so only documents valid against the
+ * schema get here) it refuses documents that are too deep, use too many aliases, ask for pages larger than allowed or
+ * cost more than the budget ({@link QueryCost}). While the request runs it cuts every {@code @listSize} list to its
+ * maximum, so the price paid up front holds, and stops a query at the execution deadline or once the answer
+ * outgrows the response cap ({@link ExecutionGuard}). Mutations are priced and cut the same way but never stopped
+ * half-way: what they changed must reach the client.
  */
 public final class RequestLimitsInstrumentation extends SimplePerformantInstrumentation {
 
@@ -31,93 +38,92 @@ public final class RequestLimitsInstrumentation extends SimplePerformantInstrume
     }
 
     @Override
+    public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+        return new ExecutionGuard(limits, parameters.getExecutionInput());
+    }
+
+    @Override
     public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext context = parameters.getExecutionContext();
-        Measure measure = new Measure();
-        QueryTraverser.newQueryTraverser()
-                .schema(context.getGraphQLSchema())
-                .document(context.getDocument())
-                .operationName(context.getOperationDefinition().getName())
-                .coercedVariables(context.getCoercedVariables())
-                .build()
-                .visitPreOrder(measure);
-        List<GraphQLError> errors = measure.violations();
+        QueryCost.Measurement measurement = QueryCost.measure(
+                context.getGraphQLSchema(),
+                context.getDocument(),
+                context.getOperationDefinition().getName(),
+                context.getCoercedVariables(),
+                limits);
+        List<GraphQLError> errors = violations(measurement);
         if (!errors.isEmpty()) {
             throw new AbortExecutionException(errors);
         }
         return super.beginExecuteOperation(parameters, state);
     }
 
-    private final class Measure extends QueryVisitorStub {
-
-        private final Map<QueryVisitorFieldEnvironment, Long> multipliers = new IdentityHashMap<>();
-        private final List<GraphQLError> pageSizeErrors = new ArrayList<>();
-        private int depth;
-        private long complexity;
-        private int aliases;
-
-        @Override
-        public void visitField(QueryVisitorFieldEnvironment field) {
-            if (field.isTypeNameIntrospectionField()) {
-                return;
-            }
-            QueryVisitorFieldEnvironment parent = field.getParentEnvironment();
-            int fieldDepth = 1;
-            for (QueryVisitorFieldEnvironment p = parent; p != null; p = p.getParentEnvironment()) {
-                fieldDepth++;
-            }
-            depth = Math.max(depth, fieldDepth);
-            if (field.getField().getAlias() != null) {
-                aliases++;
-            }
-            long inherited = parent == null ? 1 : multipliers.getOrDefault(parent, 1L);
-            complexity = Math.min(Long.MAX_VALUE / 2, complexity + inherited);
-            multipliers.put(field, Math.min(1_000_000L, inherited * pageSize(field)));
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(
+            DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+        ExecutionGuard guard = (ExecutionGuard) state;
+        Integer max = ListSizes.isList(parameters.getField()) ? ListSizes.declaredMax(parameters.getField()) : null;
+        if (parameters.getExecutionContext().getOperationDefinition().getOperation() != Operation.QUERY) {
+            // A mutation that has started is not cut off: its client must learn what it changed.
+            return max == null ? dataFetcher : environment -> ExecutionGuard.cut(dataFetcher.get(environment), max);
         }
-
-        private long pageSize(QueryVisitorFieldEnvironment field) {
-            boolean paged = field.getFieldDefinition().getArgument("first") != null
-                    || field.getFieldDefinition().getArgument("last") != null;
-            if (!paged) {
-                return 1;
+        return environment -> {
+            guard.beforeFetch();
+            Object value = dataFetcher.get(environment);
+            if (max != null) {
+                value = ExecutionGuard.cut(value, max);
             }
-            long size = limits.defaultPageSize();
-            for (String name : List.of("first", "last")) {
-                if (field.getArguments().get(name) instanceof Integer value) {
-                    if (value < 0 || value > limits.maxPageSize()) {
-                        pageSizeErrors.add(badRequest(
-                                "'" + name + "' on '" + field.getField().getName() + "' must be between 0 and "
-                                        + limits.maxPageSize() + "."));
-                    }
-                    size = Math.max(1, value);
-                }
-            }
-            return size;
-        }
-
-        List<GraphQLError> violations() {
-            List<GraphQLError> errors = new ArrayList<>(pageSizeErrors);
-            if (depth > limits.maxDepth()) {
-                errors.add(badRequest(
-                        "The query is nested " + depth + " levels deep; the limit is " + limits.maxDepth() + "."));
-            }
-            if (aliases > limits.maxAliases()) {
-                errors.add(badRequest(
-                        "The query uses " + aliases + " aliases; the limit is " + limits.maxAliases() + "."));
-            }
-            if (complexity > limits.maxComplexity()) {
-                errors.add(badRequest("The query would resolve about " + complexity + " fields; the limit is "
-                        + limits.maxComplexity() + ". Ask for smaller pages or fewer fields."));
-            }
-            return errors;
-        }
+            return guard.count(environment.getField().getResultKey(), value);
+        };
     }
 
-    private static GraphQLError badRequest(String message) {
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(
+            ExecutionResult result, InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        GraphQLError stopped = state instanceof ExecutionGuard guard ? guard.stopped() : null;
+        if (stopped == null) {
+            return CompletableFuture.completedFuture(result);
+        }
+        return CompletableFuture.completedFuture(new ExecutionResultImpl(stopped));
+    }
+
+    private List<GraphQLError> violations(QueryCost.Measurement measurement) {
+        List<GraphQLError> errors = new ArrayList<>();
+        measurement.badPageSizes().forEach(message -> errors.add(badRequest(message, Map.of())));
+        if (measurement.depth() > limits.maxDepth()) {
+            errors.add(badRequest(
+                    "The query is nested " + measurement.depth() + " levels deep; the limit is " + limits.maxDepth()
+                            + ".",
+                    Map.of("limit", "maxDepth", "depth", measurement.depth(), "maxDepth", limits.maxDepth())));
+        }
+        if (measurement.aliases() > limits.maxAliases()) {
+            errors.add(badRequest(
+                    "The query uses " + measurement.aliases() + " aliases; the limit is " + limits.maxAliases() + ".",
+                    Map.of(
+                            "limit",
+                            "maxAliases",
+                            "aliases",
+                            measurement.aliases(),
+                            "maxAliases",
+                            limits.maxAliases())));
+        }
+        if (measurement.cost() > limits.maxCost()) {
+            String cost = (measurement.cost() == QueryCost.CEILING ? "over " : "") + measurement.cost();
+            errors.add(badRequest(
+                    "The query could resolve " + cost + " fields (each counted at the maximum length of every list"
+                            + " above it); the limit is " + limits.maxCost()
+                            + ". Ask for smaller pages, fewer nested lists or fewer fields.",
+                    Map.of("limit", "maxCost", "cost", measurement.cost(), "maxCost", limits.maxCost())));
+        }
+        return errors;
+    }
+
+    static GraphQLError badRequest(String message, Map<String, Object> extensions) {
         return GraphqlErrorBuilder.newError()
                 .message(message)
                 .errorType(ErrorType.BAD_REQUEST)
+                .extensions(extensions)
                 .build();
     }
 }

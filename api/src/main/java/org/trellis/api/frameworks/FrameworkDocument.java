@@ -27,6 +27,10 @@ record FrameworkDocument(
         List<CompetencyDoc> competencies) {
 
     static final int MAX_BYTES = 256 * 1024;
+    /** The {@code @listSize} of {@code FrameworkVersion.levels} and {@code .competencies} in frameworks.graphqls. */
+    static final int MAX_LEVELS = 20;
+
+    static final int MAX_COMPETENCIES = 100;
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     record LevelDoc(String code, String title, @Nullable String jobLevel) {}
@@ -62,6 +66,8 @@ record FrameworkDocument(
         JsonNode levelNodes = version.path("levels");
         if (!levelNodes.isArray() || levelNodes.isEmpty()) {
             errors.add("version.levels", "At least one level is required.");
+        } else if (levelNodes.size() > MAX_LEVELS) {
+            errors.add("version.levels", "At most " + MAX_LEVELS + " levels.");
         }
         for (int i = 0; i < levelNodes.size(); i++) {
             String at = "version.levels[" + i + "]";
@@ -82,6 +88,8 @@ record FrameworkDocument(
         JsonNode competencyNodes = version.path("competencies");
         if (!competencyNodes.isArray() || competencyNodes.isEmpty()) {
             errors.add("version.competencies", "At least one competency is required.");
+        } else if (competencyNodes.size() > MAX_COMPETENCIES) {
+            errors.add("version.competencies", "At most " + MAX_COMPETENCIES + " competencies.");
         }
         for (int i = 0; i < competencyNodes.size(); i++) {
             String at = "version.competencies[" + i + "]";
@@ -103,6 +111,9 @@ record FrameworkDocument(
                     errors.add(where + ".level", "Unknown level " + level + ".");
                 } else if (level != null && !covered.add(level)) {
                     errors.add(where + ".level", "Duplicate expectation for " + level + ".");
+                }
+                if (expectation.path("examples").size() > 20) {
+                    errors.add(where + ".examples", "At most 20 examples.");
                 }
                 List<String> examples = new ArrayList<>();
                 JsonNode exampleNodes = expectation.path("examples");

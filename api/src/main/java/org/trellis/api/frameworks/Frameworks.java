@@ -22,6 +22,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
+import org.trellis.api.shared.ConflictException;
 
 /** Frameworks of the transaction's tenant: versions and their content. */
 @Repository
@@ -82,6 +83,9 @@ class Frameworks {
                 FRAMEWORK_VERSION.FRAMEWORK_ID.eq(frameworkId).and(FRAMEWORK_VERSION.STATUS.eq("DRAFT")));
     }
 
+    /** The {@code @listSize} of {@code Framework.versions} in frameworks.graphqls. */
+    static final int MAX_VERSIONS = 100;
+
     FrameworkVersion insertVersion(
             UUID tenantId, UUID frameworkId, FrameworkVersion.Status status, @Nullable String guidance) {
         int number = db.select(coalesce(max(FRAMEWORK_VERSION.NUMBER), 0))
@@ -90,6 +94,9 @@ class Frameworks {
                         .fetchSingle()
                         .value1()
                 + 1;
+        if (number > MAX_VERSIONS) {
+            throw new ConflictException("A framework keeps at most " + MAX_VERSIONS + " versions.");
+        }
         return db.insertInto(FRAMEWORK_VERSION)
                 .set(FRAMEWORK_VERSION.TENANT_ID, tenantId)
                 .set(FRAMEWORK_VERSION.ID, UUID.randomUUID())

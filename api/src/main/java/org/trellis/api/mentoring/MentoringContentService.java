@@ -39,6 +39,8 @@ class MentoringContentService {
     static final String MENTORING_KEY = "mentoring";
 
     private static final int MAX_ACTIONS = 20;
+    /** The {@code @listSize} of {@code Mentorship.goals} in mentoring.graphqls. */
+    private static final int MAX_GOALS = 20;
 
     private final MentorshipService mentorships;
     private final MentoringRecords records;
@@ -88,6 +90,12 @@ class MentoringContentService {
                     "Goals name a competency of the mentee's framework version.",
                     "input",
                     "competencyId");
+        }
+        if (records.goalsOf(List.of(mentorshipId))
+                        .getOrDefault(mentorshipId, List.of())
+                        .size()
+                >= MAX_GOALS) {
+            validation.reject(Code.INVALID, "At most " + MAX_GOALS + " goals per pairing.", "input", "mentorshipId");
         }
         validation.throwIfInvalid();
         MentoringGoal goal = records.insertGoal(

@@ -25,6 +25,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -49,9 +50,20 @@ class People {
         return db.selectFrom(PERSON).where(PERSON.ID.in(ids)).fetch(People::toPerson);
     }
 
-    List<Person> findByManagers(Collection<UUID> managerIds) {
-        return db.selectFrom(PERSON)
+    /** The first {@code perManager} direct reports by name of each of these managers. */
+    List<Person> findByManagers(Collection<UUID> managerIds, int perManager) {
+        Table<?> ranked = select(
+                        PERSON.ID,
+                        DSL.rowNumber()
+                                .over(DSL.partitionBy(PERSON.MANAGER_ID).orderBy(lower(PERSON.DISPLAY_NAME), PERSON.ID))
+                                .as("rank"))
+                .from(PERSON)
                 .where(PERSON.MANAGER_ID.in(managerIds))
+                .asTable("ranked");
+        return db.selectFrom(PERSON)
+                .where(PERSON.ID.in(select(ranked.field(PERSON.ID))
+                        .from(ranked)
+                        .where(ranked.field("rank", Integer.class).le(perManager))))
                 .orderBy(lower(PERSON.DISPLAY_NAME), PERSON.ID)
                 .fetch(People::toPerson);
     }

@@ -41,6 +41,8 @@ public class PeopleService {
 
     private static final int DEFAULT_PAGE = 20;
     private static final int MAX_PAGE = 100;
+    /** The {@code @listSize} of {@code Person.directReports}; more are paged through {@code people(filter)}. */
+    private static final int MAX_DIRECT_REPORTS = 50;
 
     private final People people;
     private final ExternalAccounts accounts;
@@ -142,7 +144,7 @@ public class PeopleService {
         managerIds.forEach(id -> result.put(id, new ArrayList<>()));
         if (!managerIds.isEmpty()) {
             Function<Person, Person> view = viewer(actor);
-            people.findByManagers(managerIds)
+            people.findByManagers(managerIds, MAX_DIRECT_REPORTS)
                     .forEach(row -> result.get(row.managerId()).add(view.apply(row)));
         }
         return result;

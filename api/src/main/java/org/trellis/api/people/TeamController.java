@@ -31,10 +31,7 @@ class TeamController implements NodeResolver {
 
     @QueryMapping
     List<Team> teams(@Argument @Nullable Boolean rootsOnly) {
-        List<Team> all = teams.all(ActorAuthentication.current());
-        return Boolean.TRUE.equals(rootsOnly)
-                ? all.stream().filter(t -> t.parentId() == null).toList()
-                : all;
+        return teams.all(ActorAuthentication.current(), Boolean.TRUE.equals(rootsOnly));
     }
 
     @QueryMapping

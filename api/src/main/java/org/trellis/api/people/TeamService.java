@@ -39,10 +39,11 @@ public class TeamService {
         this.audit = audit;
     }
 
+    /** The first teams by name (at most {@value Teams#MAX_TEAMS}), or the roots of the tree only. */
     @Transactional(readOnly = true)
-    public List<Team> all(Actor actor) {
+    public List<Team> all(Actor actor, boolean rootsOnly) {
         PeopleService.requireRead(actor);
-        return teams.all();
+        return teams.firstByName(rootsOnly, Teams.MAX_TEAMS);
     }
 
     @Transactional(readOnly = true)
@@ -62,7 +63,7 @@ public class TeamService {
         PeopleService.requireRead(actor);
         Map<UUID, List<Team>> result = emptyLists(parentIds);
         if (!parentIds.isEmpty()) {
-            teams.findByParents(parentIds)
+            teams.findByParents(parentIds, Teams.MAX_CHILDREN)
                     .forEach(team -> result.get(team.parentId()).add(team));
         }
         return result;
@@ -76,7 +77,8 @@ public class TeamService {
         if (teamIds.isEmpty()) {
             return result;
         }
-        List<Teams.Membership> pairs = teams.members(teamIds, role);
+        int max = role == Team.Role.MANAGER ? Teams.MAX_MANAGERS : Teams.MAX_MEMBERS;
+        List<Teams.Membership> pairs = teams.members(teamIds, role, max);
         Function<Person, Person> view = peopleService.viewer(actor);
         Map<UUID, Person> byId =
                 people
@@ -99,7 +101,7 @@ public class TeamService {
         if (personIds.isEmpty()) {
             return result;
         }
-        List<Teams.Membership> pairs = teams.teamsOf(personIds);
+        List<Teams.Membership> pairs = teams.teamsOf(personIds, Teams.MAX_TEAMS_PER_PERSON);
         Map<UUID, Team> byId =
                 teams
                         .findByIds(pairs.stream()
@@ -174,7 +176,7 @@ public class TeamService {
         PeopleService.requireWrite(actor);
         teams.lockTree();
         Team team = existing(id);
-        if (!teams.findByParents(List.of(id)).isEmpty()) {
+        if (!teams.findByParents(List.of(id), 1).isEmpty()) {
             throw new ConflictException("The team has sub-teams: move or delete them first.");
         }
         teams.delete(id);

@@ -1,9 +1,14 @@
 package org.trellis.api.people;
 
+import static org.jooq.impl.DSL.denseRank;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.partitionBy;
+import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectDistinct;
+import static org.trellis.persistence.jooq.Tables.PERSON;
 import static org.trellis.persistence.jooq.Tables.TEAM;
 import static org.trellis.persistence.jooq.Tables.TEAM_MEMBER;
 
@@ -15,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -22,6 +28,16 @@ import org.springframework.stereotype.Repository;
 /** Teams of the transaction's tenant and their members. */
 @Repository
 class Teams {
+
+    /** The list maximums that people.graphqls declares with {@code @listSize}: reads stop there. */
+    static final int MAX_TEAMS = 200;
+
+    static final int MAX_CHILDREN = 50;
+    static final int MAX_MEMBERS = 100;
+    static final int MAX_MANAGERS = 10;
+    static final int MAX_TEAMS_PER_PERSON = 20;
+
+    private static final String RANK = "rank";
 
     private final DSLContext db;
 
@@ -31,6 +47,15 @@ class Teams {
 
     List<Team> all() {
         return db.selectFrom(TEAM).orderBy(lower(TEAM.NAME)).fetch(Teams::toTeam);
+    }
+
+    /** The first {@code limit} teams by name, or of the roots only. */
+    List<Team> firstByName(boolean rootsOnly, int limit) {
+        return db.selectFrom(TEAM)
+                .where(rootsOnly ? TEAM.PARENT_ID.isNull() : DSL.noCondition())
+                .orderBy(lower(TEAM.NAME), TEAM.ID)
+                .limit(limit)
+                .fetch(Teams::toTeam);
     }
 
     Optional<Team> findById(UUID id) {
@@ -45,10 +70,21 @@ class Teams {
         return db.selectFrom(TEAM).where(TEAM.EXTERNAL_ID.eq(externalId)).fetchOptional(Teams::toTeam);
     }
 
-    List<Team> findByParents(Collection<UUID> parentIds) {
-        return db.selectFrom(TEAM)
+    /** The first {@code perParent} sub-teams by name of each of these teams. */
+    List<Team> findByParents(Collection<UUID> parentIds, int perParent) {
+        Table<?> ranked = select(
+                        TEAM.ID,
+                        rowNumber()
+                                .over(partitionBy(TEAM.PARENT_ID).orderBy(lower(TEAM.NAME), TEAM.ID))
+                                .as(RANK))
+                .from(TEAM)
                 .where(TEAM.PARENT_ID.in(parentIds))
-                .orderBy(lower(TEAM.NAME))
+                .asTable("ranked");
+        return db.selectFrom(TEAM)
+                .where(TEAM.ID.in(select(ranked.field(TEAM.ID))
+                        .from(ranked)
+                        .where(ranked.field(RANK, Integer.class).le(perParent))))
+                .orderBy(lower(TEAM.NAME), TEAM.ID)
                 .fetch(Teams::toTeam);
     }
 
@@ -103,20 +139,43 @@ class Teams {
         db.deleteFrom(TEAM).where(TEAM.ID.eq(id)).execute();
     }
 
-    /** Who belongs to these teams in the given role. */
-    List<Membership> members(Collection<UUID> teamIds, Team.Role role) {
-        return db.select(TEAM_MEMBER.TEAM_ID, TEAM_MEMBER.PERSON_ID)
+    /** Who belongs to these teams in the given role: the first {@code perTeam} of each team by name. */
+    List<Membership> members(Collection<UUID> teamIds, Team.Role role, int perTeam) {
+        Table<?> ranked = select(
+                        TEAM_MEMBER.TEAM_ID,
+                        TEAM_MEMBER.PERSON_ID,
+                        rowNumber()
+                                .over(partitionBy(TEAM_MEMBER.TEAM_ID).orderBy(lower(PERSON.DISPLAY_NAME), PERSON.ID))
+                                .as(RANK))
                 .from(TEAM_MEMBER)
+                .join(PERSON)
+                .on(PERSON.TENANT_ID.eq(TEAM_MEMBER.TENANT_ID), PERSON.ID.eq(TEAM_MEMBER.PERSON_ID))
                 .where(TEAM_MEMBER.TEAM_ID.in(teamIds))
                 .and(TEAM_MEMBER.ROLE.eq(role.name()))
-                .fetch(row -> new Membership(row.value1(), row.value2()));
+                .asTable("ranked");
+        return memberships(ranked, perTeam);
     }
 
-    /** The teams these people belong to, in any role. */
-    List<Membership> teamsOf(Collection<UUID> personIds) {
-        return db.selectDistinct(TEAM_MEMBER.TEAM_ID, TEAM_MEMBER.PERSON_ID)
+    /** The teams these people belong to, in any role: the first {@code perPerson} of each person by name. */
+    List<Membership> teamsOf(Collection<UUID> personIds, int perPerson) {
+        Table<?> ranked = selectDistinct(
+                        TEAM_MEMBER.TEAM_ID,
+                        TEAM_MEMBER.PERSON_ID,
+                        denseRank()
+                                .over(partitionBy(TEAM_MEMBER.PERSON_ID).orderBy(lower(TEAM.NAME), TEAM.ID))
+                                .as(RANK))
                 .from(TEAM_MEMBER)
+                .join(TEAM)
+                .on(TEAM.TENANT_ID.eq(TEAM_MEMBER.TENANT_ID), TEAM.ID.eq(TEAM_MEMBER.TEAM_ID))
                 .where(TEAM_MEMBER.PERSON_ID.in(personIds))
+                .asTable("ranked");
+        return memberships(ranked, perPerson);
+    }
+
+    private List<Membership> memberships(Table<?> ranked, int max) {
+        return db.select(ranked.field(TEAM_MEMBER.TEAM_ID), ranked.field(TEAM_MEMBER.PERSON_ID))
+                .from(ranked)
+                .where(ranked.field(RANK, Integer.class).le(max))
                 .fetch(row -> new Membership(row.value1(), row.value2()));
     }
 

@@ -6,6 +6,7 @@ import static org.springframework.web.servlet.function.RouterFunctions.route;
 import graphql.introspection.Introspection;
 import graphql.parser.ParserOptions;
 import io.micrometer.context.ContextRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.MDC;
@@ -18,6 +19,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 import org.trellis.graphql.ErrorResponseInterceptor;
@@ -101,17 +103,27 @@ class GraphQlConfiguration {
     @ConfigurationProperties("trellis.graphql.limits")
     record LimitsProperties(
             int maxDepth,
-            int maxComplexity,
+            long maxCost,
             int maxAliases,
             int maxPageSize,
             int defaultPageSize,
             int maxTokens,
             int maxCharacters,
-            int maxRequestBytes) {
+            int maxRequestBytes,
+            DataSize maxResponseSize,
+            Duration executionTimeout) {
 
         RequestLimits toLimits() {
             return new RequestLimits(
-                    maxDepth, maxComplexity, maxAliases, maxPageSize, defaultPageSize, maxTokens, maxCharacters);
+                    maxDepth,
+                    maxCost,
+                    maxAliases,
+                    maxPageSize,
+                    defaultPageSize,
+                    maxTokens,
+                    maxCharacters,
+                    maxResponseSize.toBytes(),
+                    executionTimeout);
         }
     }
 }

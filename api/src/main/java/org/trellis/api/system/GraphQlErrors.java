@@ -2,6 +2,7 @@ package org.trellis.api.system;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import java.sql.SQLException;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             case ForbiddenException e -> ErrorType.FORBIDDEN;
             case ConflictException e -> ErrorType.CONFLICT;
             case InvalidInputException e -> ErrorType.BAD_REQUEST;
+            case AbortExecutionException e -> ErrorType.BAD_REQUEST; // a request limit stopped it
             case UnauthenticatedException e -> ErrorType.UNAUTHENTICATED;
             case AccessDeniedException e -> ErrorType.FORBIDDEN;
             case AuthenticationException e -> ErrorType.UNAUTHENTICATED;
