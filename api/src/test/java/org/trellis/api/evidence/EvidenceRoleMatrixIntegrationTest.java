@@ -196,7 +196,7 @@ class EvidenceRoleMatrixIntegrationTest extends IntegrationTest {
                         row(NODE, "A A A N A N N N N"),
                         row(QUEUE, "A A A A A A A F A"),
                         row(LOG, "F A A F F A F F N"),
-                        // FLIP (#10 item 3): per-item refusals must answer identically whether the id exists.
+                        // #10 item 3 may turn the per-item FAILED into an error: both count as F, so no flip.
                         row(IMPORT, "F A A F F A F F F"),
                         row(UPDATE, "F F A N F N N N N"),
                         row(SUBMIT, "F F A N F N N N N"),

@@ -266,6 +266,11 @@ public final class RoleMatrix {
             if (outcome == Outcome.ALLOWED) {
                 assertSucceeded(operation, answer);
             } else {
+                if (!errors.isEmpty()) {
+                    assertThat(answer.data().get(operation.responseKey()))
+                            .as(label + " was refused, so it answers no data")
+                            .isNull();
+                }
                 assertThat(snapshot(targets))
                         .as(label + " was refused, so the targets and the audit trail are unchanged")
                         .isEqualTo(before);
@@ -304,10 +309,13 @@ public final class RoleMatrix {
                     .as(answer.describe() + ": the payload " + key + " is present")
                     .isNotNull();
             if (operation.isMutation()) {
-                assertThat(answer.data().get(key))
+                Object payload = answer.data().get(key);
+                assertThat(payload)
+                        .as(answer.describe() + ": the payload is an object")
+                        .isInstanceOf(Map.class);
+                assertThat(((Map<?, ?>) payload).containsKey("userErrors"))
                         .as(answer.describe() + ": the payload selects userErrors")
-                        .isInstanceOfSatisfying(
-                                Map.class, payload -> assertThat(payload).containsKey("userErrors"));
+                        .isTrue();
                 assertThat(answer.values(key + ".userErrors"))
                         .as(answer.describe() + ": no user errors")
                         .isEmpty();
