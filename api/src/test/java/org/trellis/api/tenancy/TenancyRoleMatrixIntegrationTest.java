@@ -224,9 +224,12 @@ class TenancyRoleMatrixIntegrationTest extends IntegrationTest {
         judge.judge(operation, caller, expected, graphQl(tokens.get(caller)), freshTargets());
     }
 
-    /** What the matrix's operations could change, re-read as the tenant's admin. */
+    /**
+     * What the matrix's operations could change, re-read as the tenant's admin, and how many tenants the platform
+     * operator sees (a refused createTenant creates none).
+     */
     private Object state(Targets t) {
-        return graphQl(tenant.admin())
+        Map<String, Object> state = new java.util.LinkedHashMap<>(graphQl(tenant.admin())
                 .document("query($p: ID!, $c: ID!) { tenant { name status identityProviders { id } }"
                         + " provider: node(id: $p) { ... on IdentityProvider { displayName audience status"
                         + " keysRotatedAt updatedAt serviceClients { id status } } }"
@@ -235,7 +238,35 @@ class TenancyRoleMatrixIntegrationTest extends IntegrationTest {
                 .variable("c", t.serviceClientId())
                 .execute()
                 .returnResponse()
-                .getData();
+                .getData());
+        state.put("tenants", tenantCount());
+        return state;
+    }
+
+    /** All tenants, counted page by page as the platform operator. */
+    @SuppressWarnings("unchecked")
+    private int tenantCount() {
+        int count = 0;
+        String after = null;
+        while (true) {
+            Map<String, Object> page = (Map<String, Object>) graphQl(platformToken())
+                    .document(
+                            after == null
+                                    ? "{ tenants(first: 100) { edges { cursor } pageInfo { hasNextPage endCursor } } }"
+                                    : "query($a: String!) { tenants(first: 100, after: $a) { edges { cursor } pageInfo {"
+                                            + " hasNextPage endCursor } } }")
+                    .variable("a", after == null ? "" : after)
+                    .execute()
+                    .returnResponse()
+                    .getData();
+            Map<String, Object> tenants = (Map<String, Object>) page.get("tenants");
+            Map<String, Object> info = (Map<String, Object>) tenants.get("pageInfo");
+            count += ((List<?>) tenants.get("edges")).size();
+            if (!Boolean.TRUE.equals(info.get("hasNextPage"))) {
+                return count;
+            }
+            after = (String) info.get("endCursor");
+        }
     }
 
     private Targets freshTargets() {
