@@ -40,6 +40,12 @@ public abstract class IntegrationTest {
     @Autowired
     protected SqlStatementCounter sqlStatements;
 
+    @Autowired
+    private org.jooq.DSLContext database;
+
+    @Autowired
+    private org.springframework.transaction.support.TransactionTemplate transactionTemplate;
+
     @DynamicPropertySource
     static void testEnvironment(DynamicPropertyRegistry registry) {
         TestDatabase database = TestDatabase.INSTANCE;
@@ -131,6 +137,14 @@ public abstract class IntegrationTest {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How many audit events the tenant has, counted in the database (as the runtime role, inside the tenant). */
+    protected int auditEventCount(UUID tenant) {
+        return org.trellis.api.shared.CallerScope.inTenant(
+                tenant,
+                () -> transactionTemplate.execute(
+                        status -> database.fetchCount(org.trellis.persistence.jooq.Tables.AUDIT_EVENT)));
     }
 
     protected HttpGraphQlTester graphQl(String token) {
