@@ -110,7 +110,7 @@ class MentoringRoleMatrixIntegrationTest extends IntegrationTest {
                 answer.has("mentorLoad.activeMentees", 1);
                 answer.has("mentorLoad.pendingProposals", 1);
             });
-    // FLIP (#10 item 5): suggestions will show only what the caller may see of each candidate.
+    // What each caller sees of a candidate is asserted in MentoringIntegrationTest (#10 item 5).
     private static final Operation<Targets> SUGGEST = op(
                     "mentorSuggestions",
                     "query($p: ID!) { mentorSuggestions(menteeId: $p) { gaps { id } suggestions { mentor { id } } } }",

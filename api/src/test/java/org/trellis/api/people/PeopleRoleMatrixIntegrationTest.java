@@ -38,12 +38,6 @@ class PeopleRoleMatrixIntegrationTest extends IntegrationTest {
         OTHER_TENANT_ADMIN
     }
 
-    /**
-     * Whether a people search today matches an email the caller may not see. FLIP (#10 item 6) to false once search
-     * covers only visible fields.
-     */
-    private static final boolean SEARCH_MATCHES_HIDDEN_EMAIL = true;
-
     /** Who sees a person's detail fields (email): the person, their managers, admins and clients with people:read. */
     private static final Set<Caller> SEES_DETAIL =
             Set.of(Caller.ADMIN, Caller.MANAGER, Caller.OWNER, Caller.CLIENT_READ);
@@ -80,7 +74,7 @@ class PeopleRoleMatrixIntegrationTest extends IntegrationTest {
                     answer.caller() == Caller.OTHER_TENANT_ADMIN
                             ? Set.of()
                             : Set.of(answer.targets().person())));
-    /** A search by email finds the owner only for callers who may see the email (see the constant above). */
+    /** A search by email finds the owner only for callers who may see the email (#10 item 6). */
     private static final Operation<Targets> PEOPLE_BY_EMAIL = op(
                     "people(search: email)",
                     "query($s: String!) { people(first: 100, filter: {search: $s}) { edges { node { id } } } }",
@@ -88,7 +82,7 @@ class PeopleRoleMatrixIntegrationTest extends IntegrationTest {
             .expecting(answer -> answer.exactly(
                     "people.edges.node.id",
                     answer.caller() != Caller.OTHER_TENANT_ADMIN
-                                    && (SEES_DETAIL.contains(answer.caller()) || SEARCH_MATCHES_HIDDEN_EMAIL)
+                                    && SEES_DETAIL.contains(answer.caller())
                             ? Set.of(answer.targets().person())
                             : Set.of()));
 
@@ -128,7 +122,7 @@ class PeopleRoleMatrixIntegrationTest extends IntegrationTest {
                     t -> Map.of("id", t.person()))
             .returning("updatePerson.person.id", Targets::person)
             .expecting(answer -> answer.has("updatePerson.person.title", "Staff"));
-    // FLIP (#10 item 7): granting roles will need a tenant-admin person; CLIENT_WRITE becomes F.
+    // Granting roles needs a tenant-admin person (#10 item 7).
     private static final Operation<Targets> GRANT_ROLE = op(
                     "updatePerson(roles)",
                     "mutation($id: ID!) { updatePerson(input: {id: $id, roles: [MANAGER]}) { person { id roles }"
@@ -173,7 +167,7 @@ class PeopleRoleMatrixIntegrationTest extends IntegrationTest {
                                 "person.externalAccounts.account",
                                 answer.targets().unused());
             });
-    // FLIP (#10 item 7): linking identity-provider accounts will need a tenant-admin person; CLIENT_WRITE becomes F.
+    // Linking identity-provider accounts needs a tenant-admin person (#10 item 7).
     private static final Operation<Targets> LINK_SIGN_IN = op(
                     "linkExternalAccount(IDENTITY_PROVIDER)",
                     "mutation($id: ID!, $p: ID!, $a: String!) { linkExternalAccount(input: {personId: $id, provider:"
@@ -308,14 +302,12 @@ class PeopleRoleMatrixIntegrationTest extends IntegrationTest {
                         row(AUDIT, "A F F F F F F F A"),
                         row(CREATE_PERSON, "A F F F F A F F A"),
                         row(UPDATE_PERSON, "A F F F F A F F N"),
-                        // FLIP (#10 item 7): C_WRITE becomes F.
-                        row(GRANT_ROLE, "A F F F F A F F N"),
+                        row(GRANT_ROLE, "A F F F F F F F N"),
                         row(SET_MANAGER, "A F F F F A F F N"),
                         row(DEACTIVATE, "A F F F F A F F N"),
                         row(REACTIVATE, "A F F F F A F F N"),
                         row(LINK, "A F F F F A F F N"),
-                        // FLIP (#10 item 7): C_WRITE becomes F.
-                        row(LINK_SIGN_IN, "A F F F F A F F N"),
+                        row(LINK_SIGN_IN, "A F F F F F F F N"),
                         row(UNLINK, "A F F F F A F F N"),
                         row(CREATE_TEAM, "A F F F F A F F A"),
                         row(UPDATE_TEAM, "A F F F F A F F N"),
