@@ -81,8 +81,7 @@ class PeopleRoleMatrixIntegrationTest extends IntegrationTest {
                     t -> Map.of("s", t.email()))
             .expecting(answer -> answer.exactly(
                     "people.edges.node.id",
-                    answer.caller() != Caller.OTHER_TENANT_ADMIN
-                                    && SEES_DETAIL.contains(answer.caller())
+                    answer.caller() != Caller.OTHER_TENANT_ADMIN && SEES_DETAIL.contains(answer.caller())
                             ? Set.of(answer.targets().person())
                             : Set.of()));
 

@@ -39,7 +39,8 @@ class ClaimsUnitTest {
 
     @Test
     void scopesComeFromScopeThenScpThenEntraRoles() {
-        assertThat(Claims.scopes(jwt(Map.of("scope", "a b", "scp", List.of("c"))))).containsExactly("a", "b");
+        assertThat(Claims.scopes(jwt(Map.of("scope", "a b", "scp", List.of("c")))))
+                .containsExactly("a", "b");
         assertThat(Claims.scopes(jwt(Map.of("scp", List.of("c"))))).containsExactly("c");
         assertThat(Claims.scopes(jwt(Map.of("roles", List.of("people:read"))))).containsExactly("people:read");
         assertThat(Claims.scopes(jwt(Map.of("other", "x")))).isEmpty();
