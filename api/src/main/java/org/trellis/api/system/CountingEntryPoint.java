@@ -13,7 +13,8 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * Answers 401 as RFC 6750 says, and counts refusals by reason ({@code trellis.auth.failures}) so a spike of invalid
+ * Answers 401 as RFC 6750 says (the {@code WWW-Authenticate} challenge), with the path family's error body, and
+ * counts refusals by reason ({@code trellis.auth.failures}) so a spike of invalid
  * tokens pages someone. Logs the reason, never the token.
  */
 final class CountingEntryPoint implements AuthenticationEntryPoint {
@@ -38,5 +39,6 @@ final class CountingEntryPoint implements AuthenticationEntryPoint {
                 .increment();
         log.info("Refused {} {}: {} ({})", request.getMethod(), request.getRequestURI(), reason, failure.getMessage());
         delegate.commence(request, response, failure);
+        ErrorResponses.write(request, response, 401, null, "Authentication is required.");
     }
 }
