@@ -136,9 +136,9 @@ class HttpErrorContractIntegrationTest extends IntegrationTest {
                 .contains("x-correlation-id: ");
         assertThat(body).doesNotContainIgnoringCase("<html");
         JsonNode json = JSON.readTree(body);
-        assertThat(json.has("errors") ? json.at("/errors/0/extensions/classification") : json.get("classification"))
-                .satisfies(
-                        classification -> assertThat(classification.asString()).isEqualTo("BAD_REQUEST"));
+        JsonNode classification =
+                json.has("errors") ? json.at("/errors/0/extensions/classification") : json.get("classification");
+        assertThat(classification.asString()).isEqualTo("BAD_REQUEST");
     }
 
     private List<Row> rows() {
