@@ -186,6 +186,11 @@ class HttpErrorContractIntegrationTest extends IntegrationTest {
         rows.add(new Row(
                 "graphql unparseable content type", 415, Family.GRAPHQL, post("/graphql", engineer, "///", QUERY)));
         rows.add(new Row(
+                "graphql unknown charset",
+                415,
+                Family.GRAPHQL,
+                post("/graphql", engineer, "application/json; charset=no-such-charset", QUERY)));
+        rows.add(new Row(
                 "graphql accepts only HTML",
                 406,
                 Family.GRAPHQL,
@@ -309,6 +314,11 @@ class HttpErrorContractIntegrationTest extends IntegrationTest {
                 415,
                 Family.SCIM,
                 post("/scim/v2/Users", scimSecret, "text/plain", "userName=x")));
+        rows.add(new Row(
+                "scim unknown charset",
+                415,
+                Family.SCIM,
+                post("/scim/v2/Users", scimSecret, "application/scim+json; charset=no-such-charset", "{}")));
         rows.add(new Row(
                 "scim accepts only HTML",
                 406,

@@ -238,7 +238,14 @@ class TokenAttackIntegrationTest extends IntegrationTest {
     }
 
     private void assertRefused(String token) {
-        postQuery(token, QUERY).expectStatus().isUnauthorized().expectBody().isEmpty();
+        postQuery(token, QUERY)
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.data")
+                .doesNotExist()
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("UNAUTHENTICATED");
     }
 
     private void assertAccepted(String token) {
