@@ -53,8 +53,8 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** 403 with RFC 6750's {@code insufficient_scope} challenge and the path family's error body. */
-    private static AccessDeniedHandler accessDenied() {
+    /** 403 with RFC 6750's challenge ({@code insufficient_scope} for a token) and the path family's error body. */
+    static AccessDeniedHandler accessDenied() {
         var challenge = new BearerTokenAccessDeniedHandler();
         return (request, response, denied) -> {
             challenge.handle(request, response, denied);

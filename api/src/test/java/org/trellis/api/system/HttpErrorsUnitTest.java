@@ -46,6 +46,31 @@ class HttpErrorsUnitTest {
         }
     }
 
+    /** No authorization rule refuses an authenticated request at the HTTP layer today; the handler is ready. */
+    @Test
+    void accessDeniedAnswers403WithAChallengeAndTheFamilysBody() throws Exception {
+        MockHttpServletRequest graphQl = new MockHttpServletRequest("POST", "/graphql");
+        MockHttpServletResponse denied = new MockHttpServletResponse();
+        SecurityConfiguration.accessDenied()
+                .handle(graphQl, denied, new org.springframework.security.access.AccessDeniedException("no"));
+        assertThat(denied.getStatus()).isEqualTo(403);
+        assertThat(denied.getHeader("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(JSON.readTree(denied.getContentAsString())
+                        .at("/errors/0/extensions/classification")
+                        .asString())
+                .isEqualTo("FORBIDDEN");
+
+        MockHttpServletRequest other = new MockHttpServletRequest("GET", "/actuator/env");
+        MockHttpServletResponse thrown = new MockHttpServletResponse();
+        new HttpErrors().handle(new org.springframework.security.access.AccessDeniedException("no"), other, thrown);
+        assertThat(thrown.getStatus()).isEqualTo(403);
+        assertThat(thrown.getContentType()).startsWith("application/problem+json");
+        assertThat(JSON.readTree(thrown.getContentAsString())
+                        .get("classification")
+                        .asString())
+                .isEqualTo("FORBIDDEN");
+    }
+
     @Test
     void classifiesStatusesTheWayGraphQlErrorsAre() {
         assertThat(ErrorResponses.classify(400)).isEqualTo(ErrorType.BAD_REQUEST);
