@@ -4,23 +4,17 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 import tools.jackson.core.JacksonException;
@@ -30,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * GraphQL over HTTP {@code GET}: queries only, as the specification requires. A GET naming a mutation is refused
  * with 405 before execution; anything else is handed to Spring's POST handler as the equivalent JSON request, so
- * both methods share one pipeline (security, limits, errors, status codes).
+ * both methods share one pipeline (security, limits, errors, status codes). Refusals are thrown, so the one error
+ * writer at the edge renders them.
  */
 public final class GetRequestHandler {
 
@@ -44,32 +39,41 @@ public final class GetRequestHandler {
         this.json = json;
     }
 
-    public ServerResponse handle(ServerRequest request) throws ServletException {
+    public ServerResponse handle(ServerRequest request)
+            throws ServletException, HttpRequestMethodNotSupportedException, HttpMediaTypeNotAcceptableException {
+        Negotiation.requireAcceptable(request);
         String query = request.param("query").orElse("");
         String operationName =
                 request.param("operationName").filter(name -> !name.isBlank()).orElse(null);
         if (isMutation(query, operationName)) {
-            return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
-                    .header(HttpHeaders.ALLOW, "POST")
-                    .build();
+            throw new HttpRequestMethodNotSupportedException("GET", List.of("POST"));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", query);
         if (operationName != null) {
             body.put("operationName", operationName);
         }
+        for (String name : List.of("variables", "extensions")) {
+            Optional<String> value = request.param(name).filter(text -> !text.isBlank());
+            if (value.isPresent()) {
+                body.put(name, jsonObject(name, value.get()));
+            }
+        }
+        return delegate.handleRequest(ServerRequest.create(
+                BufferedRequest.jsonPost(request.servletRequest(), json.writeValueAsBytes(body)),
+                request.messageConverters()));
+    }
+
+    private Map<String, Object> jsonObject(String name, String text) {
         try {
-            for (String name : List.of("variables", "extensions")) {
-                Optional<String> value = request.param(name).filter(text -> !text.isBlank());
-                if (value.isPresent()) {
-                    body.put(name, json.readValue(value.get(), MAP));
-                }
+            Map<String, Object> value = json.readValue(text, MAP);
+            if (value != null) {
+                return value;
             }
         } catch (JacksonException e) {
-            return ServerResponse.badRequest().build();
+            // answered below
         }
-        HttpServletRequest asPost = new JsonPostRequest(request.servletRequest(), json.writeValueAsBytes(body));
-        return delegate.handleRequest(ServerRequest.create(asPost, request.messageConverters()));
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The " + name + " parameter is not a JSON object.");
     }
 
     /** True when the selected operation is not a query; unparseable documents are left to the engine. */
@@ -84,87 +88,5 @@ public final class GetRequestHandler {
         return operations.stream()
                 .filter(op -> operationName == null || operationName.equals(op.getName()))
                 .anyMatch(op -> op.getOperation() != OperationDefinition.Operation.QUERY);
-    }
-
-    private static final class JsonPostRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        JsonPostRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public String getMethod() {
-            return HttpMethod.POST.name();
-        }
-
-        @Override
-        public String getContentType() {
-            return MediaType.APPLICATION_JSON_VALUE;
-        }
-
-        @Override
-        public @Nullable String getHeader(String name) {
-            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) ? getContentType() : super.getHeader(name);
-        }
-
-        @Override
-        public java.util.Enumeration<String> getHeaders(String name) {
-            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)
-                    ? java.util.Collections.enumeration(List.of(getContentType()))
-                    : super.getHeaders(name);
-        }
-
-        @Override
-        public java.util.Enumeration<String> getHeaderNames() {
-            List<String> names = new java.util.ArrayList<>(java.util.Collections.list(super.getHeaderNames()));
-            if (names.stream().noneMatch(HttpHeaders.CONTENT_TYPE::equalsIgnoreCase)) {
-                names.add(HttpHeaders.CONTENT_TYPE);
-            }
-            return java.util.Collections.enumeration(names);
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read() throws IOException {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
     }
 }

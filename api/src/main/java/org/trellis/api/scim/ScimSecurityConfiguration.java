@@ -18,8 +18,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.trellis.api.shared.ActorAuthentication;
+import org.trellis.api.system.ErrorResponses;
 
-/** {@code /scim/v2/**} accepts only SCIM credentials; anything else is a 401 in SCIM's error format. */
+/**
+ * {@code /scim/v2/**} accepts only SCIM credentials; anything else is a 401 in SCIM's error format. Bodies are capped
+ * by {@code trellis.http.max-request-bytes.scim} before this chain runs.
+ */
 @Configuration(proxyBeanMethods = false)
 class ScimSecurityConfiguration {
 
@@ -29,8 +33,11 @@ class ScimSecurityConfiguration {
         return http.securityMatcher("/scim/v2/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .addFilterBefore(new CredentialFilter(credentials), AnonymousAuthenticationFilter.class)
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint((request, response, failure) ->
-                        ScimErrors.write(response, 401, null, "A valid SCIM bearer credential is required.")))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, failure) -> ErrorResponses.write(
+                                request, response, 401, null, "A valid SCIM bearer credential is required."))
+                        .accessDeniedHandler((request, response, denied) ->
+                                ErrorResponses.write(request, response, 403, null, "Access denied.")))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)

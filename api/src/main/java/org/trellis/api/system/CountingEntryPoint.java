@@ -5,22 +5,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.trellis.api.shared.SignInRefusedException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers 401 as RFC 6750 says, and counts refusals by reason ({@code trellis.auth.failures}) so a spike of invalid
+ * Answers 401 as RFC 6750 says (the {@code WWW-Authenticate} challenge), with the path family's error body, and
+ * counts refusals by reason ({@code trellis.auth.failures}) so a spike of invalid
  * tokens pages someone. Logs the reason, never the token.
  */
 final class CountingEntryPoint implements AuthenticationEntryPoint {
@@ -29,7 +24,6 @@ final class CountingEntryPoint implements AuthenticationEntryPoint {
 
     private final BearerTokenAuthenticationEntryPoint delegate = new BearerTokenAuthenticationEntryPoint();
     private final MeterRegistry meters;
-    private final JsonMapper json = JsonMapper.shared();
 
     CountingEntryPoint(MeterRegistry meters) {
         this.meters = meters;
@@ -48,21 +42,11 @@ final class CountingEntryPoint implements AuthenticationEntryPoint {
                 .increment();
         log.info("Refused {} {}: {} ({})", request.getMethod(), request.getRequestURI(), reason, failure.getMessage());
         if (failure instanceof SignInRefusedException) {
-            refuse(response, failure.getMessage());
+            // The token verified, but may not sign in as what it is (e.g. an unregistered service client).
+            ErrorResponses.write(request, response, 403, null, failure.getMessage());
             return;
         }
         delegate.commence(request, response, failure);
-    }
-
-    /** 403: the token verified, but may not sign in as what it is (e.g. an unregistered service client). */
-    private void refuse(HttpServletResponse response, String message) throws IOException {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("classification", "FORBIDDEN");
-        extensions.put("correlationId", MDC.get(CorrelationFilter.MDC_KEY));
-        json.writeValue(
-                response.getOutputStream(),
-                Map.of("errors", List.of(Map.of("message", message, "extensions", extensions))));
+        ErrorResponses.write(request, response, 401, null, "Authentication is required.");
     }
 }

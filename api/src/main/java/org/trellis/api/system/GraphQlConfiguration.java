@@ -1,6 +1,6 @@
 package org.trellis.api.system;
 
-import static org.springframework.web.servlet.function.RequestPredicates.GET;
+import static org.springframework.web.servlet.function.RequestPredicates.path;
 import static org.springframework.web.servlet.function.RouterFunctions.route;
 
 import graphql.introspection.Introspection;
@@ -20,11 +20,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 import org.trellis.graphql.ErrorResponseInterceptor;
 import org.trellis.graphql.GetRequestHandler;
 import org.trellis.graphql.GlobalIdTypeVisitor;
+import org.trellis.graphql.PostRequestHandler;
 import org.trellis.graphql.RequestLimits;
 import org.trellis.graphql.RequestLimitsInstrumentation;
 import org.trellis.graphql.ScalarWiring;
@@ -88,12 +90,23 @@ class GraphQlConfiguration {
         return builder -> builder.typeVisitors(List.of(new GlobalIdTypeVisitor()));
     }
 
-    /** Ordered before Spring GraphQL's own route, which answers GET with 405. */
+    /**
+     * All of {@code /graphql}, ordered before Spring GraphQL's own routes, which answer GET and unsupported media
+     * types with empty bodies and let a malformed body fail inside the engine. Every refusal is thrown, and so
+     * answered by {@link HttpErrors} in the GraphQL error format.
+     */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    RouterFunction<ServerResponse> graphQlGetRoute(GraphQlHttpHandler handler, JsonMapper json) {
+    RouterFunction<ServerResponse> graphQlRoutes(GraphQlHttpHandler handler, JsonMapper json) {
         GetRequestHandler get = new GetRequestHandler(handler, json);
-        return route(GET("/graphql"), get::handle);
+        PostRequestHandler post = new PostRequestHandler(handler, json);
+        return route().GET("/graphql", get::handle)
+                .POST("/graphql", post::handle)
+                .route(path("/graphql"), request -> {
+                    throw new HttpRequestMethodNotSupportedException(
+                            request.method().name(), List.of("GET", "POST"));
+                })
+                .build();
     }
 
     /**

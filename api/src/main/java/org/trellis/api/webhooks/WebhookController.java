@@ -1,6 +1,6 @@
 package org.trellis.api.webhooks;
 
-import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +11,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.trellis.api.system.ErrorResponses;
 
-/** {@code POST /webhooks/{key}}: deliveries from GitHub and PagerDuty, authenticated by their signature. */
+/**
+ * {@code POST /webhooks/{key}}: deliveries from GitHub and PagerDuty, authenticated by their signature. Refusals and
+ * failures answer problem details (RFC 9457), as every path outside GraphQL and SCIM does.
+ */
 @RestController
 class WebhookController {
 
@@ -25,7 +29,8 @@ class WebhookController {
     }
 
     @PostMapping("/webhooks/{key}")
-    ResponseEntity<Map<String, Object>> receive(
+    ResponseEntity<?> receive(
+            HttpServletRequest request,
             @PathVariable String key,
             @RequestHeader(name = "X-GitHub-Event", required = false) @Nullable String githubEvent,
             @RequestHeader(name = "X-GitHub-Delivery", required = false) @Nullable String githubDelivery,
@@ -40,17 +45,24 @@ class WebhookController {
                         githubSignature,
                         pagerDutySignature,
                         body == null ? new byte[0] : body));
-        return ResponseEntity.status(receipt.status()).body(receipt.body());
+        return answer(request, receipt);
     }
 
     /**
-     * A failure while handling a delivery is answered here, as a 500 the provider retries, rather than through the
-     * error page (which sits behind the bearer-token chain and would answer 401, like a bad signature).
+     * A failure while handling a delivery is answered here, as a 500 the provider retries, so that it is counted
+     * with the delivery outcomes.
      */
     @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<Map<String, Object>> failed(RuntimeException failure) {
+    ResponseEntity<?> failed(HttpServletRequest request, RuntimeException failure) {
         log.error("Webhook delivery failed", failure);
-        var receipt = receiver.failed();
-        return ResponseEntity.status(receipt.status()).body(receipt.body());
+        return answer(request, receiver.failed());
+    }
+
+    private static ResponseEntity<?> answer(HttpServletRequest request, WebhookReceiver.Receipt receipt) {
+        if (receipt.status() < 400) {
+            return ResponseEntity.status(receipt.status()).body(receipt.body());
+        }
+        return ErrorResponses.entity(
+                request, receipt.status(), null, String.valueOf(receipt.body().get("error")));
     }
 }

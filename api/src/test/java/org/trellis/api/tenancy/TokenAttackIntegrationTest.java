@@ -317,7 +317,14 @@ class TokenAttackIntegrationTest extends IntegrationTest {
     }
 
     private void assertRefused(String token) {
-        postQuery(token, QUERY).expectStatus().isUnauthorized().expectBody().isEmpty();
+        postQuery(token, QUERY)
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.data")
+                .doesNotExist()
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("UNAUTHENTICATED");
     }
 
     /** Accepted as a person of tenant A: the answer names A and carries no errors (HTTP 200 alone proves nothing). */

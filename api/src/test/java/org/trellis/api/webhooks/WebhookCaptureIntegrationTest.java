@@ -490,8 +490,12 @@ class WebhookCaptureIntegrationTest extends IntegrationTest {
         deliver(broken.get("path"), "ping", "e-1", "{}".getBytes(StandardCharsets.UTF_8), broken.get("secret"))
                 .expectStatus()
                 .isEqualTo(500)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.error")
+                .jsonPath("$.status")
+                .isEqualTo(500)
+                .jsonPath("$.detail")
                 .isEqualTo("The delivery could not be processed; retry.");
     }
 
