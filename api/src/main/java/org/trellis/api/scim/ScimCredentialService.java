@@ -37,6 +37,8 @@ public class ScimCredentialService {
 
     private static final Pattern TOKEN = Pattern.compile("scim_([0-9a-f]{32})_([A-Za-z0-9_-]{43})");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** As {@code @listSize} on {@code Query.scimCredentials}. */
+    private static final int MAX_LISTED = 20;
 
     private final ScimCredentials credentials;
     private final AuditTrail audit;
@@ -57,7 +59,7 @@ public class ScimCredentialService {
     @Transactional(readOnly = true)
     public List<ScimCredential> list(Actor actor) {
         requireAdmin(actor);
-        return credentials.all();
+        return credentials.newest(MAX_LISTED);
     }
 
     /** A new credential and its secret (returned this once only). */

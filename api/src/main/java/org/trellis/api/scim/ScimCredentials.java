@@ -21,9 +21,11 @@ class ScimCredentials {
         this.db = db;
     }
 
-    List<ScimCredential> all() {
+    /** The newest {@code limit} credentials, working ones first (revoked ones pile up with every rotation). */
+    List<ScimCredential> newest(int limit) {
         return db.selectFrom(SCIM_CREDENTIAL)
-                .orderBy(SCIM_CREDENTIAL.CREATED_AT)
+                .orderBy(SCIM_CREDENTIAL.REVOKED_AT.isNull().desc(), SCIM_CREDENTIAL.CREATED_AT.desc())
+                .limit(limit)
                 .fetch(ScimCredentials::toCredential);
     }
 

@@ -482,11 +482,13 @@ class ScimIntegrationTest extends IntegrationTest {
                 .isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
     }
 
+    /** A credential bound to the owner's identity provider, so the people it provisions sign in through it. */
     private String createCredential(TestTenant owner, String name) {
         return graphQl(owner.admin())
-                .document(
-                        "mutation($n: String!) { createScimCredential(input: {name: $n}) { secret scimCredential { id } } }")
+                .document("mutation($n: String!, $p: ID) { createScimCredential(input: {name: $n,"
+                        + " identityProviderId: $p}) { secret scimCredential { id } } }")
                 .variable("n", name)
+                .variable("p", owner.providerId())
                 .execute()
                 .path("createScimCredential.secret")
                 .entity(String.class)
