@@ -178,18 +178,29 @@ public abstract class IntegrationTest {
                 .entity(String.class)
                 .get();
         String audience = "trellis-" + unique;
-        Map<String, Object> input = new HashMap<>();
-        input.put("tenantId", tenantId);
-        input.put("displayName", label + " IdP");
-        input.put("issuer", issuer.url());
-        input.put("audience", audience);
-        input.put(
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("displayName", label + " IdP");
+        settings.put(
                 "roleMappings",
                 List.of(
                         Map.of("claimValue", "admins", "role", "TENANT_ADMIN"),
                         Map.of("claimValue", "managers", "role", "MANAGER")));
-        input.putAll(providerSettings);
-        String providerId = graphQl(platformToken())
+        settings.putAll(providerSettings);
+        String providerId = registerIdentityProvider(tenantId, issuer, audience, settings);
+        return new TestTenant(
+                tenantId, GlobalId.decode(tenantId, "Tenant").orElseThrow(), providerId, issuer, audience);
+    }
+
+    /** Registers an identity provider for a tenant as the platform operator; its global id. */
+    protected String registerIdentityProvider(
+            String tenantId, Issuer issuer, String audience, Map<String, Object> settings) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("tenantId", tenantId);
+        input.put("displayName", "IdP");
+        input.put("issuer", issuer.url());
+        input.put("audience", audience);
+        input.putAll(settings);
+        return graphQl(platformToken())
                 .documentName("registerIdentityProvider")
                 .variable("input", input)
                 .execute()
@@ -199,8 +210,17 @@ public abstract class IntegrationTest {
                 .path("registerIdentityProvider.identityProvider.id")
                 .entity(String.class)
                 .get();
-        return new TestTenant(
-                tenantId, GlobalId.decode(tenantId, "Tenant").orElseThrow(), providerId, issuer, audience);
+    }
+
+    /** How many people the tenant admin sees (at most 100). */
+    protected int peopleCount(String adminToken) {
+        return graphQl(adminToken)
+                .document("{ people(first: 100) { edges { node { id } } } }")
+                .execute()
+                .path("people.edges")
+                .entityList(Object.class)
+                .get()
+                .size();
     }
 
     /** A tenant made by {@link #newTenant}, able to mint tokens for its people. */

@@ -3,7 +3,6 @@ package org.trellis.api.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,7 +49,7 @@ class SignInLinkingIntegrationTest extends IntegrationTest {
                                 .claim("name", "Ada")
                                 .claim("groups", List.of("admins")));
         String ada = me(adaToken).path("me.person.id").entity(String.class).get();
-        int auditBefore = auditCount(adaToken);
+        int auditBefore = auditEventCount(tenant.uuid());
 
         String malloryToken = contractors.token("mallory", "ada@corp.example", true, "Mallory");
         GraphQlTester.Response mallory = me(malloryToken);
@@ -98,7 +97,7 @@ class SignInLinkingIntegrationTest extends IntegrationTest {
                 .as("an unverified email never links")
                 .isNotEqualTo(grace);
 
-        int before = auditCount(admin);
+        int before = auditEventCount(tenant.uuid());
         assertThat(personId(me(trusted.token("grace-3", "grace@corp.example", true, "Grace From Token"))))
                 .as("a trusted provider's verified email links the unlinked person")
                 .isEqualTo(grace);
@@ -177,7 +176,7 @@ class SignInLinkingIntegrationTest extends IntegrationTest {
         Provider closed =
                 registerProvider(tenant, "closed", Map.of("signInPolicy", Map.of("justInTimeProvisioning", false)));
         String admin = tenant.admin();
-        long people = peopleCount(admin);
+        int people = peopleCount(admin);
         http().post()
                 .uri("/graphql")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + closed.token("stranger", "s@corp.example", true, "S"))
@@ -250,26 +249,6 @@ class SignInLinkingIntegrationTest extends IntegrationTest {
                 .get();
     }
 
-    private long peopleCount(String admin) {
-        return graphQl(admin)
-                .document("{ people(first: 100) { edges { node { id } } } }")
-                .execute()
-                .path("people.edges")
-                .entityList(Object.class)
-                .get()
-                .size();
-    }
-
-    private int auditCount(String admin) {
-        return graphQl(admin)
-                .document("{ auditEvents(first: 100) { edges { node { action } } } }")
-                .execute()
-                .path("auditEvents.edges")
-                .entityList(Object.class)
-                .get()
-                .size();
-    }
-
     /** Audit actions recorded after the first {@code before} (newest first). */
     private List<String> actions(String admin, int before) {
         List<String> all = graphQl(admin)
@@ -285,23 +264,7 @@ class SignInLinkingIntegrationTest extends IntegrationTest {
         Issuer issuer = TestIssuers.INSTANCE.issuer(
                 label + "-" + UUID.randomUUID().toString().substring(0, 8));
         String audience = "trellis-" + label;
-        Map<String, Object> input = new HashMap<>();
-        input.put("tenantId", tenant.id());
-        input.put("displayName", label);
-        input.put("issuer", issuer.url());
-        input.put("audience", audience);
-        input.putAll(settings);
-        String id = graphQl(platformToken())
-                .documentName("registerIdentityProvider")
-                .variable("input", input)
-                .execute()
-                .path("registerIdentityProvider.userErrors")
-                .entityList(Object.class)
-                .hasSize(0)
-                .path("registerIdentityProvider.identityProvider.id")
-                .entity(String.class)
-                .get();
-        return new Provider(id, issuer, audience);
+        return new Provider(registerIdentityProvider(tenant.id(), issuer, audience, settings), issuer, audience);
     }
 
     /** A second identity provider of the tenant. */
