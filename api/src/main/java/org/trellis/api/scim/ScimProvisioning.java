@@ -57,7 +57,7 @@ class ScimProvisioning {
     @Transactional
     public Person patchUser(Actor actor, UUID id, JsonNode request, String baseUrl) {
         Person current = people.get(actor, id);
-        var patched = ScimUserMapping.patch(ScimUserMapping.toResource(current, baseUrl), request);
+        var patched = ScimUserPatch.patch(ScimUserMapping.toResource(current, baseUrl), request);
         return replaceUser(actor, id, ScimUserMapping.fromResource(patched));
     }
 
