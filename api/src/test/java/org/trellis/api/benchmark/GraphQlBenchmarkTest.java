@@ -1,251 +1,144 @@
 package org.trellis.api.benchmark;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.trellis.api.support.IntegrationTest;
+import org.trellis.api.benchmark.BenchmarkScenarios.Scenario;
+import org.trellis.api.support.TestDatabase;
 import org.trellis.api.support.TestIssuers;
-import tools.jackson.databind.json.JsonMapper;
+import org.trellis.api.support.TestIssuers.Issuer;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Load benchmark of representative GraphQL requests against the real application and database on this machine:
- * throughput, latency percentiles and SQL statements per request. Not part of the normal test run; see README
- * "Benchmarks" for the command and the latest figures. Bounded in time and count, loopback only.
+ * Load benchmark of the application jar, started as production starts it, on a fresh database of the local
+ * PostgreSQL: every scenario's maximum throughput over 16 connections as a ratio of the unauthenticated liveness
+ * probe's, measured in the same run, and {@code me}'s latency at a fixed arrival rate (open loop). Writes
+ * {@code target/benchmark/results.json} and {@code results.md}; with {@code -Dbenchmark.updateReadme=true} also the
+ * README's table. Not part of the normal run (tag {@code benchmark}); see README "Benchmarks". Loopback only, about
+ * three minutes.
  */
 @Tag("benchmark")
-class GraphQlBenchmarkTest extends IntegrationTest {
+class GraphQlBenchmarkTest {
 
-    private static final Duration WARM_UP = Duration.ofSeconds(5);
-    private static final Duration MEASURE = Duration.ofSeconds(15);
-    private static final int CONCURRENCY = 16;
-    private static final int MAX_REQUESTS = 500_000;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final HttpClient client = HttpClient.newBuilder()
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .build();
+    private static final int CONNECTIONS = 16;
+    private static final Duration GLOBAL_WARM_UP = Duration.ofSeconds(2);
+    private static final Duration WARM_UP = Duration.ofSeconds(2);
+    private static final Duration MEASURE = Duration.ofSeconds(8);
+    private static final Duration OPEN_LOOP_WARM_UP = Duration.ofSeconds(3);
+    private static final Duration OPEN_LOOP_MEASURE = Duration.ofSeconds(10);
+    private static final double OPEN_LOOP_TARGET_P99_MS = 25;
 
     @Test
     void measure() throws Exception {
-        TestTenant tenant = newTenant("bench");
-        for (int p = 1; p < 5; p++) {
-            String providerId = graphQl(platformToken())
-                    .documentName("registerIdentityProvider")
-                    .variable(
-                            "input",
-                            Map.of(
-                                    "tenantId",
-                                    tenant.id(),
-                                    "displayName",
-                                    "Bench " + p,
-                                    "issuer",
-                                    TestIssuers.INSTANCE
-                                            .issuer("bench-" + UUID.randomUUID())
-                                            .url(),
-                                    "audience",
-                                    "bench"))
-                    .execute()
-                    .path("registerIdentityProvider.identityProvider.id")
-                    .entity(String.class)
-                    .get();
-            for (int c = 0; c < 4; c++) {
-                registerServiceClient(platformToken(), providerId, "bench-client-" + c, List.of("people:read"));
+        Path target = Path.of("target");
+        Path out = target.resolve("benchmark");
+        Files.createDirectories(out);
+        Path jar = AppProcess.builtJar(target);
+        Map<String, Object> commit = BenchmarkReport.commit(Path.of("..").toAbsolutePath());
+        Issuer platformIssuer = TestIssuers.INSTANCE.issuer("platform");
+        Map<String, Object> results = new LinkedHashMap<>();
+        try (AppProcess app = AppProcess.start(jar, environment(platformIssuer), ARGUMENTS, out.resolve("app.log"))) {
+            GraphQlHttp api = new GraphQlHttp(app.baseUrl());
+            BenchmarkData data = BenchmarkData.seed(api, platformIssuer);
+            List<Scenario> scenarios = BenchmarkScenarios.all(api, data);
+            LoadGenerator load = new LoadGenerator(api.client());
+            for (Scenario scenario : scenarios) {
+                JsonNode first = GraphQlHttp.JSON.readTree(api.send(scenario.request()));
+                if (!scenario.shape().test(first)) {
+                    throw new IllegalStateException(scenario.name() + " answered unexpected data: " + first);
+                }
+                load.closedLoop(scenario.request(), CONNECTIONS, GLOBAL_WARM_UP);
             }
-        }
-        for (int t = 0; t < 50; t++) {
-            newTenant("bench-list");
-        }
-        String engineer = tenant.engineer();
-        String admin = tenant.admin();
-        List<String> rows = new ArrayList<>();
-        rows.add(run("me (sign-in + person)", engineer, "{ me { kind roles person { displayName } } }"));
-        rows.add(run(
-                "tenant → 5 providers → 4 clients each",
-                admin,
-                "{ tenant { name identityProviders { issuer serviceClients { subject scopes } } } }"));
-        rows.add(run(
-                "platform: 50 tenants → providers",
-                platformToken(),
-                "{ tenants(first: 50) { edges { node { slug identityProviders { issuer } } } } }"));
-        String mentor = seedMentoring(tenant);
-        rows.add(run(
-                "evidence: 50 items → competencies, person",
-                mentor,
-                "query($p: ID!) { evidence(personId: $p, first: 50) { edges { node { title status person { displayName }"
-                        + " competencies { key name } } } } }",
-                Map.of("p", personOf(mentor))));
-        rows.add(run(
-                "mentor: 10 pairings → mentee, focus, sessions → actions, notes, evidence",
-                mentor,
-                "{ myMentorships(role: MENTOR) { status mentee { displayName } focus { key } goals { title }"
-                        + " sessions { heldOn privateNote actions { done } evidence { status } } } }",
-                Map.of()));
-        String report = "| scenario | req/s | p50 ms | p95 ms | p99 ms | max ms | SQL statements/request |\n"
-                + "|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n\n"
-                + "Measured " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, "
-                + CONCURRENCY + " concurrent clients, " + MEASURE.toSeconds() + " s per scenario after "
-                + WARM_UP.toSeconds() + " s warm-up; application, PostgreSQL and load generator share the machine.\n";
-        Path out = Path.of("target", "benchmark", "results.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report);
-        System.out.println("\n" + report);
-    }
-
-    /** A mentor (on the senior-role framework) with 50 evidence items and 10 active pairings, a session each. */
-    private String seedMentoring(TestTenant tenant) {
-        String admin = tenant.admin();
-        String version = seniorRoleTemplate(admin);
-        String competency = graphQl(admin)
-                .document("query($v: ID!) { frameworkVersion(id: $v) { competencies { id } } }")
-                .variable("v", version)
-                .execute()
-                .path("frameworkVersion.competencies[0].id")
-                .entity(String.class)
-                .get();
-        String mentor = tenant.token("bench-mentor");
-        String mentorId = assigned(admin, mentor, version);
-        graphQl(admin)
-                .document("mutation($p: ID!) { setMentorCapacity(input: {personId: $p, capacity: 10}) { mentorLoad {"
-                        + " capacity } } }")
-                .variable("p", mentorId)
-                .execute()
-                .path("setMentorCapacity.mentorLoad.capacity")
-                .hasValue();
-        for (int i = 0; i < 50; i++) {
-            graphQl(mentor)
-                    .document(
-                            "mutation($c: ID!, $d: Date!) { logEvidence(input: {competencyIds: [$c], kind: CODE_REVIEW,"
-                                    + " title: \"Review\", occurredOn: $d}) { evidence { id } } }")
-                    .variable("c", competency)
-                    .variable("d", java.time.LocalDate.now().toString())
-                    .execute()
-                    .path("logEvidence.evidence.id")
-                    .hasValue();
-        }
-        for (int i = 0; i < 10; i++) {
-            String menteeId = assigned(admin, tenant.token("bench-mentee-" + i), version);
-            String pairing = graphQl(admin)
-                    .document("mutation($m: ID!, $e: ID!, $c: ID!) { proposeMentorship(input: {mentorId: $m, menteeId:"
-                            + " $e, focusCompetencyIds: [$c]}) { mentorship { id } } }")
-                    .variable("m", mentorId)
-                    .variable("e", menteeId)
-                    .variable("c", competency)
-                    .execute()
-                    .path("proposeMentorship.mentorship.id")
-                    .entity(String.class)
-                    .get();
-            graphQl(mentor)
-                    .document(
-                            "mutation($id: ID!) { acceptMentorship(input: {id: $id, expectedVersion: 1}) { mentorship {"
-                                    + " id } } }")
-                    .variable("id", pairing)
-                    .execute()
-                    .path("acceptMentorship.mentorship.id")
-                    .hasValue();
-            graphQl(mentor)
-                    .document("mutation($m: ID!, $d: Date!) { logMentoringSession(input: {mentorshipId: $m, heldOn: $d,"
-                            + " durationMinutes: 45, sharedNotes: \"n\", privateNote: \"p\", actions: [\"a\", \"b\"]})"
-                            + " { session { id } } }")
-                    .variable("m", pairing)
-                    .variable("d", java.time.LocalDate.now().toString())
-                    .execute()
-                    .path("logMentoringSession.session.id")
-                    .hasValue();
-        }
-        return mentor;
-    }
-
-    private String assigned(String admin, String token, String version) {
-        String id = personOf(token);
-        graphQl(admin)
-                .document(
-                        "mutation($p: ID!, $v: ID!) { assignFramework(input: {personId: $p, versionId: $v, currentLevel:"
-                                + " \"L4\"}) { assignment { assignedAt } } }")
-                .variable("p", id)
-                .variable("v", version)
-                .execute()
-                .path("assignFramework.assignment.assignedAt")
-                .hasValue();
-        return id;
-    }
-
-    private String run(String name, String token, String query) throws Exception {
-        return run(name, token, query, Map.of());
-    }
-
-    private String run(String name, String token, String query, Map<String, Object> variables) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        JSON.writeValueAsString(Map.of("query", query, "variables", variables))))
-                .build();
-        load(request, WARM_UP);
-        sqlStatements.reset();
-        send(request);
-        int statements = sqlStatements.count();
-        List<Long> latencies = load(request, MEASURE);
-        Collections.sort(latencies);
-        double perSecond = latencies.size() / (double) MEASURE.toSeconds();
-        return "| %s | %.0f | %.1f | %.1f | %.1f | %.1f | %d |"
-                .formatted(
-                        name,
-                        perSecond,
-                        millis(percentile(latencies, 0.50)),
-                        millis(percentile(latencies, 0.95)),
-                        millis(percentile(latencies, 0.99)),
-                        millis(latencies.getLast()),
-                        statements);
-    }
-
-    private List<Long> load(HttpRequest request, Duration duration) throws InterruptedException {
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicInteger sent = new AtomicInteger();
-        Instant end = Instant.now().plus(duration);
-        try (var workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int w = 0; w < CONCURRENCY; w++) {
-                workers.submit(() -> {
-                    while (Instant.now().isBefore(end) && sent.incrementAndGet() < MAX_REQUESTS) {
-                        long start = System.nanoTime();
-                        send(request);
-                        latencies.add(System.nanoTime() - start);
-                    }
-                    return null;
-                });
+            List<Map<String, Object>> closed = new ArrayList<>();
+            double floor = 0;
+            for (Scenario scenario : scenarios) {
+                load.closedLoop(scenario.request(), CONNECTIONS, WARM_UP);
+                LoadGenerator.Measurement measured = load.closedLoop(scenario.request(), CONNECTIONS, MEASURE);
+                if (floor == 0) {
+                    floor = measured.perSecond();
+                }
+                closed.add(BenchmarkReport.row(
+                        scenario.name(), scenario.statements(), measured, floor, scenario.target()));
+                System.out.println("benchmark: " + closed.getLast());
             }
+            Scenario me = BenchmarkScenarios.me(api, data);
+            load.openLoop(me.request(), BenchmarkScenarios.OPEN_LOOP_RATE, OPEN_LOOP_WARM_UP);
+            LoadGenerator.Measurement steady =
+                    load.openLoop(me.request(), BenchmarkScenarios.OPEN_LOOP_RATE, OPEN_LOOP_MEASURE);
+            Map<String, Object> open = BenchmarkReport.row(me.name(), me.statements(), steady, floor, 0);
+            open.put("arrivalRatePerSecond", BenchmarkScenarios.OPEN_LOOP_RATE);
+            open.put("targetP99Ms", OPEN_LOOP_TARGET_P99_MS);
+            System.out.println("benchmark: " + open);
+            results.put("commit", commit);
+            results.put(
+                    "measuredAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            results.put("setup", setup());
+            results.put("closedLoop", closed);
+            results.put("openLoop", List.of(open));
         }
-        return new ArrayList<>(latencies);
-    }
-
-    private void send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
-            throw new IllegalStateException(
-                    "Benchmark request failed: " + response.statusCode() + " " + response.body());
+        Path json = out.resolve("results.json");
+        Files.writeString(
+                json, GraphQlHttp.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+        String table = BenchmarkReport.markdown(GraphQlHttp.JSON.readTree(Files.readString(json)));
+        Files.writeString(out.resolve("results.md"), table);
+        System.out.println("\n" + table);
+        if (Boolean.getBoolean("benchmark.updateReadme")) {
+            BenchmarkReport.updateReadme(Path.of("..", "README.md"), table);
         }
     }
 
-    private static long percentile(List<Long> sorted, double p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    /** Command-line arguments that differ from a production start (see {@link #setup()}). */
+    private static final List<String> ARGUMENTS =
+            List.of("--server.address=127.0.0.1", "--trellis.security.allow-insecure-urls=true");
+
+    /** Production's environment variables, pointing at this run's database and loopback issuer. */
+    private static Map<String, String> environment(Issuer platform) {
+        TestDatabase database = TestDatabase.INSTANCE;
+        String url = database.url().substring(0, database.url().indexOf('?'))
+                + "?tcpKeepAlive=true&socketTimeout=60&connectTimeout=5&ApplicationName=trellis";
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("TRELLIS_DB_URL", url);
+        environment.put("TRELLIS_DB_USER", TestDatabase.RUNTIME.name());
+        environment.put("TRELLIS_DB_PASSWORD", TestDatabase.RUNTIME.password());
+        environment.put("TRELLIS_DB_OWNER_USER", TestDatabase.OWNER.name());
+        environment.put("TRELLIS_DB_OWNER_PASSWORD", TestDatabase.OWNER.password());
+        environment.put("TRELLIS_PLATFORM_ISSUER", platform.url());
+        environment.put(
+                "TRELLIS_WEBHOOK_SECRET_KEY", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
+        environment.put("LIQUIBASE_ANALYTICS_ENABLED", "false");
+        return environment;
     }
 
-    private static double millis(long nanos) {
-        return nanos / 1_000_000.0;
+    private static Map<String, Object> setup() {
+        Map<String, Object> setup = new LinkedHashMap<>();
+        setup.put("cores", Runtime.getRuntime().availableProcessors());
+        setup.put("jvmFlags", AppProcess.JVM_FLAGS);
+        setup.put("arguments", ARGUMENTS);
+        setup.put("closedLoopConnections", CONNECTIONS);
+        setup.put("warmUpSeconds", WARM_UP.toSeconds());
+        setup.put("measureSeconds", MEASURE.toSeconds());
+        setup.put("openLoopSeconds", OPEN_LOOP_MEASURE.toSeconds());
+        setup.put(
+                "summary",
+                "Application jar in its own JVM (%s, default profile, production settings; loopback issuers allowed"
+                                .formatted(String.join(" ", AppProcess.JVM_FLAGS))
+                        + "), PostgreSQL and load generator on one machine; closed loop: %d connections, %d s measured after %d s warm-up per scenario; open loop: %d s at a fixed rate after %d s warm-up. SQL statements: asserted by BenchmarkStatementsIntegrationTest."
+                                .formatted(
+                                        CONNECTIONS,
+                                        MEASURE.toSeconds(),
+                                        WARM_UP.toSeconds(),
+                                        OPEN_LOOP_MEASURE.toSeconds(),
+                                        OPEN_LOOP_WARM_UP.toSeconds()));
+        return setup;
     }
 }

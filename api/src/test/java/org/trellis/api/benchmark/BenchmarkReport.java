@@ -1,0 +1,135 @@
+package org.trellis.api.benchmark;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The benchmark's results: {@code results.json} (the record, with the commit it measured) and the markdown tables
+ * generated from that file, which also replace the README's table between its markers when asked to.
+ */
+final class BenchmarkReport {
+
+    static final String START = "<!-- benchmark:start -->";
+    static final String END = "<!-- benchmark:end -->";
+
+    private BenchmarkReport() {}
+
+    /** One measured row of results.json. */
+    static Map<String, Object> row(
+            String name, int statements, LoadGenerator.Measurement measured, double floorPerSecond, double target) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("scenario", name);
+        row.put("sqlStatementsPerRequest", statements);
+        row.put("completed", measured.completed());
+        row.put("elapsedSeconds", round(measured.elapsedNanos() / 1e9, 3));
+        row.put("requestsPerSecond", round(measured.perSecond(), 1));
+        row.put("ratioToFloor", floorPerSecond > 0 ? round(measured.perSecond() / floorPerSecond, 4) : 1.0);
+        row.put("targetRatio", target);
+        row.put("p50Ms", round(measured.millis(0.50), 2));
+        row.put("p90Ms", round(measured.millis(0.90), 2));
+        row.put("p99Ms", round(measured.millis(0.99), 2));
+        row.put("maxMs", round(measured.maxMillis(), 2));
+        return row;
+    }
+
+    /** The commit measured: {@code git rev-parse HEAD} and whether the worktree had changes. */
+    static Map<String, Object> commit(Path repository) throws IOException, InterruptedException {
+        Map<String, Object> commit = new LinkedHashMap<>();
+        commit.put("sha", git(repository, "rev-parse", "HEAD").strip());
+        commit.put("dirty", !git(repository, "status", "--porcelain").isBlank());
+        return commit;
+    }
+
+    /** Markdown tables of a results.json tree. */
+    static String markdown(JsonNode results) {
+        StringBuilder md = new StringBuilder();
+        md.append(
+                "| scenario | SQL statements/request | req/s | % of floor | target | p50 ms | p90 ms | p99 ms | max ms |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (JsonNode row : results.path("closedLoop")) {
+            double target = row.path("targetRatio").asDouble();
+            double ratio = row.path("ratioToFloor").asDouble();
+            md.append("| %s | %d | %.0f | %.1f %% | %s | %.1f | %.1f | %.1f | %.1f |\n"
+                    .formatted(
+                            row.path("scenario").asString(),
+                            row.path("sqlStatementsPerRequest").asInt(),
+                            row.path("requestsPerSecond").asDouble(),
+                            ratio * 100,
+                            target > 0
+                                    ? "≥ %.0f %% %s".formatted(target * 100, ratio >= target ? "(met)" : "(not met)")
+                                    : "",
+                            row.path("p50Ms").asDouble(),
+                            row.path("p90Ms").asDouble(),
+                            row.path("p99Ms").asDouble(),
+                            row.path("maxMs").asDouble()));
+        }
+        md.append("\nOpen loop (fixed arrival rate; latency from each request's scheduled send time):\n\n");
+        md.append(
+                "| scenario | SQL statements/request | arrival rate | achieved req/s | p50 ms | p90 ms | p99 ms | max ms |"
+                        + " target |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (JsonNode row : results.path("openLoop")) {
+            double p99 = row.path("p99Ms").asDouble();
+            double target = row.path("targetP99Ms").asDouble();
+            md.append("| %s | %d | %d/s | %.0f | %.1f | %.1f | %.1f | %.1f | p99 ≤ %.0f ms %s |\n"
+                    .formatted(
+                            row.path("scenario").asString(),
+                            row.path("sqlStatementsPerRequest").asInt(),
+                            row.path("arrivalRatePerSecond").asInt(),
+                            row.path("requestsPerSecond").asDouble(),
+                            row.path("p50Ms").asDouble(),
+                            row.path("p90Ms").asDouble(),
+                            p99,
+                            row.path("maxMs").asDouble(),
+                            target,
+                            p99 <= target ? "(met)" : "(not met)"));
+        }
+        JsonNode setup = results.path("setup");
+        md.append("\nCommit `%s`%s, measured %s on %d cores. %s\n"
+                .formatted(
+                        results.path("commit").path("sha").asString().substring(0, 12),
+                        results.path("commit").path("dirty").asBoolean() ? " (with uncommitted changes)" : "",
+                        results.path("measuredAt").asString(),
+                        setup.path("cores").asInt(),
+                        setup.path("summary").asString()));
+        return md.toString();
+    }
+
+    /** Replaces the text between the README's benchmark markers with {@code table}. */
+    static void updateReadme(Path readme, String table) throws IOException {
+        String text = Files.readString(readme, StandardCharsets.UTF_8);
+        int start = text.indexOf(START);
+        int end = text.indexOf(END);
+        if (start < 0 || end < start) {
+            throw new IllegalStateException(readme + " has no " + START + " … " + END + " markers");
+        }
+        Files.writeString(
+                readme,
+                text.substring(0, start + START.length()) + "\n" + table + text.substring(end),
+                StandardCharsets.UTF_8);
+    }
+
+    private static String git(Path repository, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString()));
+        command.addAll(List.of(arguments));
+        Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!git.waitFor(30, TimeUnit.SECONDS) || git.exitValue() != 0) {
+            throw new IllegalStateException("git " + String.join(" ", arguments) + " failed: " + output);
+        }
+        return output;
+    }
+
+    private static double round(double value, int places) {
+        double scale = Math.pow(10, places);
+        return Math.round(value * scale) / scale;
+    }
+}

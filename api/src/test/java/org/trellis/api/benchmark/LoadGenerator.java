@@ -1,0 +1,151 @@
+package org.trellis.api.benchmark;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Drives one request repeatedly and measures it. Closed loop: a fixed number of connections, each sending its next
+ * request when the previous answer arrived, for the maximum throughput. Open loop: requests at a fixed arrival rate
+ * whatever the answers do, each latency measured from the instant the request was scheduled to be sent (so a slow
+ * answer delays nothing but still counts for every request that queued behind it: no coordinated omission). Any failed
+ * request fails the whole measurement. Throughput is completed requests divided by the measured elapsed time.
+ */
+final class LoadGenerator {
+
+    private final HttpClient client;
+
+    LoadGenerator(HttpClient client) {
+        this.client = client;
+    }
+
+    /** What one measurement saw: latencies in nanoseconds, sorted. */
+    record Measurement(int completed, long elapsedNanos, long[] latencies) {
+
+        double perSecond() {
+            return completed / (elapsedNanos / 1e9);
+        }
+
+        double millis(double percentile) {
+            int index = (int) Math.ceil(percentile * latencies.length) - 1;
+            return latencies[Math.clamp(index, 0, latencies.length - 1)] / 1e6;
+        }
+
+        double maxMillis() {
+            return latencies[latencies.length - 1] / 1e6;
+        }
+    }
+
+    /**
+     * {@code connections} clients sending back to back for {@code duration}; a request started before the end counts
+     * when it completes, and the elapsed time runs until the last one did.
+     */
+    Measurement closedLoop(HttpRequest request, int connections, Duration duration) throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        AtomicLong lastDone = new AtomicLong(start);
+        List<Future<long[]>> workers = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < connections; c++) {
+                workers.add(threads.submit(() -> {
+                    long[] latencies = new long[1024];
+                    int count = 0;
+                    while (System.nanoTime() < end && failure.get() == null) {
+                        long sent = System.nanoTime();
+                        try {
+                            GraphQlHttp.check(client.send(request, HttpResponse.BodyHandlers.ofString()));
+                        } catch (Exception e) {
+                            failure.compareAndSet(null, e);
+                            break;
+                        }
+                        long done = System.nanoTime();
+                        lastDone.accumulateAndGet(done, Math::max);
+                        if (count == latencies.length) {
+                            latencies = Arrays.copyOf(latencies, count * 2);
+                        }
+                        latencies[count++] = done - sent;
+                    }
+                    return Arrays.copyOf(latencies, count);
+                }));
+            }
+        }
+        failIf(failure);
+        long[] all = workers.stream()
+                .map(LoadGenerator::result)
+                .flatMapToLong(Arrays::stream)
+                .sorted()
+                .toArray();
+        return new Measurement(all.length, lastDone.get() - start, all);
+    }
+
+    /**
+     * {@code rate} requests a second for {@code duration}, sent at their scheduled instants without waiting for
+     * answers; each latency runs from the scheduled instant to the complete answer. The elapsed time runs from the
+     * first scheduled instant to the last answer, so a server that falls behind shows a lower achieved rate.
+     */
+    Measurement openLoop(HttpRequest request, int rate, Duration duration) throws Exception {
+        int total = (int) (rate * duration.toSeconds());
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long[] latencies = new long[total];
+        CountDownLatch answered = new CountDownLatch(total);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+        AtomicLong lastDone = new AtomicLong(start);
+        for (int i = 0; i < total && failure.get() == null; i++) {
+            long scheduled = start + i * interval;
+            for (long wait = scheduled - System.nanoTime(); wait > 0; wait = scheduled - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            int index = i;
+            client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                long done = System.nanoTime();
+                try {
+                    if (error != null) {
+                        throw error;
+                    }
+                    GraphQlHttp.check(response);
+                    latencies[index] = done - scheduled;
+                    lastDone.accumulateAndGet(done, Math::max);
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    answered.countDown();
+                }
+            });
+        }
+        failIf(failure);
+        if (!answered.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Open loop: " + answered.getCount() + " requests never answered");
+        }
+        failIf(failure);
+        Arrays.sort(latencies);
+        return new Measurement(total, lastDone.get() - start, latencies);
+    }
+
+    private static void failIf(AtomicReference<Throwable> failure) {
+        if (failure.get() != null) {
+            throw new IllegalStateException("A benchmark request failed, so the run fails", failure.get());
+        }
+    }
+
+    private static long[] result(Future<long[]> worker) {
+        try {
+            return worker.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
