@@ -28,12 +28,19 @@ public class AssignmentService {
 
     private final Assignments assignments;
     private final Frameworks frameworks;
+    private final FrameworkContents contents;
     private final PeopleService people;
     private final AuditTrail audit;
 
-    AssignmentService(Assignments assignments, Frameworks frameworks, PeopleService people, AuditTrail audit) {
+    AssignmentService(
+            Assignments assignments,
+            Frameworks frameworks,
+            FrameworkContents contents,
+            PeopleService people,
+            AuditTrail audit) {
         this.assignments = assignments;
         this.frameworks = frameworks;
+        this.contents = contents;
         this.people = people;
         this.audit = audit;
     }
@@ -41,17 +48,15 @@ public class AssignmentService {
     @Transactional
     public Assignment assign(
             Actor actor, UUID personId, UUID versionId, String currentLevel, @Nullable String targetLevel) {
-        FrameworkService.requireAdmin(actor);
+        FrameworkPolicy.requireAssign(actor);
         people.get(actor, personId);
-        FrameworkVersion version = frameworks
-                .version(versionId)
-                .orElseThrow(() -> new org.trellis.api.shared.NotFoundException("Framework version"));
-        if (version.status() != FrameworkVersion.Status.PUBLISHED) {
+        FrameworkVersion version = frameworks.existingVersion(versionId);
+        if (!FrameworkPolicy.assignable(version.status())) {
             throw InvalidInputException.of(new UserError(
                     List.of("input", "versionId"), "Only published versions can be assigned.", Code.INVALID));
         }
         Map<String, Level> levels = new LinkedHashMap<>();
-        frameworks.levelsOf(List.of(versionId)).forEach(level -> levels.put(level.code(), level));
+        contents.levelsOf(List.of(versionId)).forEach(level -> levels.put(level.code(), level));
         Level current = levels.get(currentLevel);
         Level target = targetLevel == null ? null : levels.get(targetLevel);
         if (current == null || (targetLevel != null && target == null)) {
@@ -96,23 +101,23 @@ public class AssignmentService {
     /** The competencies of a person's current framework version, in order; empty without an assignment. */
     @Transactional(readOnly = true)
     public List<Competency> currentCompetencyList(Actor actor, UUID personId) {
-        actor.tenant();
+        FrameworkPolicy.requireReadLinked(actor);
         return assignments.ofPeople(List.of(personId), true).stream()
                 .findFirst()
-                .map(assignment -> frameworks.competenciesOf(List.of(assignment.versionId())))
+                .map(assignment -> contents.competenciesOf(List.of(assignment.versionId())))
                 .orElse(List.of());
     }
 
     /** The current level of each of these people who has an assignment. */
     @Transactional(readOnly = true)
     public Map<UUID, Level> currentLevels(Actor actor, Collection<UUID> personIds) {
-        actor.tenant();
+        FrameworkPolicy.requireReadLinked(actor);
         if (personIds.isEmpty()) {
             return Map.of();
         }
         List<Assignment> current = assignments.ofPeople(personIds, true);
         Map<UUID, Level> levels =
-                frameworks
+                contents
                         .levels(current.stream()
                                 .map(Assignment::currentLevelId)
                                 .distinct()

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.trellis.api.shared.InvalidInputException;
-import org.trellis.api.shared.Validation;
 import org.trellis.graphql.UserError;
 import org.trellis.graphql.UserError.Code;
 import tools.jackson.core.JacksonException;
@@ -55,7 +54,7 @@ record FrameworkDocument(
         if (root == null || !root.isObject()) {
             throw invalid("The document must be a mapping with framework and version.", "input", "content");
         }
-        Errors errors = new Errors();
+        DocumentErrors errors = new DocumentErrors();
         JsonNode framework = root.path("framework");
         JsonNode version = root.path("version");
         String name = errors.text(framework, "name", 200, "framework.name");
@@ -221,74 +220,5 @@ record FrameworkDocument(
 
     private static InvalidInputException invalid(String message, String... field) {
         return InvalidInputException.of(new UserError(List.of(field), message, Code.INVALID));
-    }
-
-    /** Collects every problem with its field path. */
-    private static final class Errors {
-
-        private final List<UserError> errors = new ArrayList<>();
-
-        @Nullable
-        String text(JsonNode node, String field, int max, String path) {
-            JsonNode value = node.get(field);
-            if (value == null || !value.isString() || value.asString().isBlank()) {
-                add(path, "Required.");
-                return null;
-            }
-            return bounded(value.asString(), max, path);
-        }
-
-        @Nullable
-        String optional(JsonNode node, String field, int max, String path) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
-                return null;
-            }
-            if (!value.isString()) {
-                add(path, "Must be text.");
-                return null;
-            }
-            return bounded(value.asString(), max, path);
-        }
-
-        int number(JsonNode node, String field, int min, int max, String path) {
-            JsonNode value = node.get(field);
-            if (value == null || !value.isIntegralNumber() || value.asInt() < min || value.asInt() > max) {
-                add(path, "A whole number from " + min + " to " + max + " is required.");
-                return min;
-            }
-            return value.asInt();
-        }
-
-        boolean bool(JsonNode node, String field, String path) {
-            JsonNode value = node.get(field);
-            if (value == null || !value.isBoolean()) {
-                add(path, "true or false is required.");
-                return false;
-            }
-            return value.asBoolean();
-        }
-
-        private @Nullable String bounded(String value, int max, String path) {
-            if (value.length() > max) {
-                add(path, "At most " + max + " characters.");
-                return null;
-            }
-            if (!Validation.isProse(value)) {
-                add(path, "Control characters are not allowed.");
-                return null;
-            }
-            return value;
-        }
-
-        void add(String path, String message) {
-            errors.add(new UserError(List.of("input", "content", path), message, Code.INVALID));
-        }
-
-        void throwIfAny() {
-            if (!errors.isEmpty()) {
-                throw new InvalidInputException(errors.size() > 50 ? errors.subList(0, 50) : errors);
-            }
-        }
     }
 }

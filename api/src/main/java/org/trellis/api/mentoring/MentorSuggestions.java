@@ -20,7 +20,6 @@ import org.trellis.api.people.PeopleService;
 import org.trellis.api.people.Person;
 import org.trellis.api.people.PersonStatus;
 import org.trellis.api.shared.Actor;
-import org.trellis.api.shared.ForbiddenException;
 import org.trellis.api.shared.InvalidInputException;
 import org.trellis.api.shared.NotFoundException;
 import org.trellis.graphql.UserError;
@@ -53,16 +52,19 @@ class MentorSuggestions {
     static final double PER_FREE_PLACE = 0.5;
 
     private final MentorshipService mentorships;
+    private final MentorLoads loads;
     private final AssignmentService assignments;
     private final EvidenceService evidence;
     private final PeopleService people;
 
     MentorSuggestions(
             MentorshipService mentorships,
+            MentorLoads loads,
             AssignmentService assignments,
             EvidenceService evidence,
             PeopleService people) {
         this.mentorships = mentorships;
+        this.loads = loads;
         this.assignments = assignments;
         this.evidence = evidence;
         this.people = people;
@@ -74,9 +76,7 @@ class MentorSuggestions {
         if (people.getAll(actor, List.of(menteeId)).isEmpty()) {
             throw new NotFoundException("Person");
         }
-        if (!MentoringPolicy.canPropose(actor, menteeId, people.reportsOf(actor))) {
-            throw new ForbiddenException("Suggestions are for the mentee, their managers and tenant admins.");
-        }
+        MentoringPolicy.requireSuggest(actor, menteeId, people.reportsOf(actor));
         List<Competency> framework = assignments.currentCompetencyList(actor, menteeId);
         if (framework.isEmpty()) {
             throw invalid("menteeId", "The mentee has no framework assignment, so there are no gaps to match.");
@@ -122,11 +122,11 @@ class MentorSuggestions {
         List<UUID> levelled = new ArrayList<>(found.keySet());
         levelled.add(menteeId);
         Map<UUID, Level> levels = assignments.currentLevels(actor, levelled);
-        Map<UUID, MentorLoad> loads = mentorships.loads(found.keySet());
+        Map<UUID, MentorLoad> capacity = loads.loads(found.keySet());
         Level menteeLevel = levels.get(menteeId);
         List<Suggestion> suggestions = new ArrayList<>();
         for (Person candidate : found.values()) {
-            MentorLoad load = loads.get(candidate.id());
+            MentorLoad load = capacity.get(candidate.id());
             if (load.freeCapacity() <= 0) {
                 continue;
             }

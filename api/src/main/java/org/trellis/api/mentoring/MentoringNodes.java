@@ -14,17 +14,17 @@ class MentoringNodes {
     }
 
     @Bean
-    NodeResolver mentoringGoalNodes(MentoringContentService content) {
-        return NodeResolver.of("MentoringGoal", content::goal);
+    NodeResolver mentoringGoalNodes(MentoringGoalService goals) {
+        return NodeResolver.of("MentoringGoal", goals::goal);
     }
 
     @Bean
-    NodeResolver mentoringSessionNodes(MentoringContentService content) {
-        return NodeResolver.of("MentoringSession", content::session);
+    NodeResolver mentoringSessionNodes(MentoringSessionService sessions) {
+        return NodeResolver.of("MentoringSession", sessions::session);
     }
 
     @Bean
-    NodeResolver mentoringActionNodes(MentoringContentService content) {
-        return NodeResolver.of("MentoringAction", content::action);
+    NodeResolver mentoringActionNodes(MentoringActionService actions) {
+        return NodeResolver.of("MentoringAction", actions::action);
     }
 }

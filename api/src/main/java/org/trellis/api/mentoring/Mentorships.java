@@ -2,7 +2,6 @@ package org.trellis.api.mentoring;
 
 import static org.trellis.persistence.jooq.Tables.MENTORSHIP;
 import static org.trellis.persistence.jooq.Tables.MENTORSHIP_FOCUS;
-import static org.trellis.persistence.jooq.Tables.MENTOR_CAPACITY;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -35,7 +34,7 @@ class Mentorships {
 
     private static final Field<String> STATUS = EFFECTIVE_STATUS.as("effective_status");
 
-    private static final Condition OPEN_PROPOSAL =
+    static final Condition OPEN_PROPOSAL =
             MENTORSHIP.STATUS.eq("PROPOSED").and(MENTORSHIP.RESPOND_BY.gt(DSL.currentInstant()));
 
     private final DSLContext db;
@@ -172,11 +171,6 @@ class Mentorships {
         return all;
     }
 
-    /** Serialises changes to one mentor's load (accepting, capacity) within the transaction. */
-    void lockMentor(UUID tenantId, UUID mentorId) {
-        db.execute("select pg_advisory_xact_lock(hashtextextended(?, 0))", "mentor:" + tenantId + ":" + mentorId);
-    }
-
     void addFocus(UUID tenantId, UUID mentorshipId, Collection<UUID> competencyIds) {
         if (competencyIds.isEmpty()) {
             return;
@@ -202,43 +196,6 @@ class Mentorships {
         return result;
     }
 
-    /** Capacities set for these people (others have the default). */
-    Map<UUID, Integer> capacities(Collection<UUID> people) {
-        Map<UUID, Integer> result = new HashMap<>();
-        db.select(MENTOR_CAPACITY.PERSON_ID, MENTOR_CAPACITY.CAPACITY)
-                .from(MENTOR_CAPACITY)
-                .where(MENTOR_CAPACITY.PERSON_ID.in(people))
-                .forEach(row -> result.put(row.value1(), row.value2()));
-        return result;
-    }
-
-    void setCapacity(UUID tenantId, UUID person, int capacity) {
-        db.insertInto(MENTOR_CAPACITY)
-                .set(MENTOR_CAPACITY.TENANT_ID, tenantId)
-                .set(MENTOR_CAPACITY.PERSON_ID, person)
-                .set(MENTOR_CAPACITY.CAPACITY, capacity)
-                .onConflict(MENTOR_CAPACITY.TENANT_ID, MENTOR_CAPACITY.PERSON_ID)
-                .doUpdate()
-                .set(MENTOR_CAPACITY.CAPACITY, capacity)
-                .set(MENTOR_CAPACITY.UPDATED_AT, Instant.now())
-                .execute();
-    }
-
-    /** Per mentor: active mentees and open proposals. */
-    Map<UUID, Load> loads(Collection<UUID> mentors) {
-        Map<UUID, Load> result = new HashMap<>();
-        db.select(
-                        MENTORSHIP.MENTOR_ID,
-                        DSL.count().filterWhere(MENTORSHIP.STATUS.eq("ACTIVE")),
-                        DSL.count().filterWhere(OPEN_PROPOSAL))
-                .from(MENTORSHIP)
-                .where(MENTORSHIP.MENTOR_ID.in(mentors))
-                .and(MENTORSHIP.STATUS.in("ACTIVE", "PROPOSED"))
-                .groupBy(MENTORSHIP.MENTOR_ID)
-                .forEach(row -> result.put(row.value1(), new Load(row.value2(), row.value3())));
-        return result;
-    }
-
     /** Mentees of active pairings of this mentor. */
     Set<UUID> activeMentees(UUID mentorId) {
         return Set.copyOf(db.select(MENTORSHIP.MENTEE_ID)
@@ -247,9 +204,6 @@ class Mentorships {
                 .and(MENTORSHIP.STATUS.eq("ACTIVE"))
                 .fetch(MENTORSHIP.MENTEE_ID));
     }
-
-    /** Active mentees and open proposals of a mentor. */
-    record Load(int active, int proposed) {}
 
     private Condition pair(UUID one, UUID other) {
         return MENTORSHIP

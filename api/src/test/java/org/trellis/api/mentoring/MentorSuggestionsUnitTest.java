@@ -73,6 +73,83 @@ class MentorSuggestionsUnitTest {
                         "Outside the mentee's reporting line");
     }
 
+    @Test
+    void capsEachGapAtFivePiecesAndFreePlacesAtThree() {
+        var suggestion = MentorSuggestions.score(
+                candidate(),
+                true,
+                List.of(REVIEW, TESTING),
+                Map.of("code-review", 9, "automated-testing", 1),
+                L3,
+                L3,
+                new MentorLoad(UUID.randomUUID(), 10, 2, 0),
+                false);
+        assertThat(suggestion.score())
+                .isEqualTo(MentorSuggestions.PER_ITEM * MentorSuggestions.CAP_PER_GAP
+                        + MentorSuggestions.PER_ITEM
+                        + MentorSuggestions.PER_FREE_PLACE * 3);
+        assertThat(suggestion.strengths())
+                .containsExactly(new MentorSuggestions.Strength(REVIEW, 9), new MentorSuggestions.Strength(TESTING, 1));
+        assertThat(suggestion.reasons())
+                .containsExactly(
+                        "9 endorsed pieces of evidence in Code review in the past year",
+                        "1 endorsed piece of evidence in Automated testing in the past year",
+                        "Level L3, not above the mentee's L3",
+                        "8 of 10 mentoring places free");
+    }
+
+    @Test
+    void givesNoLevelPointsToACandidateAtOrBelowTheMentee() {
+        var below = MentorSuggestions.score(
+                candidate(),
+                true,
+                List.of(REVIEW),
+                Map.of("code-review", 1),
+                L3,
+                L5,
+                new MentorLoad(UUID.randomUUID(), 1, 0, 0),
+                true);
+        assertThat(below.score()).isEqualTo(MentorSuggestions.PER_ITEM + MentorSuggestions.PER_FREE_PLACE);
+        assertThat(below.reasons())
+                .containsExactly(
+                        "1 endorsed piece of evidence in Code review in the past year",
+                        "Level L3, not above the mentee's L5",
+                        "1 of 1 mentoring place free",
+                        "Outside the mentee's reporting line");
+    }
+
+    @Test
+    void leavesLevelOutWhenEitherSideHasNoAssignment() {
+        var unassigned = MentorSuggestions.score(
+                candidate(),
+                true,
+                List.of(REVIEW),
+                Map.of("code-review", 2),
+                null,
+                L3,
+                new MentorLoad(UUID.randomUUID(), 2, 0, 0),
+                false);
+        assertThat(unassigned.score()).isEqualTo(2.0 * 2 + 0.5 * 2);
+        assertThat(unassigned.level()).isNull();
+        assertThat(unassigned.reasons()).noneMatch(reason -> reason.startsWith("Level"));
+    }
+
+    @Test
+    void ignoresStrengthOutsideTheGaps() {
+        var offTopic = MentorSuggestions.score(
+                candidate(),
+                false,
+                List.of(REVIEW),
+                Map.of("automated-testing", 5),
+                L5,
+                L3,
+                new MentorLoad(UUID.randomUUID(), 3, 0, 0),
+                false);
+        assertThat(offTopic.score()).isZero();
+        assertThat(offTopic.strengths()).isEmpty();
+        assertThat(offTopic.reasons()).isEmpty();
+    }
+
     private static Person candidate() {
         return new Person(
                 UUID.randomUUID(),

@@ -1,0 +1,122 @@
+package org.trellis.api.frameworks;
+
+import static org.trellis.persistence.jooq.Tables.FRAMEWORK_COMPETENCY;
+import static org.trellis.persistence.jooq.Tables.FRAMEWORK_EXPECTATION;
+import static org.trellis.persistence.jooq.Tables.FRAMEWORK_LEVEL;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+
+/** Levels, competencies and expectations of the transaction's tenant's framework versions, and a version as a document. */
+@Repository
+class FrameworkContents {
+
+    private final DSLContext db;
+
+    FrameworkContents(DSLContext db) {
+        this.db = db;
+    }
+
+    List<Level> levelsOf(Collection<UUID> versionIds) {
+        return db.selectFrom(FRAMEWORK_LEVEL)
+                .where(FRAMEWORK_LEVEL.VERSION_ID.in(versionIds))
+                .orderBy(FRAMEWORK_LEVEL.POSITION)
+                .fetch(FrameworkContents::toLevel);
+    }
+
+    List<Level> levels(Collection<UUID> ids) {
+        return db.selectFrom(FRAMEWORK_LEVEL).where(FRAMEWORK_LEVEL.ID.in(ids)).fetch(FrameworkContents::toLevel);
+    }
+
+    List<Competency> competenciesOf(Collection<UUID> versionIds) {
+        return db.selectFrom(FRAMEWORK_COMPETENCY)
+                .where(FRAMEWORK_COMPETENCY.VERSION_ID.in(versionIds))
+                .orderBy(FRAMEWORK_COMPETENCY.POSITION)
+                .fetch(FrameworkContents::toCompetency);
+    }
+
+    List<Competency> competencies(Collection<UUID> ids) {
+        return db.selectFrom(FRAMEWORK_COMPETENCY)
+                .where(FRAMEWORK_COMPETENCY.ID.in(ids))
+                .fetch(FrameworkContents::toCompetency);
+    }
+
+    List<Expectation> expectationsOf(Collection<UUID> competencyIds) {
+        return db.select(FRAMEWORK_EXPECTATION.fields())
+                .from(FRAMEWORK_EXPECTATION)
+                .join(FRAMEWORK_LEVEL)
+                .on(FRAMEWORK_LEVEL.ID.eq(FRAMEWORK_EXPECTATION.LEVEL_ID))
+                .where(FRAMEWORK_EXPECTATION.COMPETENCY_ID.in(competencyIds))
+                .orderBy(FRAMEWORK_LEVEL.POSITION)
+                .fetch(FrameworkContents::toExpectation);
+    }
+
+    /** A version as a document, for export and for copying into a new draft. */
+    FrameworkDocument document(Framework framework, FrameworkVersion version) {
+        List<Level> levels = levelsOf(List.of(version.id()));
+        Map<UUID, String> codes = levels.stream().collect(Collectors.toMap(Level::id, Level::code));
+        List<Competency> competencies = competenciesOf(List.of(version.id()));
+        Map<UUID, List<Expectation>> expectations = competencies.isEmpty()
+                ? Map.of()
+                : expectationsOf(competencies.stream().map(Competency::id).toList()).stream()
+                        .collect(Collectors.groupingBy(Expectation::competencyId));
+        return new FrameworkDocument(
+                framework.name(),
+                framework.description(),
+                version.guidance(),
+                levels.stream()
+                        .map(l -> new FrameworkDocument.LevelDoc(l.code(), l.title(), l.jobLevel()))
+                        .toList(),
+                competencies.stream()
+                        .map(c -> new FrameworkDocument.CompetencyDoc(
+                                c.key(),
+                                c.theme(),
+                                c.name(),
+                                c.description(),
+                                expectations.getOrDefault(c.id(), List.of()).stream()
+                                        .map(e -> new FrameworkDocument.ExpectationDoc(
+                                                codes.get(e.levelId()), e.description(), e.examples(), e.rule()))
+                                        .toList()))
+                        .toList());
+    }
+
+    private static Level toLevel(Record row) {
+        return new Level(
+                row.get(FRAMEWORK_LEVEL.ID),
+                row.get(FRAMEWORK_LEVEL.VERSION_ID),
+                row.get(FRAMEWORK_LEVEL.POSITION),
+                row.get(FRAMEWORK_LEVEL.CODE),
+                row.get(FRAMEWORK_LEVEL.TITLE),
+                row.get(FRAMEWORK_LEVEL.JOB_LEVEL));
+    }
+
+    private static Competency toCompetency(Record row) {
+        return new Competency(
+                row.get(FRAMEWORK_COMPETENCY.ID),
+                row.get(FRAMEWORK_COMPETENCY.VERSION_ID),
+                row.get(FRAMEWORK_COMPETENCY.POSITION),
+                row.get(FRAMEWORK_COMPETENCY.KEY),
+                row.get(FRAMEWORK_COMPETENCY.THEME),
+                row.get(FRAMEWORK_COMPETENCY.NAME),
+                row.get(FRAMEWORK_COMPETENCY.DESCRIPTION));
+    }
+
+    private static Expectation toExpectation(Record row) {
+        return new Expectation(
+                row.get(FRAMEWORK_EXPECTATION.COMPETENCY_ID),
+                row.get(FRAMEWORK_EXPECTATION.LEVEL_ID),
+                row.get(FRAMEWORK_EXPECTATION.DESCRIPTION),
+                List.of(row.get(FRAMEWORK_EXPECTATION.EXAMPLES)),
+                new Expectation.Rule(
+                        row.get(FRAMEWORK_EXPECTATION.MIN_ENDORSED_EVIDENCE),
+                        row.get(FRAMEWORK_EXPECTATION.RECENCY_MONTHS),
+                        row.get(FRAMEWORK_EXPECTATION.MIN_DISTINCT_KINDS),
+                        row.get(FRAMEWORK_EXPECTATION.REQUIRED)));
+    }
+}
