@@ -3,6 +3,7 @@ package org.trellis.api.mentoring;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import org.trellis.api.people.Person;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ConflictException;
 import org.trellis.api.shared.ForbiddenException;
+import org.trellis.api.shared.IdempotencyKeys;
 import org.trellis.api.shared.NotFoundException;
 import org.trellis.api.shared.Validation;
 import org.trellis.graphql.UserError.Code;
@@ -48,6 +50,7 @@ class MentoringContentService {
     private final FrameworkService frameworks;
     private final PeopleService people;
     private final EvidenceCapture evidence;
+    private final IdempotencyKeys keys;
     private final AuditTrail audit;
 
     MentoringContentService(
@@ -57,6 +60,7 @@ class MentoringContentService {
             FrameworkService frameworks,
             PeopleService people,
             EvidenceCapture evidence,
+            IdempotencyKeys keys,
             AuditTrail audit) {
         this.mentorships = mentorships;
         this.records = records;
@@ -64,6 +68,7 @@ class MentoringContentService {
         this.frameworks = frameworks;
         this.people = people;
         this.evidence = evidence;
+        this.keys = keys;
         this.audit = audit;
     }
 
@@ -213,39 +218,37 @@ class MentoringContentService {
         }
         validation.throwIfInvalid();
         UUID author = MentorshipService.person(actor);
-        if (key != null) {
-            var earlier = records.findByKey(mentorshipId, key);
-            if (earlier.isPresent()) {
-                return retried(earlier.get(), author);
-            }
-        }
-        var inserted = records.insertSession(
-                actor.tenant(), mentorshipId, heldOn, durationMinutes, shared == null ? "" : shared, author, key);
-        if (inserted.isEmpty()) {
-            return retried(records.findByKey(mentorshipId, key).orElseThrow(), author);
-        }
-        MentoringSession session = inserted.get();
-        records.insertActions(actor.tenant(), session.id(), agreed);
-        if (note != null) {
-            records.savePrivateNote(actor.tenant(), session.id(), author, note);
-        }
-        UUID evidenceId = mentoringEvidence(actor, mentorship, session);
-        audit.record(
+        return keys.once(
                 actor,
-                actor.tenant(),
-                "mentoring.session-logged",
-                "Mentorship",
-                mentorshipId,
-                Map.of("session", session.id(), "evidence", String.valueOf(evidenceId)));
-        return records.findSession(session.id()).orElseThrow();
-    }
-
-    /** The first session logged with a retried key: only its logger's retry gets it. */
-    private static MentoringSession retried(MentoringRecords.Keyed earlier, UUID author) {
-        if (!earlier.loggedBy().equals(author)) {
-            throw new ConflictException("This idempotency key was used by the other member of the pair.");
-        }
-        return earlier.session();
+                key,
+                "logMentoringSession:" + mentorshipId,
+                Arrays.asList(heldOn, durationMinutes, shared, note, agreed),
+                () -> {
+                    MentoringSession session = records.insertSession(
+                                    actor.tenant(),
+                                    mentorshipId,
+                                    heldOn,
+                                    durationMinutes,
+                                    shared == null ? "" : shared,
+                                    author,
+                                    null)
+                            .orElseThrow();
+                    records.insertActions(actor.tenant(), session.id(), agreed);
+                    if (note != null) {
+                        records.savePrivateNote(actor.tenant(), session.id(), author, note);
+                    }
+                    UUID evidenceId = mentoringEvidence(actor, mentorship, session);
+                    audit.record(
+                            actor,
+                            actor.tenant(),
+                            "mentoring.session-logged",
+                            "Mentorship",
+                            mentorshipId,
+                            Map.of("session", session.id(), "evidence", String.valueOf(evidenceId)));
+                    return records.findSession(session.id()).orElseThrow();
+                },
+                MentoringSession::id,
+                earlier -> records.findSession(earlier).orElseThrow());
     }
 
     /** Writes (or replaces) the caller's own private note on a session of their pairing. */
