@@ -110,6 +110,7 @@ class EvidenceImport {
         } catch (TrellisException e) {
             return Result.failed(item.externalId(), "personId", e.getMessage());
         } catch (DataIntegrityViolationException e) {
+            // Rolled back to the savepoint: a repeat if the id is taken by now, else this item fails alone.
             return concurrentlyImported(actor, relations, item);
         }
     }
