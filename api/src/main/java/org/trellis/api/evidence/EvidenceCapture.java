@@ -4,13 +4,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.trellis.api.audit.AuditTrail;
 import org.trellis.api.frameworks.AssignmentService;
 import org.trellis.api.frameworks.Competency;
 import org.trellis.api.shared.Actor;
@@ -29,13 +27,13 @@ public class EvidenceCapture {
     private static final int MAX_LINKS = 10;
 
     private final Evidences evidence;
+    private final EvidenceCreation creation;
     private final AssignmentService assignments;
-    private final AuditTrail audit;
 
-    EvidenceCapture(Evidences evidence, AssignmentService assignments, AuditTrail audit) {
+    EvidenceCapture(Evidences evidence, EvidenceCreation creation, AssignmentService assignments) {
         this.evidence = evidence;
+        this.creation = creation;
         this.assignments = assignments;
-        this.audit = audit;
     }
 
     /** Records the captured work for its person, unless it was captured before or they have no such competency. */
@@ -78,30 +76,23 @@ public class EvidenceCapture {
                         .limit(MAX_LINKS)
                         .toList(),
                 Evidence.Impact.TEAM);
-        var inserted = evidence.insertUnlessPresent(
-                actor.tenant(),
-                item.personId(),
-                item.source() == Evidence.Source.MENTORING
-                        ? item.source().name().toLowerCase(Locale.ROOT)
-                        : EvidencePolicy.ref(actor),
-                !item.personId().equals(actor.personId()),
-                input,
-                item.source(),
-                item.externalId());
-        if (inserted.isEmpty()) {
+        var created = creation.create(
+                actor,
+                new NewEvidence(
+                        item.personId(),
+                        item.source() == Evidence.Source.MENTORING
+                                ? item.source().name().toLowerCase(Locale.ROOT)
+                                : EvidencePolicy.ref(actor),
+                        input,
+                        item.source(),
+                        item.externalId(),
+                        Evidence.Status.SUBMITTED));
+        if (created.isEmpty()) {
             return new Result(
                     Outcome.ALREADY_CAPTURED,
                     evidence.findByExternalId(item.source(), item.externalId()).orElseThrow());
         }
-        Evidence created = inserted.get();
-        audit.record(
-                actor,
-                actor.tenant(),
-                "evidence.captured",
-                "Evidence",
-                created.id(),
-                Map.of("person", item.personId(), "source", item.source(), "externalId", item.externalId()));
-        return new Result(Outcome.CREATED, created);
+        return new Result(Outcome.CREATED, created.get());
     }
 
     /** Captured text comes from machines: it is kept, without the control characters people may not enter. */

@@ -3,7 +3,6 @@ package org.trellis.api.evidence;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +12,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.trellis.api.audit.AuditTrail;
 import org.trellis.api.people.PeopleService;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.InvalidInputException;
@@ -27,26 +25,26 @@ import org.trellis.graphql.UserError.Code;
  * managers' review queues.
  */
 @Service
-public class EvidenceImport {
+class EvidenceImport {
 
     static final int MAX_ITEMS = 500;
 
     private final Evidences evidence;
-    private final EvidenceService service;
+    private final EvidenceCreation creation;
+    private final EvidenceDrafts drafts;
     private final PeopleService people;
-    private final AuditTrail audit;
     private final TransactionTemplate savepoint;
 
     EvidenceImport(
             Evidences evidence,
-            EvidenceService service,
+            EvidenceCreation creation,
+            EvidenceDrafts drafts,
             PeopleService people,
-            AuditTrail audit,
             PlatformTransactionManager transactions) {
         this.evidence = evidence;
-        this.service = service;
+        this.creation = creation;
+        this.drafts = drafts;
         this.people = people;
-        this.audit = audit;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -90,37 +88,37 @@ public class EvidenceImport {
         }
         try {
             Evidence created = savepoint.execute(status -> {
-                EvidenceInput input = service.validate(actor, item.personId(), item.draft());
-                Evidence inserted = evidence.insert(
-                        actor.tenant(),
-                        item.personId(),
-                        EvidencePolicy.ref(actor),
-                        !item.personId().equals(actor.personId()),
-                        input,
-                        input.competencyIds(),
-                        Evidence.Source.API_IMPORT,
-                        item.externalId(),
-                        Evidence.Status.SUBMITTED);
-                audit.record(
-                        actor,
-                        actor.tenant(),
-                        "evidence.imported",
-                        "Evidence",
-                        inserted.id(),
-                        Map.of("person", item.personId(), "externalId", item.externalId()));
-                return inserted;
+                EvidenceInput input = drafts.validate(actor, item.personId(), item.draft());
+                return creation.create(
+                                actor,
+                                new NewEvidence(
+                                        item.personId(),
+                                        EvidencePolicy.ref(actor),
+                                        input,
+                                        Evidence.Source.API_IMPORT,
+                                        item.externalId(),
+                                        Evidence.Status.SUBMITTED))
+                        .orElse(null);
             });
+            if (created == null) {
+                // A concurrent import of the same external id won: answer as if it had come first.
+                return concurrentlyImported(actor, relations, item);
+            }
             return new Result(item.externalId(), Outcome.CREATED, created, List.of());
         } catch (InvalidInputException e) {
             return new Result(item.externalId(), Outcome.FAILED, null, e.userErrors());
         } catch (TrellisException e) {
             return Result.failed(item.externalId(), "personId", e.getMessage());
         } catch (DataIntegrityViolationException e) {
-            // A concurrent import of the same external id won: answer as if it had come first.
-            return evidence.findByExternalId(Evidence.Source.API_IMPORT, item.externalId())
-                    .map(winner -> reimported(actor, relations, item, winner))
-                    .orElseGet(() -> Result.failed(item.externalId(), "externalId", "Could not import."));
+            // Rolled back to the savepoint: a repeat if the id is taken by now, else this item fails alone.
+            return concurrentlyImported(actor, relations, item);
         }
+    }
+
+    private Result concurrentlyImported(Actor actor, EvidencePolicy.Relations relations, Item item) {
+        return evidence.findByExternalId(Evidence.Source.API_IMPORT, item.externalId())
+                .map(winner -> reimported(actor, relations, item, winner))
+                .orElseGet(() -> Result.failed(item.externalId(), "externalId", "Could not import."));
     }
 
     private static Result reimported(Actor actor, EvidencePolicy.Relations relations, Item item, Evidence existing) {
@@ -132,7 +130,7 @@ public class EvidenceImport {
     }
 
     /** One item to import. */
-    public record Item(@Nullable String externalId, UUID personId, EvidenceService.Draft draft) {}
+    record Item(@Nullable String externalId, UUID personId, EvidenceDraft draft) {}
 
     /** What became of one item. */
     public enum Outcome {

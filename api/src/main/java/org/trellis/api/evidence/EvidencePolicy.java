@@ -91,6 +91,13 @@ final class EvidencePolicy {
         return canReview(actor, item.personId(), relations) && !item.loggedBy().equals(ref(actor));
     }
 
+    /** Endorsing, sending back and rejecting are reviews; submitting and withdrawing are the author's. */
+    static boolean isReview(Transition transition) {
+        return transition == Transition.ENDORSE
+                || transition == Transition.REQUEST_CHANGES
+                || transition == Transition.REJECT;
+    }
+
     static boolean editable(Evidence.Status status) {
         return status == Evidence.Status.DRAFT || status == Evidence.Status.CHANGES_REQUESTED;
     }

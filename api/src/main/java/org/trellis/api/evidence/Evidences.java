@@ -2,24 +2,19 @@ package org.trellis.api.evidence;
 
 import static org.trellis.persistence.jooq.Tables.EVIDENCE;
 import static org.trellis.persistence.jooq.Tables.EVIDENCE_COMPETENCY;
-import static org.trellis.persistence.jooq.Tables.FRAMEWORK_COMPETENCY;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.InsertSetMoreStep;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
-import org.trellis.persistence.jooq.tables.records.EvidenceRecord;
+import org.trellis.api.shared.ConflictException;
 
 /** Evidence of the transaction's tenant. Writes check the expected version, so a stale write changes nothing. */
 @Repository
@@ -85,79 +80,17 @@ class Evidences {
                 .fetchOptional(Evidences::toEvidence);
     }
 
-    Evidence insert(
-            UUID tenantId,
-            UUID personId,
-            String loggedBy,
-            boolean onBehalf,
-            EvidenceInput input,
-            List<UUID> competencies) {
-        return insert(
-                tenantId,
-                personId,
-                loggedBy,
-                onBehalf,
-                input,
-                competencies,
-                Evidence.Source.MANUAL,
-                null,
-                Evidence.Status.DRAFT);
-    }
-
-    Evidence insert(
-            UUID tenantId,
-            UUID personId,
-            String loggedBy,
-            boolean onBehalf,
-            EvidenceInput input,
-            List<UUID> competencies,
-            Evidence.Source source,
-            @Nullable String externalId,
-            Evidence.Status status) {
-        Evidence created = row(tenantId, personId, loggedBy, onBehalf, input, source, externalId, status)
-                .returning()
-                .fetchSingle(Evidences::toEvidence);
-        linkCompetencies(tenantId, created.id(), competencies);
-        return created;
-    }
-
     /**
-     * Inserts captured evidence unless evidence with its (source, external id) exists; empty then. A concurrent
-     * insert of the same external id waits for the other transaction and then finds its row.
+     * Inserts new evidence and answers the row the INSERT returned; empty when evidence with its (source, external
+     * id) exists. A concurrent insert of the same external id waits for the other transaction, then answers empty.
      */
-    Optional<Evidence> insertUnlessPresent(
-            UUID tenantId,
-            UUID personId,
-            String loggedBy,
-            boolean onBehalf,
-            EvidenceInput input,
-            Evidence.Source source,
-            String externalId) {
-        Optional<Evidence> created = row(
-                        tenantId, personId, loggedBy, onBehalf, input, source, externalId, Evidence.Status.SUBMITTED)
-                .onConflict(EVIDENCE.TENANT_ID, EVIDENCE.SOURCE, EVIDENCE.EXTERNAL_ID)
-                .where(EVIDENCE.EXTERNAL_ID.isNotNull())
-                .doNothing()
-                .returning()
-                .fetchOptional(Evidences::toEvidence);
-        created.ifPresent(evidence -> linkCompetencies(tenantId, evidence.id(), input.competencyIds()));
-        return created;
-    }
-
-    private InsertSetMoreStep<EvidenceRecord> row(
-            UUID tenantId,
-            UUID personId,
-            String loggedBy,
-            boolean onBehalf,
-            EvidenceInput input,
-            Evidence.Source source,
-            @Nullable String externalId,
-            Evidence.Status status) {
+    Optional<Evidence> insert(UUID tenantId, NewEvidence item, boolean onBehalf) {
+        EvidenceInput input = item.input();
         return db.insertInto(EVIDENCE)
                 .set(EVIDENCE.TENANT_ID, tenantId)
                 .set(EVIDENCE.ID, UUID.randomUUID())
-                .set(EVIDENCE.PERSON_ID, personId)
-                .set(EVIDENCE.LOGGED_BY, loggedBy)
+                .set(EVIDENCE.PERSON_ID, item.personId())
+                .set(EVIDENCE.LOGGED_BY, item.loggedBy())
                 .set(EVIDENCE.ON_BEHALF, onBehalf)
                 .set(EVIDENCE.KIND, input.kind().name())
                 .set(EVIDENCE.TITLE, input.title())
@@ -165,9 +98,14 @@ class Evidences {
                 .set(EVIDENCE.OCCURRED_ON, input.occurredOn())
                 .set(EVIDENCE.LINKS, input.links().toArray(String[]::new))
                 .set(EVIDENCE.IMPACT, input.impact().name())
-                .set(EVIDENCE.SOURCE, source.name())
-                .set(EVIDENCE.EXTERNAL_ID, externalId)
-                .set(EVIDENCE.STATUS, status.name());
+                .set(EVIDENCE.SOURCE, item.source().name())
+                .set(EVIDENCE.EXTERNAL_ID, item.externalId())
+                .set(EVIDENCE.STATUS, item.status().name())
+                .onConflict(EVIDENCE.TENANT_ID, EVIDENCE.SOURCE, EVIDENCE.EXTERNAL_ID)
+                .where(EVIDENCE.EXTERNAL_ID.isNotNull())
+                .doNothing()
+                .returning()
+                .fetchOptional(Evidences::toEvidence);
     }
 
     /** Empty when the version moved on (a concurrent write won). */
@@ -205,63 +143,10 @@ class Evidences {
                 .fetchOptional(Evidences::toEvidence);
     }
 
-    void replaceCompetencies(UUID tenantId, UUID evidenceId, List<UUID> competencies) {
-        db.deleteFrom(EVIDENCE_COMPETENCY)
-                .where(EVIDENCE_COMPETENCY.EVIDENCE_ID.eq(evidenceId))
-                .execute();
-        linkCompetencies(tenantId, evidenceId, competencies);
+    /** A write at a version that moved on: nothing changed. */
+    static ConflictException stale() {
+        return new ConflictException("The evidence changed since you read it: reload and try again.");
     }
-
-    /**
-     * Endorsed evidence since a day, counted per person and competency key (keys are stable across framework
-     * versions, so people on different versions compare); only {@code personId}'s when given.
-     */
-    Map<UUID, Map<String, Integer>> endorsedByKey(@Nullable UUID personId, Collection<String> keys, LocalDate since) {
-        Condition condition = EVIDENCE.STATUS
-                .eq(Evidence.Status.ENDORSED.name())
-                .and(EVIDENCE.OCCURRED_ON.ge(since))
-                .and(FRAMEWORK_COMPETENCY.KEY.in(keys));
-        if (personId != null) {
-            condition = condition.and(EVIDENCE.PERSON_ID.eq(personId));
-        }
-        Map<UUID, Map<String, Integer>> result = new HashMap<>();
-        db.select(EVIDENCE.PERSON_ID, FRAMEWORK_COMPETENCY.KEY, DSL.countDistinct(EVIDENCE.ID))
-                .from(EVIDENCE)
-                .join(EVIDENCE_COMPETENCY)
-                .on(EVIDENCE_COMPETENCY.TENANT_ID.eq(EVIDENCE.TENANT_ID))
-                .and(EVIDENCE_COMPETENCY.EVIDENCE_ID.eq(EVIDENCE.ID))
-                .join(FRAMEWORK_COMPETENCY)
-                .on(FRAMEWORK_COMPETENCY.TENANT_ID.eq(EVIDENCE_COMPETENCY.TENANT_ID))
-                .and(FRAMEWORK_COMPETENCY.ID.eq(EVIDENCE_COMPETENCY.COMPETENCY_ID))
-                .where(condition)
-                .groupBy(EVIDENCE.PERSON_ID, FRAMEWORK_COMPETENCY.KEY)
-                .forEach(row -> result.computeIfAbsent(row.value1(), person -> new HashMap<>())
-                        .put(row.value2(), row.value3()));
-        return result;
-    }
-
-    /** (evidence id, competency id) pairs for these evidence items. */
-    List<Link> competencies(Collection<UUID> evidenceIds) {
-        return db.select(EVIDENCE_COMPETENCY.EVIDENCE_ID, EVIDENCE_COMPETENCY.COMPETENCY_ID)
-                .from(EVIDENCE_COMPETENCY)
-                .where(EVIDENCE_COMPETENCY.EVIDENCE_ID.in(evidenceIds))
-                .fetch(row -> new Link(row.value1(), row.value2()));
-    }
-
-    private void linkCompetencies(UUID tenantId, UUID evidenceId, List<UUID> competencies) {
-        var insert = db.insertInto(
-                EVIDENCE_COMPETENCY,
-                EVIDENCE_COMPETENCY.TENANT_ID,
-                EVIDENCE_COMPETENCY.EVIDENCE_ID,
-                EVIDENCE_COMPETENCY.COMPETENCY_ID);
-        for (UUID competency : competencies) {
-            insert = insert.values(tenantId, evidenceId, competency);
-        }
-        insert.execute();
-    }
-
-    /** One evidence item linked to one competency. */
-    record Link(UUID evidenceId, UUID competencyId) {}
 
     private static Evidence toEvidence(Record row) {
         return new Evidence(

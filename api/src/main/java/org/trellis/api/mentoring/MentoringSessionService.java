@@ -3,6 +3,7 @@ package org.trellis.api.mentoring;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.trellis.api.evidence.EvidenceCapture;
 import org.trellis.api.people.PeopleService;
 import org.trellis.api.people.Person;
 import org.trellis.api.shared.Actor;
-import org.trellis.api.shared.ConflictException;
+import org.trellis.api.shared.IdempotencyKeys;
 import org.trellis.api.shared.NotFoundException;
 import org.trellis.api.shared.Validation;
 import org.trellis.graphql.UserError.Code;
@@ -25,7 +26,7 @@ import org.trellis.graphql.UserError.Code;
 /**
  * Sessions the pair logs in an active pairing: shared notes, each member's private note and agreed actions. A held
  * session is mentoring evidence for the mentor (submitted, so their managers endorse it and it counts toward the
- * mentor's readiness). A retried idempotency key answers the first session, to its logger only.
+ * mentor's readiness). Idempotency keys are the shared mechanism ({@link IdempotencyKeys}).
  */
 @Service
 class MentoringSessionService {
@@ -40,6 +41,7 @@ class MentoringSessionService {
     private final ActionRecords actions;
     private final PeopleService people;
     private final EvidenceCapture evidence;
+    private final IdempotencyKeys keys;
     private final AuditTrail audit;
 
     MentoringSessionService(
@@ -48,12 +50,14 @@ class MentoringSessionService {
             ActionRecords actions,
             PeopleService people,
             EvidenceCapture evidence,
+            IdempotencyKeys keys,
             AuditTrail audit) {
         this.mentorships = mentorships;
         this.sessions = sessions;
         this.actions = actions;
         this.people = people;
         this.evidence = evidence;
+        this.keys = keys;
         this.audit = audit;
     }
 
@@ -100,39 +104,35 @@ class MentoringSessionService {
         }
         validation.throwIfInvalid();
         UUID author = MentoringPolicy.requirePerson(actor);
-        if (key != null) {
-            var earlier = sessions.findByKey(mentorshipId, key);
-            if (earlier.isPresent()) {
-                return retried(earlier.get(), author);
-            }
-        }
-        var inserted = sessions.insertSession(
-                actor.tenant(), mentorshipId, heldOn, durationMinutes, shared == null ? "" : shared, author, key);
-        if (inserted.isEmpty()) {
-            return retried(sessions.findByKey(mentorshipId, key).orElseThrow(), author);
-        }
-        MentoringSession session = inserted.get();
-        actions.insertActions(actor.tenant(), session.id(), agreed);
-        if (note != null) {
-            sessions.savePrivateNote(actor.tenant(), session.id(), author, note);
-        }
-        UUID evidenceId = mentoringEvidence(actor, mentorship, session);
-        audit.record(
+        return keys.once(
                 actor,
-                actor.tenant(),
-                "mentoring.session-logged",
-                "Mentorship",
-                mentorshipId,
-                Map.of("session", session.id(), "evidence", String.valueOf(evidenceId)));
-        return sessions.findSession(session.id()).orElseThrow();
-    }
-
-    /** The first session logged with a retried key: only its logger's retry gets it. */
-    private static MentoringSession retried(SessionRecords.Keyed earlier, UUID author) {
-        if (!earlier.loggedBy().equals(author)) {
-            throw new ConflictException("This idempotency key was used by the other member of the pair.");
-        }
-        return earlier.session();
+                key,
+                "logMentoringSession:" + mentorshipId,
+                Arrays.asList(heldOn, durationMinutes, shared, note, agreed),
+                () -> {
+                    MentoringSession session = sessions.insertSession(
+                            actor.tenant(),
+                            mentorshipId,
+                            heldOn,
+                            durationMinutes,
+                            shared == null ? "" : shared,
+                            author);
+                    actions.insertActions(actor.tenant(), session.id(), agreed);
+                    if (note != null) {
+                        sessions.savePrivateNote(actor.tenant(), session.id(), author, note);
+                    }
+                    UUID evidenceId = mentoringEvidence(actor, mentorship, session);
+                    audit.record(
+                            actor,
+                            actor.tenant(),
+                            "mentoring.session-logged",
+                            "Mentorship",
+                            mentorshipId,
+                            Map.of("session", session.id(), "evidence", String.valueOf(evidenceId)));
+                    return sessions.findSession(session.id()).orElseThrow();
+                },
+                MentoringSession::id,
+                earlier -> sessions.findSession(earlier).orElseThrow());
     }
 
     /** Writes (or replaces) the caller's own private note on a session of their pairing. */

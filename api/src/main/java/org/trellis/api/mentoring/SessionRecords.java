@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /** Sessions of the transaction's tenant's pairings and their private notes (always read by author). */
@@ -26,15 +25,9 @@ class SessionRecords {
         this.db = db;
     }
 
-    /** Empty when a session with this idempotency key exists (a concurrent retry waits and then finds it). */
-    Optional<MentoringSession> insertSession(
-            UUID tenantId,
-            UUID mentorshipId,
-            LocalDate heldOn,
-            int minutes,
-            String sharedNotes,
-            UUID loggedBy,
-            @Nullable String idempotencyKey) {
+    /** Inserts a session; the row the INSERT returned. (Retries are answered by the shared idempotency keys.) */
+    MentoringSession insertSession(
+            UUID tenantId, UUID mentorshipId, LocalDate heldOn, int minutes, String sharedNotes, UUID loggedBy) {
         return db.insertInto(MENTORING_SESSION)
                 .set(MENTORING_SESSION.TENANT_ID, tenantId)
                 .set(MENTORING_SESSION.ID, UUID.randomUUID())
@@ -43,24 +36,9 @@ class SessionRecords {
                 .set(MENTORING_SESSION.DURATION_MINUTES, minutes)
                 .set(MENTORING_SESSION.SHARED_NOTES, sharedNotes)
                 .set(MENTORING_SESSION.LOGGED_BY, loggedBy)
-                .set(MENTORING_SESSION.IDEMPOTENCY_KEY, idempotencyKey)
-                .onConflict(
-                        MENTORING_SESSION.TENANT_ID, MENTORING_SESSION.MENTORSHIP_ID, MENTORING_SESSION.IDEMPOTENCY_KEY)
-                .where(MENTORING_SESSION.IDEMPOTENCY_KEY.isNotNull())
-                .doNothing()
                 .returning()
-                .fetchOptional(SessionRecords::toSession);
+                .fetchSingle(SessionRecords::toSession);
     }
-
-    Optional<Keyed> findByKey(UUID mentorshipId, String idempotencyKey) {
-        return db.selectFrom(MENTORING_SESSION)
-                .where(MENTORING_SESSION.MENTORSHIP_ID.eq(mentorshipId))
-                .and(MENTORING_SESSION.IDEMPOTENCY_KEY.eq(idempotencyKey))
-                .fetchOptional(row -> new Keyed(toSession(row), row.get(MENTORING_SESSION.LOGGED_BY)));
-    }
-
-    /** A session found by its idempotency key, and who logged it. */
-    record Keyed(MentoringSession session, UUID loggedBy) {}
 
     void linkSessionEvidence(UUID sessionId, UUID evidenceId) {
         db.update(MENTORING_SESSION)

@@ -14,7 +14,6 @@ import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ConflictException;
 import org.trellis.api.shared.InvalidInputException;
 import org.trellis.api.shared.NotFoundException;
-import org.trellis.api.shared.Role;
 import org.trellis.graphql.OffsetWindows;
 import org.trellis.graphql.UserError;
 import org.trellis.graphql.UserError.Code;
@@ -41,7 +40,7 @@ class UnmatchedEventService {
 
     @Transactional(readOnly = true)
     Window<UnmatchedEvent> list(Actor actor, UnmatchedEvent.Status status, ScrollSubrange subrange) {
-        requireAdmin(actor);
+        WebhookPolicy.requireAdmin(actor);
         long offset = OffsetWindows.offset(subrange);
         int limit = OffsetWindows.limit(subrange, 20, 100);
         return OffsetWindows.window(events.withStatus(status, offset, limit + 1), offset, limit);
@@ -49,7 +48,7 @@ class UnmatchedEventService {
 
     @Transactional(readOnly = true)
     UnmatchedEvent get(Actor actor, UUID id) {
-        requireAdmin(actor);
+        WebhookPolicy.requireAdmin(actor);
         return events.findById(id).orElseThrow(() -> new NotFoundException("Unmatched event"));
     }
 
@@ -126,10 +125,5 @@ class UnmatchedEventService {
                     "The event was already " + event.status().name().toLowerCase(Locale.ROOT) + ".");
         }
         return event;
-    }
-
-    private static void requireAdmin(Actor actor) {
-        actor.tenant();
-        actor.require(Role.TENANT_ADMIN);
     }
 }

@@ -58,7 +58,7 @@ class WebhookController {
         return answer(request, receiver.failed());
     }
 
-    private static ResponseEntity<?> answer(HttpServletRequest request, WebhookReceiver.Receipt receipt) {
+    private static ResponseEntity<?> answer(HttpServletRequest request, Receipt receipt) {
         if (receipt.status() < 400) {
             return ResponseEntity.status(receipt.status()).body(receipt.body());
         }

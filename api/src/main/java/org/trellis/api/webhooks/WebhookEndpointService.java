@@ -10,7 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.audit.AuditTrail;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.NotFoundException;
-import org.trellis.api.shared.Role;
 import org.trellis.api.shared.Validation;
 import org.trellis.graphql.UserError.Code;
 
@@ -38,19 +37,19 @@ class WebhookEndpointService {
 
     @Transactional(readOnly = true)
     List<WebhookEndpoint> list(Actor actor) {
-        requireAdmin(actor);
+        WebhookPolicy.requireAdmin(actor);
         return endpoints.all();
     }
 
     @Transactional(readOnly = true)
     WebhookEndpoint get(Actor actor, UUID id) {
-        requireAdmin(actor);
+        WebhookPolicy.requireAdmin(actor);
         return endpoints.findById(id).orElseThrow(() -> new NotFoundException("Webhook endpoint"));
     }
 
     @Transactional
     Issued create(Actor actor, WebhookProvider provider, String name, @Nullable String secret) {
-        requireAdmin(actor);
+        WebhookPolicy.requireAdmin(actor);
         Validation validation = new Validation();
         String validName = validation.text(name, 200, "input", "name");
         String validSecret = secret(validation, secret);
@@ -112,11 +111,6 @@ class WebhookEndpointService {
 
     private static String hint(String secret) {
         return "…" + secret.substring(secret.length() - 4);
-    }
-
-    private static void requireAdmin(Actor actor) {
-        actor.tenant();
-        actor.require(Role.TENANT_ADMIN);
     }
 
     /** An endpoint and the secret Trellis made up for it (null when the admin supplied it). */

@@ -85,6 +85,31 @@ class EvidencePolicyUnitTest {
                 .isFalse();
     }
 
+    @ParameterizedTest
+    @EnumSource(Transition.class)
+    void reviewsAreEndorsingSendingBackAndRejectingAndTheRestIsTheAuthors(Transition transition) {
+        assertThat(EvidencePolicy.isReview(transition))
+                .isEqualTo(transition == Transition.ENDORSE
+                        || transition == Transition.REQUEST_CHANGES
+                        || transition == Transition.REJECT);
+    }
+
+    @Test
+    void theAuthorIsThePersonOrWhoeverLoggedItAndNobodyElse() {
+        UUID owner = UUID.randomUUID();
+        Actor manager = person(UUID.randomUUID(), Role.MANAGER);
+        Actor writer = client(Scopes.EVIDENCE_WRITE);
+        Evidence loggedByManager = submitted(owner, manager.personId().toString());
+        Evidence loggedByClient = submitted(owner, writer.serviceClientId().toString());
+        assertThat(EvidencePolicy.isAuthor(person(owner, Role.ENGINEER), loggedByManager))
+                .isTrue();
+        assertThat(EvidencePolicy.isAuthor(manager, loggedByManager)).isTrue();
+        assertThat(EvidencePolicy.isAuthor(writer, loggedByClient)).isTrue();
+        assertThat(EvidencePolicy.isAuthor(writer, loggedByManager)).isFalse();
+        assertThat(EvidencePolicy.isAuthor(person(UUID.randomUUID(), Role.TENANT_ADMIN), loggedByManager))
+                .isFalse();
+    }
+
     @Test
     void nobodyReviewsEvidenceTheyLogged() {
         UUID owner = UUID.randomUUID();

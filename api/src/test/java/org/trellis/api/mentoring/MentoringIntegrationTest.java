@@ -148,6 +148,24 @@ class MentoringIntegrationTest extends IntegrationTest {
                                 + " durationMinutes: 30, idempotencyKey: \"retry-1\"}) { session { id } } }",
                         Map.of("m", pairing, "d", LocalDate.now().toString())))
                 .isEqualTo("CONFLICT");
+        // The key is the shared idempotency mechanism's: other input with it, or another operation, is a CONFLICT.
+        assertThat(classification(
+                        token("max"),
+                        "mutation($m: ID!, $d: Date!) { logMentoringSession(input: {mentorshipId: $m, heldOn: $d,"
+                                + " durationMinutes: 45, idempotencyKey: \"retry-1\"}) { session { id } } }",
+                        Map.of("m", pairing, "d", LocalDate.now().toString())))
+                .isEqualTo("CONFLICT");
+        assertThat(classification(
+                        token("max"),
+                        "mutation($c: ID!, $d: Date!) { logEvidence(input: {competencyIds: [$c], kind: OTHER,"
+                                + " title: \"Other\", occurredOn: $d, idempotencyKey: \"retry-1\"}) { evidence { id } } }",
+                        Map.of(
+                                "c",
+                                competencyIds.get("code-review"),
+                                "d",
+                                LocalDate.now().toString())))
+                .isEqualTo("CONFLICT");
+        assertThat(sessionsOf(token("max"), pairing)).hasSize(2);
 
         // Actions are ticked off by the pair.
         String action = (String)

@@ -24,29 +24,18 @@ import org.trellis.api.shared.ActorAuthentication;
 import org.trellis.api.shared.Ids;
 import org.trellis.graphql.UserError;
 
-/** GraphQL: tenant admins manage webhook endpoints and work through the unmatched-events queue. */
+/** GraphQL type {@code UnmatchedEvent}: the queue tenant admins work through, its fields, mapping and dismissing. */
 @Controller
-class WebhookGraphQlController {
+class UnmatchedEventController {
 
-    private final WebhookEndpointService endpoints;
     private final UnmatchedEventService unmatched;
     private final PeopleService people;
     private final EvidenceService evidence;
 
-    WebhookGraphQlController(
-            WebhookEndpointService endpoints,
-            UnmatchedEventService unmatched,
-            PeopleService people,
-            EvidenceService evidence) {
-        this.endpoints = endpoints;
+    UnmatchedEventController(UnmatchedEventService unmatched, PeopleService people, EvidenceService evidence) {
         this.unmatched = unmatched;
         this.people = people;
         this.evidence = evidence;
-    }
-
-    @QueryMapping
-    List<WebhookEndpoint> webhookEndpoints() {
-        return endpoints.list(actor());
     }
 
     @QueryMapping
@@ -89,23 +78,6 @@ class WebhookGraphQlController {
     }
 
     @MutationMapping
-    IssuedPayload createWebhookEndpoint(@Argument CreateInput input) {
-        var issued = endpoints.create(actor(), input.provider(), input.name(), input.secret());
-        return new IssuedPayload(issued.endpoint(), issued.secret(), List.of());
-    }
-
-    @MutationMapping
-    IssuedPayload rotateWebhookSecret(@Argument RotateInput input) {
-        var issued = endpoints.rotate(actor(), Ids.decode(input.id(), "WebhookEndpoint"), input.secret());
-        return new IssuedPayload(issued.endpoint(), issued.secret(), List.of());
-    }
-
-    @MutationMapping
-    EndpointPayload disableWebhookEndpoint(@Argument IdInput input) {
-        return new EndpointPayload(endpoints.disable(actor(), Ids.decode(input.id(), "WebhookEndpoint")), List.of());
-    }
-
-    @MutationMapping
     EventPayload mapUnmatchedEvent(@Argument MapInput input) {
         return new EventPayload(
                 unmatched.map(
@@ -122,19 +94,9 @@ class WebhookGraphQlController {
         return ActorAuthentication.current();
     }
 
-    record CreateInput(
-            WebhookProvider provider, String name, @Nullable String secret) {}
-
-    record RotateInput(String id, @Nullable String secret) {}
-
-    record IdInput(String id) {}
-
     record MapInput(String id, String personId) {}
 
-    record IssuedPayload(
-            WebhookEndpoint webhookEndpoint, @Nullable String secret, List<UserError> userErrors) {}
-
-    record EndpointPayload(WebhookEndpoint webhookEndpoint, List<UserError> userErrors) {}
+    record IdInput(String id) {}
 
     record EventPayload(UnmatchedEvent unmatchedEvent, List<UserError> userErrors) {}
 }

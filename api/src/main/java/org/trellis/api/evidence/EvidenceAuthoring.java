@@ -1,0 +1,127 @@
+package org.trellis.api.evidence;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.trellis.api.audit.AuditTrail;
+import org.trellis.api.people.PeopleService;
+import org.trellis.api.shared.Actor;
+import org.trellis.api.shared.ConflictException;
+import org.trellis.api.shared.ForbiddenException;
+import org.trellis.api.shared.IdempotencyKeys;
+import org.trellis.api.shared.InvalidInputException;
+import org.trellis.api.shared.NotFoundException;
+import org.trellis.graphql.UserError;
+import org.trellis.graphql.UserError.Code;
+
+/**
+ * Logging evidence by hand and editing it. Who may is {@link EvidencePolicy}; an edit applies only at the expected
+ * version (a stale write is a CONFLICT and changes nothing); a write with an idempotency key is repeatable.
+ */
+@Service
+class EvidenceAuthoring {
+
+    private final Evidences evidence;
+    private final EvidenceCompetencies competencies;
+    private final EvidenceCreation creation;
+    private final EvidenceDrafts drafts;
+    private final EvidenceRelations relations;
+    private final EvidenceService reads;
+    private final IdempotencyKeys keys;
+    private final PeopleService people;
+    private final AuditTrail audit;
+
+    EvidenceAuthoring(
+            Evidences evidence,
+            EvidenceCompetencies competencies,
+            EvidenceCreation creation,
+            EvidenceDrafts drafts,
+            EvidenceRelations relations,
+            EvidenceService reads,
+            IdempotencyKeys keys,
+            PeopleService people,
+            AuditTrail audit) {
+        this.evidence = evidence;
+        this.competencies = competencies;
+        this.creation = creation;
+        this.drafts = drafts;
+        this.relations = relations;
+        this.reads = reads;
+        this.keys = keys;
+        this.people = people;
+        this.audit = audit;
+    }
+
+    /** A draft for {@code personId}, or for the caller when none is named. */
+    @Transactional
+    Evidence log(Actor actor, @Nullable UUID personId, EvidenceDraft draft, @Nullable String idempotencyKey) {
+        UUID owner = personId != null ? personId : actor.personId();
+        if (owner == null) {
+            throw InvalidInputException.of(
+                    new UserError(List.of("input", "personId"), "Required for service clients.", Code.REQUIRED));
+        }
+        return keys.once(
+                actor,
+                idempotencyKey,
+                "logEvidence",
+                draft,
+                () -> {
+                    if (!people.exists(actor, owner)) {
+                        throw new NotFoundException("Person");
+                    }
+                    if (!EvidencePolicy.canLogFor(actor, owner, relations.of(actor))) {
+                        throw new ForbiddenException(
+                                "You may log evidence for yourself and the people who report to you.");
+                    }
+                    EvidenceInput input = drafts.validate(actor, owner, draft);
+                    return creation.create(
+                                    actor,
+                                    new NewEvidence(
+                                            owner,
+                                            EvidencePolicy.ref(actor),
+                                            input,
+                                            Evidence.Source.MANUAL,
+                                            null,
+                                            Evidence.Status.DRAFT))
+                            .orElseThrow();
+                },
+                Evidence::id,
+                id -> reads.get(actor, id));
+    }
+
+    @Transactional
+    Evidence update(Actor actor, UUID id, int expectedVersion, EvidenceDraft draft, @Nullable String idempotencyKey) {
+        return keys.once(
+                actor,
+                idempotencyKey,
+                "updateEvidence:" + id + ":" + expectedVersion,
+                draft,
+                () -> {
+                    Evidence current = reads.visible(actor, id).item();
+                    if (!EvidencePolicy.isAuthor(actor, current)) {
+                        throw new ForbiddenException("Only the person or whoever logged it edits evidence.");
+                    }
+                    if (!EvidencePolicy.editable(current.status())) {
+                        throw new ConflictException(
+                                "Only draft evidence, or evidence sent back for changes, can be edited.");
+                    }
+                    EvidenceInput input = drafts.validate(actor, current.personId(), draft);
+                    Evidence updated =
+                            evidence.update(id, expectedVersion, input).orElseThrow(Evidences::stale);
+                    competencies.replace(actor.tenant(), id, input.competencyIds());
+                    audit.record(
+                            actor,
+                            actor.tenant(),
+                            "evidence.updated",
+                            "Evidence",
+                            id,
+                            Map.of("version", updated.version()));
+                    return updated;
+                },
+                Evidence::id,
+                earlier -> reads.get(actor, earlier));
+    }
+}

@@ -1,0 +1,118 @@
+package org.trellis.api.evidence;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+import org.trellis.api.shared.Actor;
+import org.trellis.api.shared.ActorAuthentication;
+import org.trellis.api.shared.Ids;
+import org.trellis.graphql.UserError;
+
+/** GraphQL mutations of one evidence item: log, update, and one per workflow step. */
+@Controller
+class EvidenceMutationController {
+
+    private final EvidenceAuthoring authoring;
+    private final EvidenceWorkflow workflow;
+
+    EvidenceMutationController(EvidenceAuthoring authoring, EvidenceWorkflow workflow) {
+        this.authoring = authoring;
+        this.workflow = workflow;
+    }
+
+    @MutationMapping
+    Payload logEvidence(@Argument LogInput input) {
+        return Payload.of(authoring.log(
+                actor(), Ids.decodeOptional(input.personId(), "Person"), input.draft(), input.idempotencyKey()));
+    }
+
+    @MutationMapping
+    Payload updateEvidence(@Argument UpdateInput input) {
+        return Payload.of(authoring.update(
+                actor(),
+                Ids.decode(input.id(), "Evidence"),
+                input.expectedVersion(),
+                input.draft(),
+                input.idempotencyKey()));
+    }
+
+    @MutationMapping
+    Payload submitEvidence(@Argument TransitionInput input) {
+        return step(input, EvidencePolicy.Transition.SUBMIT);
+    }
+
+    @MutationMapping
+    Payload endorseEvidence(@Argument TransitionInput input) {
+        return step(input, EvidencePolicy.Transition.ENDORSE);
+    }
+
+    @MutationMapping
+    Payload requestEvidenceChanges(@Argument TransitionInput input) {
+        return step(input, EvidencePolicy.Transition.REQUEST_CHANGES);
+    }
+
+    @MutationMapping
+    Payload rejectEvidence(@Argument TransitionInput input) {
+        return step(input, EvidencePolicy.Transition.REJECT);
+    }
+
+    @MutationMapping
+    Payload withdrawEvidence(@Argument TransitionInput input) {
+        return step(input, EvidencePolicy.Transition.WITHDRAW);
+    }
+
+    private Payload step(TransitionInput input, EvidencePolicy.Transition transition) {
+        return Payload.of(workflow.transition(
+                actor(),
+                Ids.decode(input.id(), "Evidence"),
+                input.expectedVersion(),
+                transition,
+                input.comment(),
+                input.idempotencyKey()));
+    }
+
+    private static Actor actor() {
+        return ActorAuthentication.current();
+    }
+
+    record LogInput(
+            @Nullable String personId,
+            @Nullable List<String> competencyIds,
+            Evidence.@Nullable Kind kind,
+            @Nullable String title,
+            @Nullable String description,
+            @Nullable LocalDate occurredOn,
+            @Nullable List<String> links,
+            Evidence.@Nullable Impact impact,
+            @Nullable String idempotencyKey)
+            implements DraftInput {}
+
+    record UpdateInput(
+            String id,
+            int expectedVersion,
+            @Nullable List<String> competencyIds,
+            Evidence.@Nullable Kind kind,
+            @Nullable String title,
+            @Nullable String description,
+            @Nullable LocalDate occurredOn,
+            @Nullable List<String> links,
+            Evidence.@Nullable Impact impact,
+            @Nullable String idempotencyKey)
+            implements DraftInput {}
+
+    record TransitionInput(
+            String id,
+            int expectedVersion,
+            @Nullable String comment,
+            @Nullable String idempotencyKey) {}
+
+    record Payload(Evidence evidence, List<UserError> userErrors) {
+
+        static Payload of(Evidence evidence) {
+            return new Payload(evidence, List.of());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.trellis.api.evidence;
+
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.trellis.api.people.PeopleService;
+import org.trellis.api.shared.Actor;
+
+/** Who the caller is to others, as {@link EvidencePolicy} asks: computed once per use case, then passed along. */
+@Component
+class EvidenceRelations {
+
+    private final PeopleService people;
+    private final ObjectProvider<ActiveMentees> mentors;
+
+    EvidenceRelations(PeopleService people, ObjectProvider<ActiveMentees> mentors) {
+        this.people = people;
+        this.mentors = mentors;
+    }
+
+    EvidencePolicy.Relations of(Actor actor) {
+        Set<UUID> reports = people.reportsOf(actor);
+        Set<UUID> mentees = actor.personId() == null
+                ? Set.of()
+                : mentors.getIfAvailable(() -> mentor -> Set.of()).of(actor.personId());
+        return new EvidencePolicy.Relations(reports, mentees);
+    }
+}
