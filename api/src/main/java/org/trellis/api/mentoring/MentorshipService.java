@@ -28,6 +28,7 @@ import org.trellis.api.shared.NotFoundException;
 import org.trellis.api.shared.Validation;
 import org.trellis.graphql.OffsetWindows;
 import org.trellis.graphql.UserError.Code;
+import org.trellis.persistence.TransactionMemo;
 
 /**
  * Pairings: proposal, the mentor's answer before the deadline, and the finish. Enforces no self-mentoring, the
@@ -61,7 +62,8 @@ public class MentorshipService implements ActiveMentees {
     @Override
     @Transactional(readOnly = true)
     public Set<UUID> of(UUID mentorId) {
-        return mentorships.activeMentees(mentorId);
+        return TransactionMemo.get(
+                new ActiveMenteesOf(mentorId), () -> Set.copyOf(mentorships.activeMentees(mentorId)));
     }
 
     @Transactional(readOnly = true)
@@ -312,4 +314,7 @@ public class MentorshipService implements ActiveMentees {
         }
         return actor.personId();
     }
+
+    /** Memo key: a mentor's active mentees, computed once per query. */
+    private record ActiveMenteesOf(UUID mentorId) {}
 }
