@@ -29,6 +29,13 @@ public class TenantScopedTransactionManager extends JdbcTransactionManager {
         this.statementTimeoutMillis = Long.toString(statementTimeout.toMillis());
     }
 
+    /** Begins the thread's {@link SharedTransaction} first when one is on offer, so that this call joins it. */
+    @Override
+    protected Object doGetTransaction() {
+        SharedTransaction.beginIfOffered(this);
+        return super.doGetTransaction();
+    }
+
     @Override
     protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
             throws SQLException {

@@ -16,6 +16,7 @@ import org.trellis.api.people.PeopleService;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.NotFoundException;
 import org.trellis.graphql.OffsetWindows;
+import org.trellis.persistence.TransactionMemo;
 
 /**
  * Reading pairings: one by id, the caller's own, their reports', and the pairing the pair works in. Changes are
@@ -35,7 +36,8 @@ public class MentorshipService implements ActiveMentees {
     @Override
     @Transactional(readOnly = true)
     public Set<UUID> of(UUID mentorId) {
-        return mentorships.activeMentees(mentorId);
+        return TransactionMemo.get(
+                new ActiveMenteesOf(mentorId), () -> Set.copyOf(mentorships.activeMentees(mentorId)));
     }
 
     @Transactional(readOnly = true)
@@ -92,4 +94,7 @@ public class MentorshipService implements ActiveMentees {
         }
         return partners;
     }
+
+    /** Memo key: a mentor's active mentees, computed once per query. */
+    private record ActiveMenteesOf(UUID mentorId) {}
 }

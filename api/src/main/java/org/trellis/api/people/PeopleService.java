@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Window;
@@ -30,6 +31,7 @@ import org.trellis.api.shared.Scopes;
 import org.trellis.api.shared.Validation;
 import org.trellis.graphql.OffsetWindows;
 import org.trellis.graphql.UserError.Code;
+import org.trellis.persistence.TransactionMemo;
 
 /**
  * People of a tenant. Every member (and clients with {@code people:read}) sees colleagues' basic profiles; details
@@ -97,8 +99,15 @@ public class PeopleService {
     @Transactional(readOnly = true)
     public Set<UUID> reportsOf(Actor actor) {
         actor.tenant();
-        return actor.personId() == null ? Set.of() : Set.copyOf(people.reportIds(actor.personId()));
+        return actor.personId() == null ? Set.of() : reports(actor.personId());
     }
+
+    /** Everyone below a person: computed once per read-only transaction, so once per query. */
+    private Set<UUID> reports(UUID personId) {
+        return TransactionMemo.get(new Reports(personId), () -> Set.copyOf(people.reportIds(personId)));
+    }
+
+    private record Reports(UUID personId) {}
 
     /** Whether a person exists in the caller's tenant (for other modules' validation). */
     @Transactional(readOnly = true)
@@ -327,12 +336,16 @@ public class PeopleService {
     /** Maps rows to what this caller may see: details only where the policy allows. */
     Function<Person, Person> viewer(Actor actor) {
         DetailScope scope = detailScope(actor);
-        Set<UUID> detailed = new HashSet<>();
-        if (!scope.all() && scope.self() != null) {
-            detailed.add(scope.self());
-            detailed.addAll(people.reportIds(scope.self()));
+        UUID self = scope.self();
+        if (scope.all()) {
+            return Function.identity();
         }
-        return person -> scope.all() || detailed.contains(person.id()) ? person : person.basic();
+        if (self == null) {
+            return Person::basic;
+        }
+        // The caller's reports are looked up only when a row is someone else's (never for the caller's own record).
+        Supplier<Set<UUID>> reports = TransactionMemo.lazy(new Reports(self), () -> Set.copyOf(people.reportIds(self)));
+        return person -> self.equals(person.id()) || reports.get().contains(person.id()) ? person : person.basic();
     }
 
     /** Whose details this caller may see: one rule for showing details and for searching them. */

@@ -11,18 +11,21 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.graphql.data.method.annotation.support.AnnotatedControllerConfigurer;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.trellis.graphql.DocumentCache;
 import org.trellis.graphql.ErrorResponseInterceptor;
 import org.trellis.graphql.GetRequestHandler;
 import org.trellis.graphql.GlobalIdTypeVisitor;
@@ -38,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 class GraphQlConfiguration {
 
     static {
-        // Data fetchers may run on other threads: carry the logging context (correlation and tenant ids) along.
+        // Should a data fetcher ever run on another thread, carry the logging context (correlation, tenant) along.
         ContextRegistry.getInstance()
                 .registerThreadLocalAccessor("trellis.mdc", MDC::getCopyOfContextMap, MDC::setContextMap, MDC::clear);
     }
@@ -78,6 +81,40 @@ class GraphQlConfiguration {
             }
             return chain.next(request);
         };
+    }
+
+    /** One read-only transaction per query; see {@link QueryTransactions}. */
+    @Bean
+    QueryTransactions queryTransactions() {
+        return new QueryTransactions();
+    }
+
+    /**
+     * Controller methods run on the request thread, in order, rather than each on its own virtual thread (Spring
+     * GraphQL's default when an executor is present): a query's fields then share its one transaction and connection,
+     * which a JDBC connection could not serve from several threads at once anyway.
+     */
+    @Bean
+    static BeanPostProcessor controllerMethodsOnRequestThread() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof AnnotatedControllerConfigurer configurer) {
+                    configurer.setBlockingMethodPredicate(method -> false);
+                }
+                return bean;
+            }
+        };
+    }
+
+    /**
+     * Documents are parsed and validated once per distinct text (see {@link DocumentCache}); variables, pricing and
+     * the introspection switch still apply per request.
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer documentCache(@Value("${trellis.graphql.document-cache-size:1000}") int size) {
+        DocumentCache documents = new DocumentCache(size);
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
     }
 
     @Bean

@@ -5,26 +5,67 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
  * Counts the SQL statements the application sends, at the JDBC level (jOOQ queries and the transaction's scope
- * setting alike), so tests can assert that a GraphQL request costs a constant number of statements.
+ * setting alike), so tests can assert that a GraphQL request costs a constant number of statements. It also marks
+ * where the last GraphQL request started executing, after its caller was signed in, so tests can count the
+ * execution's statements apart from the sign-in's.
  */
 public final class SqlStatementCounter {
 
-    private final AtomicInteger statements = new AtomicInteger();
+    private static final String SCOPE = "select set_config('trellis.tenant_id'";
 
-    public void reset() {
+    private final AtomicInteger statements = new AtomicInteger();
+    /** The SQL since the last execution began (kept only that long, so the list stays small). */
+    private final List<String> sql = Collections.synchronizedList(new ArrayList<>());
+
+    private volatile int executionStart;
+
+    public synchronized void reset() {
         statements.set(0);
+        sql.clear();
+        executionStart = 0;
     }
 
     public int count() {
         return statements.get();
+    }
+
+    /** Statements since the last GraphQL request began executing (its sign-in excluded). */
+    public int executionCount() {
+        return statements.get() - executionStart;
+    }
+
+    /** The SQL of the statements since the last GraphQL request began executing. */
+    public List<String> executionStatements() {
+        synchronized (sql) {
+            return List.copyOf(sql);
+        }
+    }
+
+    /** How many of those set a transaction's tenant scope, i.e. how many transactions the execution began. */
+    public long executionScopes() {
+        return executionStatements().stream().filter(s -> s.startsWith(SCOPE)).count();
+    }
+
+    private synchronized void markExecution() {
+        sql.clear();
+        executionStart = statements.get();
+    }
+
+    private synchronized void record(String statement) {
+        sql.add(statement);
+        statements.incrementAndGet();
     }
 
     private DataSource wrap(DataSource dataSource) {
@@ -39,10 +80,10 @@ public final class SqlStatementCounter {
         InvocationHandler handler = (proxy, method, args) -> {
             String name = method.getName();
             if (name.equals("prepareStatement") || name.equals("prepareCall")) {
-                statements.incrementAndGet();
+                record(String.valueOf(args[0]));
             }
             if (name.equals("createStatement")) {
-                statements.incrementAndGet();
+                record("(statement)");
             }
             if (name.equals("unwrap") && args[0] == Connection.class) {
                 return connection;
@@ -68,6 +109,15 @@ public final class SqlStatementCounter {
         @Bean
         SqlStatementCounter sqlStatementCounter() {
             return new SqlStatementCounter();
+        }
+
+        /** Marks the start of each GraphQL execution: sign-in is over by the time a request gets here. */
+        @Bean
+        WebGraphQlInterceptor executionMarker(SqlStatementCounter counter) {
+            return (request, chain) -> {
+                counter.markExecution();
+                return chain.next(request);
+            };
         }
 
         @Bean

@@ -79,6 +79,23 @@ class RequestLimitsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void pricesACachedDocumentAgainForEachRequestsVariables() {
+        String providerFields = "id issuer audience displayName status createdAt updatedAt jwkSetUri keysRotatedAt"
+                + " claimMappings { subject email name roles } roleMappings { claimValue role }";
+        String query = "query($n: Int) { tenants(first: $n) { edges { cursor node { id identityProviders { "
+                + providerFields + " } } } } }";
+        accepted(platformToken(), query, java.util.Map.of("n", 5));
+        accepted(platformToken(), query, java.util.Map.of("n", 5));
+        // The same text, now parsed and validated from the cache, costs over the limit with these variables.
+        refused(platformToken(), query, java.util.Map.of("n", 100))
+                .jsonPath("$.errors[0].message")
+                .value(m -> assertThat((String) m).contains("could resolve").contains("the limit is 100000"))
+                .jsonPath("$.errors[0].extensions.maxCost")
+                .isEqualTo(100000);
+        accepted(platformToken(), query, java.util.Map.of("n", 5));
+    }
+
+    @Test
     void refusesDocumentsWithTooManyTokens() {
         String manyTokens = "{ me { " + "kind ".repeat(5001) + "} }";
         assertThat(manyTokens.length()).isLessThan(30_000);
@@ -108,6 +125,9 @@ class RequestLimitsIntegrationTest extends IntegrationTest {
     void introspectionIsOffOutsideTheLocalProfile() {
         refused(engineer, "{ __schema { types { name } } }");
         refused(engineer, "{ __type(name: \"Tenant\") { name fields { name } } }");
+        // Valid documents are cached after the first request; the switch still applies to every request.
+        refused(engineer, "{ __schema { types { name } } }");
+        refused(admin, "{ __type(name: \"Tenant\") { name fields { name } } }");
     }
 
     @Test
@@ -120,12 +140,16 @@ class RequestLimitsIntegrationTest extends IntegrationTest {
     }
 
     private BodyContentSpec refused(String token, String query) {
+        return refused(token, query, java.util.Map.of());
+    }
+
+    private BodyContentSpec refused(String token, String query, java.util.Map<String, Object> variables) {
         return http().post()
                 .uri("/graphql")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(GRAPHQL_RESPONSE)
-                .bodyValue(body(query))
+                .bodyValue(body(query, variables))
                 .exchange()
                 .expectStatus()
                 .isBadRequest()
@@ -137,12 +161,16 @@ class RequestLimitsIntegrationTest extends IntegrationTest {
     }
 
     private void accepted(String token, String query) {
+        accepted(token, query, java.util.Map.of());
+    }
+
+    private void accepted(String token, String query, java.util.Map<String, Object> variables) {
         http().post()
                 .uri("/graphql")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(GRAPHQL_RESPONSE)
-                .bodyValue(body(query))
+                .bodyValue(body(query, variables))
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -152,6 +180,10 @@ class RequestLimitsIntegrationTest extends IntegrationTest {
     }
 
     private static String body(String query) {
-        return JSON.writeValueAsString(java.util.Map.of("query", query));
+        return body(query, java.util.Map.of());
+    }
+
+    private static String body(String query, java.util.Map<String, Object> variables) {
+        return JSON.writeValueAsString(java.util.Map.of("query", query, "variables", variables));
     }
 }
