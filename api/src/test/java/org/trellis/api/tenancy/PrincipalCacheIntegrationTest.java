@@ -20,7 +20,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.trellis.api.TrellisApplication;
+import org.trellis.api.shared.PrincipalChanges;
 import org.trellis.api.support.IntegrationTest;
 import org.trellis.api.support.TestDatabase;
 import org.trellis.graphql.GlobalId;
@@ -38,6 +40,12 @@ class PrincipalCacheIntegrationTest extends IntegrationTest {
 
     @Autowired
     private Environment environment;
+
+    @Autowired
+    private PrincipalChanges principalChanges;
+
+    @Autowired
+    private TransactionTemplate transactions;
 
     private TestTenant tenant;
 
@@ -172,6 +180,23 @@ class PrincipalCacheIntegrationTest extends IntegrationTest {
                         .entityList(String.class)
                         .get())
                 .containsExactlyInAnyOrder("ENGINEER", "MANAGER");
+    }
+
+    @Test
+    void aChangeDropsThisInstancesCallersWhenItCommitsAndNotWhenItRollsBack() throws InterruptedException {
+        String token = token("carl");
+        assertThat(status(port, token)).isEqualTo(200);
+        transactions.executeWithoutResult(status -> {
+            principalChanges.changed(tenant.uuid());
+            status.setRollbackOnly();
+        });
+        Thread.sleep(300); // a NOTIFY, had one been sent, would have arrived by now
+        assertThat(managers.principals().holds(token)).isTrue();
+        transactions.executeWithoutResult(status -> {
+            principalChanges.changed(tenant.uuid());
+            assertThat(managers.principals().holds(token)).isTrue();
+        });
+        assertThat(managers.principals().holds(token)).isFalse(); // dropped by the time the commit returns
     }
 
     @Test
