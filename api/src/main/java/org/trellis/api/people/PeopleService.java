@@ -26,6 +26,7 @@ import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorKind;
 import org.trellis.api.shared.ConflictException;
 import org.trellis.api.shared.NotFoundException;
+import org.trellis.api.shared.PrincipalChanges;
 import org.trellis.api.shared.Role;
 import org.trellis.api.shared.Scopes;
 import org.trellis.api.shared.Validation;
@@ -51,8 +52,15 @@ public class PeopleService {
     private final AuditTrail audit;
 
     private final ApplicationEventPublisher events;
+    private final PrincipalChanges principals;
 
-    PeopleService(People people, ExternalAccounts accounts, AuditTrail audit, ApplicationEventPublisher events) {
+    PeopleService(
+            People people,
+            ExternalAccounts accounts,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            PrincipalChanges principals) {
+        this.principals = principals;
         this.people = people;
         this.accounts = accounts;
         this.audit = audit;
@@ -208,6 +216,9 @@ public class PeopleService {
         validation.throwIfInvalid();
         PeoplePolicy.requireRoleChange(actor, Objects.requireNonNull(current.grantedRoles()), profile.roles());
         Person updated = people.update(id, profile);
+        if (!Objects.equals(current.roles(), updated.roles())) {
+            principals.changed(actor.tenant());
+        }
         audit.record(
                 actor,
                 actor.tenant(),
@@ -262,6 +273,9 @@ public class PeopleService {
             throw new ConflictException("You cannot deactivate yourself.");
         }
         Person updated = people.setStatus(id, status);
+        if (person.status() != status) {
+            principals.changed(actor.tenant());
+        }
         audit.record(
                 actor,
                 actor.tenant(),
@@ -306,6 +320,9 @@ public class PeopleService {
         }
         validation.throwIfInvalid();
         ExternalAccount linked = accounts.insert(actor.tenant(), personId, provider, identityProviderId, value);
+        if (provider == ExternalAccount.Provider.IDENTITY_PROVIDER) {
+            principals.changed(actor.tenant());
+        }
         audit.record(
                 actor,
                 actor.tenant(),
@@ -323,6 +340,9 @@ public class PeopleService {
                 accounts.findById(accountId).orElseThrow(() -> new NotFoundException("External account"));
         PeoplePolicy.requireSignInAccountChange(actor, account.provider());
         accounts.delete(accountId);
+        if (account.provider() == ExternalAccount.Provider.IDENTITY_PROVIDER) {
+            principals.changed(actor.tenant());
+        }
         audit.record(
                 actor,
                 actor.tenant(),

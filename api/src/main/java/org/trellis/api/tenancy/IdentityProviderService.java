@@ -15,6 +15,7 @@ import org.trellis.api.audit.AuditTrail;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ForbiddenException;
 import org.trellis.api.shared.NotFoundException;
+import org.trellis.api.shared.PrincipalChanges;
 import org.trellis.api.shared.Validation;
 import org.trellis.graphql.UserError.Code;
 
@@ -34,13 +35,17 @@ public class IdentityProviderService {
     private final IssuerAuthenticationManagers managers;
     private final SecurityProperties security;
 
+    private final PrincipalChanges principals;
+
     IdentityProviderService(
             IdentityProviders providers,
             Tenants tenants,
             AuditTrail audit,
             IssuerAuthenticationManagers managers,
-            SecurityProperties security) {
+            SecurityProperties security,
+            PrincipalChanges principals) {
         this.providers = providers;
+        this.principals = principals;
         this.tenants = tenants;
         this.audit = audit;
         this.managers = managers;
@@ -125,6 +130,7 @@ public class IdentityProviderService {
                 id,
                 Map.of("before", describe(current), "after", describe(updated)));
         managers.evict(updated.issuer());
+        principals.changed(updated.tenantId());
         return updated;
     }
 
@@ -143,6 +149,7 @@ public class IdentityProviderService {
                 id,
                 Map.of("jwkSetUri", String.valueOf(rotated.jwkSetUri())));
         managers.evict(rotated.issuer());
+        principals.changed(rotated.tenantId());
         return rotated;
     }
 
@@ -158,6 +165,7 @@ public class IdentityProviderService {
                 id,
                 Map.of("before", current.status(), "after", status));
         managers.evict(changed.issuer());
+        principals.changed(changed.tenantId());
         return changed;
     }
 

@@ -5,9 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authentication.ProviderManager;
@@ -19,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
 import org.trellis.api.shared.CallerScope;
+import org.trellis.api.shared.PrincipalChanges.PrincipalsChanged;
 
 /**
  * One authentication manager per trusted issuer: the platform issuer from configuration, and every active identity
@@ -29,6 +32,9 @@ import org.trellis.api.shared.CallerScope;
  * changes made on another node arrive quickly; negative answers too), and the manager built for one exact
  * registration (long-lived, so its signing keys stay cached; any change to the registration, including a key
  * rotation, makes a new one).
+ *
+ * <p>And the signed-in callers by token ({@link PrincipalCache}): a token is verified on every request, but signed in
+ * (service-client and person lookups) only the first time, until its tenant's principals change.
  */
 @Component
 public class IssuerAuthenticationManagers implements AuthenticationManagerResolver<String> {
@@ -44,6 +50,7 @@ public class IssuerAuthenticationManagers implements AuthenticationManagerResolv
     private final Cache<String, Optional<IssuerRegistration>> registrations;
     private final Cache<Object, AuthenticationManager> managers;
     private final Cache<Object, Boolean> unusable;
+    private final PrincipalCache principals;
 
     IssuerAuthenticationManagers(
             SecurityProperties properties,
@@ -69,6 +76,7 @@ public class IssuerAuthenticationManagers implements AuthenticationManagerResolv
                 .maximumSize(10_000)
                 .expireAfterWrite(properties.issuerCacheTtl())
                 .build();
+        this.principals = new PrincipalCache(properties.principalCacheSize());
     }
 
     @Override
@@ -89,6 +97,27 @@ public class IssuerAuthenticationManagers implements AuthenticationManagerResolv
     /** Forgets what is cached about an issuer, so its next token sees the registry as it is now. */
     public void evict(String issuer) {
         registrations.invalidate(issuer);
+    }
+
+    /**
+     * Forgets the tenant's signed-in callers and registrations (and every negative registration answer), so its next
+     * token is signed in against the registry and people as they are now.
+     */
+    @EventListener(PrincipalsChanged.class)
+    void changed(PrincipalsChanged change) {
+        changed(change.tenantId());
+    }
+
+    void changed(UUID tenantId) {
+        registrations
+                .asMap()
+                .values()
+                .removeIf(found -> found.isEmpty() || found.get().tenantId().equals(tenantId));
+        principals.evict(tenantId);
+    }
+
+    PrincipalCache principals() {
+        return principals;
     }
 
     private Optional<IssuerRegistration> lookup(String issuer) {
@@ -114,7 +143,10 @@ public class IssuerAuthenticationManagers implements AuthenticationManagerResolv
         }
         provider.setJwtAuthenticationConverter(jwt -> {
             Actor actor = key instanceof IssuerRegistration registration
-                    ? CallerScope.inTenant(registration.tenantId(), () -> signIn.signIn(registration, jwt))
+                    ? principals.get(
+                            jwt,
+                            registration.tenantId(),
+                            () -> CallerScope.inTenant(registration.tenantId(), () -> signIn.signIn(registration, jwt)))
                     : Actor.platformOperator(platformSubject(jwt));
             return new ActorAuthentication(actor, jwt);
         });

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     triggers a fetch at most this often)
  * @param issuerCacheTtl how long an issuer's registration is cached; registry changes made on another node take
  *     effect within this time
+ * @param principalCacheSize how many signed-in tokens are remembered (each until its {@code exp}, or until its
+ *     tenant's people, providers or clients change); 0 signs every request in
  * @param httpTimeout connect timeout and read timeout for discovery and key-set fetches; the whole fetch must end
  *     within twice this
  */
@@ -29,6 +31,7 @@ record SecurityProperties(
         @DefaultValue("10m") Duration jwksCacheTtl,
         @DefaultValue("30s") Duration jwksRefreshMinInterval,
         @DefaultValue("30s") Duration issuerCacheTtl,
+        @DefaultValue("10000") long principalCacheSize,
         @DefaultValue("3s") Duration httpTimeout) {
 
     /**

@@ -14,6 +14,7 @@ import org.trellis.api.audit.AuditTrail;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ForbiddenException;
 import org.trellis.api.shared.NotFoundException;
+import org.trellis.api.shared.PrincipalChanges;
 import org.trellis.api.shared.Scopes;
 import org.trellis.api.shared.Validation;
 import org.trellis.graphql.UserError.Code;
@@ -25,8 +26,11 @@ public class ServiceClientService {
     private final ServiceClients clients;
     private final IdentityProviderService providers;
     private final AuditTrail audit;
+    private final PrincipalChanges principals;
 
-    ServiceClientService(ServiceClients clients, IdentityProviderService providers, AuditTrail audit) {
+    ServiceClientService(
+            ServiceClients clients, IdentityProviderService providers, AuditTrail audit, PrincipalChanges principals) {
+        this.principals = principals;
         this.clients = clients;
         this.providers = providers;
         this.audit = audit;
@@ -87,6 +91,7 @@ public class ServiceClientService {
         ServiceClient client = get(actor, id);
         ServiceClient disabled = clients.disable(client.id());
         audit.record(actor, client.tenantId(), "service-client.disabled", "ServiceClient", id, Map.of());
+        principals.changed(client.tenantId());
         return disabled;
     }
 
