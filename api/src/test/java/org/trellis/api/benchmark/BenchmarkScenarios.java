@@ -14,13 +14,13 @@ import tools.jackson.databind.JsonNode;
 final class BenchmarkScenarios {
 
     static final int LIVENESS_STATEMENTS = 0;
-    static final int TYPENAME_STATEMENTS = 3;
-    static final int ME_STATEMENTS = 6;
-    static final int TEAM_MEMBERS_STATEMENTS = 9;
-    static final int TENANT_PROVIDERS_STATEMENTS = 9;
-    static final int PLATFORM_TENANTS_STATEMENTS = 4;
-    static final int EVIDENCE_STATEMENTS = 15;
-    static final int MENTORSHIPS_STATEMENTS = 24;
+    static final int TYPENAME_STATEMENTS = 0;
+    static final int ME_STATEMENTS = 2;
+    static final int TEAM_MEMBERS_STATEMENTS = 5;
+    static final int TENANT_PROVIDERS_STATEMENTS = 4;
+    static final int PLATFORM_TENANTS_STATEMENTS = 3;
+    static final int EVIDENCE_STATEMENTS = 8;
+    static final int MENTORSHIPS_STATEMENTS = 12;
 
     /** The floor every other scenario is a ratio of: the unauthenticated liveness probe. */
     static final String FLOOR = "liveness (unauthenticated GET /actuator/health/liveness)";

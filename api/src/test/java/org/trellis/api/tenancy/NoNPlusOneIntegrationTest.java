@@ -48,8 +48,11 @@ class NoNPlusOneIntegrationTest extends IntegrationTest {
                 .entityList(Object.class)
                 .hasSize(4);
         assertThat(sqlStatements.count()).isEqualTo(one);
-        // Scope, tenants, providers, clients, their provider, its tenant.
-        assertThat(sqlStatements.executionCount()).isEqualTo(6);
+        // At most: scope, tenants, providers, clients, their provider, its tenant. (The oldest tenants of a shared test
+        // database may have no providers or clients, and then the deeper levels load nothing.)
+        assertThat(sqlStatements.executionCount())
+                .as("%s", sqlStatements.executionStatements())
+                .isLessThanOrEqualTo(6);
     }
 
     private int statementsFor(String token, String document) {
