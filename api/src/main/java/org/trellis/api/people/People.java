@@ -14,7 +14,6 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -158,53 +157,6 @@ class People {
         return scope.self() == null
                 ? DSL.falseCondition()
                 : PERSON.ID.eq(scope.self()).or(PERSON.ID.in(reportsOf(scope.self())));
-    }
-
-    /**
-     * People matching every exact criterion (SCIM filters): {@code userName} and {@code emails.value} ignore case,
-     * {@code externalId} and {@code displayName} do not.
-     */
-    List<Person> exact(Map<String, String> criteria, long offset, int limit) {
-        return db.selectFrom(PERSON)
-                .where(exactly(criteria))
-                .orderBy(PERSON.CREATED_AT, PERSON.ID)
-                .offset(offset)
-                .limit(limit)
-                .fetch(People::toPerson);
-    }
-
-    int countExact(Map<String, String> criteria) {
-        return db.fetchCount(PERSON, exactly(criteria));
-    }
-
-    private static Condition exactly(Map<String, String> criteria) {
-        Condition condition = DSL.noCondition();
-        for (var criterion : criteria.entrySet()) {
-            String value = criterion.getValue();
-            condition = condition.and(
-                    switch (criterion.getKey()) {
-                        case "userName" -> lower(PERSON.USER_NAME).eq(value.toLowerCase(Locale.ROOT));
-                        case "externalId" -> PERSON.EXTERNAL_ID.eq(value);
-                        case "emails.value" -> lower(PERSON.EMAIL).eq(value.toLowerCase(Locale.ROOT));
-                        case "displayName" -> PERSON.DISPLAY_NAME.eq(value);
-                        default -> throw new IllegalArgumentException("Unsupported criterion " + criterion.getKey());
-                    });
-        }
-        return condition;
-    }
-
-    boolean userNameTaken(String userName, @Nullable UUID except) {
-        return db.fetchExists(
-                PERSON,
-                lower(PERSON.USER_NAME)
-                        .eq(userName.toLowerCase(Locale.ROOT))
-                        .and(except == null ? DSL.noCondition() : PERSON.ID.ne(except)));
-    }
-
-    boolean externalIdTaken(String externalId, @Nullable UUID except) {
-        return db.fetchExists(
-                PERSON,
-                PERSON.EXTERNAL_ID.eq(externalId).and(except == null ? DSL.noCondition() : PERSON.ID.ne(except)));
     }
 
     Person insert(UUID tenantId, Profile profile, ProfileSource source) {

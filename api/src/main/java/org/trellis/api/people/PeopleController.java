@@ -29,9 +29,13 @@ import org.trellis.graphql.UserError;
 class PeopleController implements NodeResolver {
 
     private final PeopleService people;
+    private final PersonChanges changes;
+    private final ExternalAccountService accounts;
 
-    PeopleController(PeopleService people) {
+    PeopleController(PeopleService people, PersonChanges changes, ExternalAccountService accounts) {
         this.people = people;
+        this.changes = changes;
+        this.accounts = accounts;
     }
 
     @QueryMapping
@@ -84,8 +88,8 @@ class PeopleController implements NodeResolver {
 
     @BatchMapping(typeName = "Person", field = "externalAccounts")
     Map<Person, List<ExternalAccount>> externalAccounts(List<Person> persons) {
-        Map<UUID, List<ExternalAccount>> accounts = people.externalAccounts(ActorAuthentication.current(), persons);
-        return persons.stream().collect(Collectors.toMap(Function.identity(), p -> accounts.get(p.id()), (a, b) -> a));
+        Map<UUID, List<ExternalAccount>> linked = accounts.externalAccounts(ActorAuthentication.current(), persons);
+        return persons.stream().collect(Collectors.toMap(Function.identity(), p -> linked.get(p.id()), (a, b) -> a));
     }
 
     @SchemaMapping(typeName = "ExternalAccount", field = "identityProviderId")
@@ -98,20 +102,20 @@ class PeopleController implements NodeResolver {
 
     @MutationMapping
     PersonPayload createPerson(@Argument CreateInput input) {
-        return new PersonPayload(people.create(ActorAuthentication.current(), input.toInput()), List.of());
+        return new PersonPayload(changes.create(ActorAuthentication.current(), input.toInput()), List.of());
     }
 
     @MutationMapping
     PersonPayload updatePerson(@Argument UpdateInput input) {
         return new PersonPayload(
-                people.update(ActorAuthentication.current(), Ids.decode(input.id(), "Person"), input.toInput()),
+                changes.update(ActorAuthentication.current(), Ids.decode(input.id(), "Person"), input.toInput()),
                 List.of());
     }
 
     @MutationMapping
     PersonPayload setManager(@Argument ManagerInput input) {
         return new PersonPayload(
-                people.setManager(
+                changes.setManager(
                         ActorAuthentication.current(),
                         Ids.decode(input.personId(), "Person"),
                         Ids.decodeOptional(input.managerId(), "Person")),
@@ -121,7 +125,7 @@ class PeopleController implements NodeResolver {
     @MutationMapping
     PersonPayload deactivatePerson(@Argument IdInput input) {
         return new PersonPayload(
-                people.setStatus(
+                changes.setStatus(
                         ActorAuthentication.current(), Ids.decode(input.id(), "Person"), PersonStatus.DEACTIVATED),
                 List.of());
     }
@@ -129,14 +133,14 @@ class PeopleController implements NodeResolver {
     @MutationMapping
     PersonPayload reactivatePerson(@Argument IdInput input) {
         return new PersonPayload(
-                people.setStatus(ActorAuthentication.current(), Ids.decode(input.id(), "Person"), PersonStatus.ACTIVE),
+                changes.setStatus(ActorAuthentication.current(), Ids.decode(input.id(), "Person"), PersonStatus.ACTIVE),
                 List.of());
     }
 
     @MutationMapping
     AccountPayload linkExternalAccount(@Argument LinkInput input) {
         return new AccountPayload(
-                people.link(
+                accounts.link(
                         ActorAuthentication.current(),
                         Ids.decode(input.personId(), "Person"),
                         input.provider(),
@@ -148,7 +152,7 @@ class PeopleController implements NodeResolver {
     @MutationMapping
     AccountPayload unlinkExternalAccount(@Argument IdInput input) {
         return new AccountPayload(
-                people.unlink(ActorAuthentication.current(), Ids.decode(input.id(), "ExternalAccount")), List.of());
+                accounts.unlink(ActorAuthentication.current(), Ids.decode(input.id(), "ExternalAccount")), List.of());
     }
 
     @Override

@@ -42,25 +42,25 @@ public class TeamService {
     /** The first teams by name (at most {@value Teams#MAX_TEAMS}), or the roots of the tree only. */
     @Transactional(readOnly = true)
     public List<Team> all(Actor actor, boolean rootsOnly) {
-        PeopleService.requireRead(actor);
+        PeoplePolicy.requireRead(actor);
         return teams.firstByName(rootsOnly, Teams.MAX_TEAMS);
     }
 
     @Transactional(readOnly = true)
     public Team get(Actor actor, UUID id) {
-        PeopleService.requireRead(actor);
+        PeoplePolicy.requireRead(actor);
         return teams.findById(id).orElseThrow(() -> new NotFoundException("Team"));
     }
 
     @Transactional(readOnly = true)
     public List<Team> getAll(Actor actor, Collection<UUID> ids) {
-        PeopleService.requireRead(actor);
+        PeoplePolicy.requireRead(actor);
         return ids.isEmpty() ? List.of() : teams.findByIds(ids);
     }
 
     @Transactional(readOnly = true)
     public Map<UUID, List<Team>> children(Actor actor, Collection<UUID> parentIds) {
-        PeopleService.requireRead(actor);
+        PeoplePolicy.requireRead(actor);
         Map<UUID, List<Team>> result = emptyLists(parentIds);
         if (!parentIds.isEmpty()) {
             teams.findByParents(parentIds, Teams.MAX_CHILDREN)
@@ -72,7 +72,7 @@ public class TeamService {
     /** People of each team in the given role, as the caller may see them. */
     @Transactional(readOnly = true)
     public Map<UUID, List<Person>> people(Actor actor, Collection<UUID> teamIds, Team.Role role) {
-        PeopleService.requireRead(actor);
+        PeoplePolicy.requireRead(actor);
         Map<UUID, List<Person>> result = emptyLists(teamIds);
         if (teamIds.isEmpty()) {
             return result;
@@ -96,7 +96,7 @@ public class TeamService {
 
     @Transactional(readOnly = true)
     public Map<UUID, List<Team>> teamsOf(Actor actor, Collection<UUID> personIds) {
-        PeopleService.requireRead(actor);
+        PeoplePolicy.requireRead(actor);
         Map<UUID, List<Team>> result = emptyLists(personIds);
         if (personIds.isEmpty()) {
             return result;
@@ -116,7 +116,7 @@ public class TeamService {
 
     @Transactional
     public Team create(Actor actor, String name, @Nullable UUID parentId, @Nullable String externalId) {
-        PeopleService.requireWrite(actor);
+        PeoplePolicy.requireWrite(actor);
         teams.lockTree();
         Validation validation = new Validation();
         String validName = validation.text(name, 200, "input", "name");
@@ -141,7 +141,7 @@ public class TeamService {
     /** Renames and/or moves a team; {@code parentId} null with {@code detach} makes it a root team. */
     @Transactional
     public Team update(Actor actor, UUID id, @Nullable String name, @Nullable UUID parentId, boolean detach) {
-        PeopleService.requireWrite(actor);
+        PeoplePolicy.requireWrite(actor);
         teams.lockTree();
         Team current = existing(id);
         Validation validation = new Validation();
@@ -173,7 +173,7 @@ public class TeamService {
 
     @Transactional
     public Team delete(Actor actor, UUID id) {
-        PeopleService.requireWrite(actor);
+        PeoplePolicy.requireWrite(actor);
         teams.lockTree();
         Team team = existing(id);
         if (!teams.findByParents(List.of(id), 1).isEmpty()) {
@@ -186,7 +186,7 @@ public class TeamService {
 
     @Transactional
     public Team addPerson(Actor actor, UUID teamId, UUID personId, Team.Role role) {
-        PeopleService.requireWrite(actor);
+        PeoplePolicy.requireWrite(actor);
         Team team = existing(teamId);
         people.findById(personId).orElseThrow(() -> new NotFoundException("Person"));
         if (teams.addMember(actor.tenant(), teamId, personId, role)) {
@@ -203,7 +203,7 @@ public class TeamService {
 
     @Transactional
     public Team removePerson(Actor actor, UUID teamId, UUID personId, Team.Role role) {
-        PeopleService.requireWrite(actor);
+        PeoplePolicy.requireWrite(actor);
         Team team = existing(teamId);
         if (teams.removeMember(teamId, personId, role)) {
             audit.record(
@@ -220,7 +220,7 @@ public class TeamService {
     /** Replaces a team's members (SCIM PUT); every person must exist in the tenant. */
     @Transactional
     public Team replaceMembers(Actor actor, UUID teamId, Collection<UUID> personIds) {
-        PeopleService.requireWrite(actor);
+        PeoplePolicy.requireWrite(actor);
         Team team = existing(teamId);
         List<UUID> distinct = personIds.stream().distinct().toList();
         if (people.findByIds(distinct).size() != distinct.size()) {
@@ -235,7 +235,7 @@ public class TeamService {
     /** Teams matching exact SCIM criteria ({@code displayName} ignoring case, {@code externalId}). */
     @Transactional(readOnly = true)
     public List<Team> findExact(Actor actor, Map<String, String> criteria) {
-        PeopleService.requireRead(actor);
+        PeoplePolicy.requireRead(actor);
         return teams.all().stream()
                 .filter(team -> criteria.entrySet().stream().allMatch(criterion -> switch (criterion.getKey()) {
                     case "displayName" -> team.name().equalsIgnoreCase(criterion.getValue());

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.people.PeopleService;
 import org.trellis.api.people.Person;
+import org.trellis.api.people.PersonChanges;
 import org.trellis.api.people.PersonStatus;
 import org.trellis.api.people.ProfileSource;
 import org.trellis.api.people.Team;
@@ -25,24 +26,27 @@ import tools.jackson.databind.JsonNode;
 class ScimProvisioning {
 
     private final PeopleService people;
+    private final PersonChanges changes;
     private final TeamService teams;
     private final ScimCredentialService credentials;
 
-    ScimProvisioning(PeopleService people, TeamService teams, ScimCredentialService credentials) {
+    ScimProvisioning(
+            PeopleService people, PersonChanges changes, TeamService teams, ScimCredentialService credentials) {
         this.people = people;
+        this.changes = changes;
         this.teams = teams;
         this.credentials = credentials;
     }
 
     @Transactional
     public Person createUser(Actor actor, ScimUserMapping.Fields fields) {
-        Person created = people.create(actor, fields.profile(), ProfileSource.SCIM);
+        Person created = changes.create(actor, fields.profile(), ProfileSource.SCIM);
         return settle(actor, provisioned(actor, created), fields);
     }
 
     @Transactional
     public Person replaceUser(Actor actor, UUID id, ScimUserMapping.Fields fields) {
-        Person updated = people.update(actor, id, fields.profile());
+        Person updated = changes.update(actor, id, fields.profile());
         return settle(actor, provisioned(actor, updated), fields);
     }
 
@@ -51,7 +55,7 @@ class ScimProvisioning {
         UUID provider = credentials
                 .boundIdentityProvider(Objects.requireNonNull(actor.serviceClientId()))
                 .orElse(null);
-        return people.provisionedBy(actor, person.id(), ProfileSource.SCIM, provider);
+        return changes.provisionedBy(actor, person.id(), ProfileSource.SCIM, provider);
     }
 
     @Transactional
@@ -151,14 +155,14 @@ class ScimProvisioning {
         Person result = person;
         if (!Objects.equals(result.managerId(), fields.managerId())) {
             try {
-                result = people.setManager(actor, result.id(), fields.managerId());
+                result = changes.setManager(actor, result.id(), fields.managerId());
             } catch (NotFoundException e) {
                 throw ScimException.invalidValue("Unknown manager.");
             }
         }
         PersonStatus status = fields.active() ? PersonStatus.ACTIVE : PersonStatus.DEACTIVATED;
         if (result.status() != status) {
-            result = people.setStatus(actor, result.id(), status);
+            result = changes.setStatus(actor, result.id(), status);
         }
         return result;
     }

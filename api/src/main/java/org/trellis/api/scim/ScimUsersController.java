@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.trellis.api.people.PeopleService;
 import org.trellis.api.people.Person;
+import org.trellis.api.people.PersonChanges;
 import org.trellis.api.people.PersonStatus;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
@@ -37,10 +38,12 @@ class ScimUsersController {
     private static final Set<String> FILTERABLE = Set.of("userName", "externalId", "emails.value", "displayName");
 
     private final PeopleService people;
+    private final PersonChanges changes;
     private final ScimProvisioning provisioning;
 
-    ScimUsersController(PeopleService people, ScimProvisioning provisioning) {
+    ScimUsersController(PeopleService people, PersonChanges changes, ScimProvisioning provisioning) {
         this.people = people;
+        this.changes = changes;
         this.provisioning = provisioning;
     }
 
@@ -91,7 +94,7 @@ class ScimUsersController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
         UUID person = ScimUserMapping.uuid(id, "user");
-        people.setStatus(actor(), person, PersonStatus.DEACTIVATED);
+        changes.setStatus(actor(), person, PersonStatus.DEACTIVATED);
         return ResponseEntity.noContent().build();
     }
 

@@ -2,11 +2,9 @@ package org.trellis.api.tenancy;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -25,9 +23,6 @@ import org.trellis.graphql.UserError.Code;
  */
 @Service
 public class IdentityProviderService {
-
-    static final String CLAIM_NAME = "[A-Za-z0-9_:/.-]{1,100}";
-    private static final int MAX_ROLE_MAPPINGS = 100;
 
     private final IdentityProviders providers;
     private final Tenants tenants;
@@ -202,8 +197,9 @@ public class IdentityProviderService {
         String displayName = validation.text(input.displayName(), 200, "input", "displayName");
         String jwkSetUri = input.jwkSetUri() == null ? null : url(validation, input.jwkSetUri(), false, "jwkSetUri");
         String audience = validation.text(input.audience(), 500, "input", "audience");
-        ClaimMappings claims = claims(validation, input.claimMappings(), currentClaims);
-        List<RoleMapping> roles = input.roleMappings() == null ? currentRoles : roles(validation, input.roleMappings());
+        ClaimMappings claims = ProviderMappings.claims(validation, input.claimMappings(), currentClaims);
+        List<RoleMapping> roles =
+                input.roleMappings() == null ? currentRoles : ProviderMappings.roles(validation, input.roleMappings());
         SignInPolicy policy = SignInPolicies.validate(validation, input.signInPolicy(), currentPolicy);
         return new ProviderSettings(displayName, issuer, jwkSetUri, audience, claims, roles, policy);
     }
@@ -218,47 +214,6 @@ public class IdentityProviderService {
         var problem = ProviderUrls.problem(url, security.allowInsecureUrls());
         problem.ifPresent(message -> validation.reject(Code.INVALID, message, "input", field));
         return problem.isPresent() ? null : url;
-    }
-
-    private static ClaimMappings claims(Validation validation, @Nullable ClaimMappings input, ClaimMappings current) {
-        if (input == null) {
-            return current;
-        }
-        return new ClaimMappings(
-                claim(validation, input.subject(), current.subject(), "subject"),
-                claim(validation, input.email(), current.email(), "email"),
-                claim(validation, input.name(), current.name(), "name"),
-                claim(validation, input.roles(), current.roles(), "roles"));
-    }
-
-    private static String claim(Validation validation, @Nullable String value, String current, String field) {
-        if (value == null) {
-            return current;
-        }
-        if (!value.matches(CLAIM_NAME)) {
-            validation.reject(Code.INVALID, "1 to 100 letters, digits and _ : / . -", "input", "claimMappings", field);
-            return current;
-        }
-        return value;
-    }
-
-    private static List<RoleMapping> roles(Validation validation, List<RoleMapping> input) {
-        if (input.size() > MAX_ROLE_MAPPINGS) {
-            validation.reject(
-                    Code.INVALID, "At most " + MAX_ROLE_MAPPINGS + " role mappings.", "input", "roleMappings");
-            return List.of();
-        }
-        Set<RoleMapping> seen = new HashSet<>();
-        List<RoleMapping> valid = new ArrayList<>();
-        for (RoleMapping mapping : input) {
-            String value = validation.text(mapping.claimValue(), 200, "input", "roleMappings", "claimValue");
-            if (!mapping.role().grantableByTenant()) {
-                validation.reject(Code.INVALID, "A tenant cannot grant this role.", "input", "roleMappings", "role");
-            } else if (value != null && seen.add(new RoleMapping(value, mapping.role()))) {
-                valid.add(new RoleMapping(value, mapping.role()));
-            }
-        }
-        return valid;
     }
 
     private static Map<String, Object> describe(IdentityProvider provider) {

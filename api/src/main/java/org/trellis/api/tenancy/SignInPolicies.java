@@ -37,9 +37,8 @@ final class SignInPolicies {
         }
         List<MachineTokenRule> valid = new ArrayList<>();
         for (MachineTokenRule rule : input) {
-            boolean claimOk = rule.claim() != null && rule.claim().matches(IdentityProviderService.CLAIM_NAME);
-            boolean otherOk =
-                    rule.sameAsClaim() == null || rule.sameAsClaim().matches(IdentityProviderService.CLAIM_NAME);
+            boolean claimOk = rule.claim() != null && rule.claim().matches(ProviderMappings.CLAIM_NAME);
+            boolean otherOk = rule.sameAsClaim() == null || rule.sameAsClaim().matches(ProviderMappings.CLAIM_NAME);
             String value = rule.value() == null
                     ? null
                     : validation.text(rule.value(), 200, "input", "signInPolicy", "machineTokenRules", "value");

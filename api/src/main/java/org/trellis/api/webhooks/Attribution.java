@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.trellis.api.evidence.Evidence;
 import org.trellis.api.evidence.EvidenceCapture;
 import org.trellis.api.people.ExternalAccount;
-import org.trellis.api.people.PeopleService;
+import org.trellis.api.people.ExternalAccountService;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorKind;
 import org.trellis.api.shared.Scopes;
@@ -21,11 +21,11 @@ import org.trellis.api.shared.Scopes;
 @Component
 class Attribution {
 
-    private final PeopleService people;
+    private final ExternalAccountService people;
     private final EvidenceCapture capture;
     private final UnmatchedEvents unmatched;
 
-    Attribution(PeopleService people, EvidenceCapture capture, UnmatchedEvents unmatched) {
+    Attribution(ExternalAccountService people, EvidenceCapture capture, UnmatchedEvents unmatched) {
         this.people = people;
         this.capture = capture;
         this.unmatched = unmatched;

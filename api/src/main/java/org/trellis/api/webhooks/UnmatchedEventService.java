@@ -9,6 +9,7 @@ import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.audit.AuditTrail;
+import org.trellis.api.people.ExternalAccountService;
 import org.trellis.api.people.PeopleService;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ConflictException;
@@ -28,12 +29,19 @@ class UnmatchedEventService {
 
     private final UnmatchedEvents events;
     private final PeopleService people;
+    private final ExternalAccountService accounts;
     private final Attribution attribution;
     private final AuditTrail audit;
 
-    UnmatchedEventService(UnmatchedEvents events, PeopleService people, Attribution attribution, AuditTrail audit) {
+    UnmatchedEventService(
+            UnmatchedEvents events,
+            PeopleService people,
+            ExternalAccountService accounts,
+            Attribution attribution,
+            AuditTrail audit) {
         this.events = events;
         this.people = people;
+        this.accounts = accounts;
         this.attribution = attribution;
         this.audit = audit;
     }
@@ -59,10 +67,10 @@ class UnmatchedEventService {
             throw new NotFoundException("Person");
         }
         var provider = Attribution.accountProvider(event.provider());
-        Optional<UUID> linked = people.linkedPerson(actor, provider, event.account());
+        Optional<UUID> linked = accounts.linkedPerson(actor, provider, event.account());
         if (linked.isEmpty()) {
             try {
-                people.link(actor, personId, provider, null, event.account());
+                accounts.link(actor, personId, provider, null, event.account());
             } catch (InvalidInputException e) {
                 throw InvalidInputException.of(new UserError(
                         java.util.List.of("input", "id"),

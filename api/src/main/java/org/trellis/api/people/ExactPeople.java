@@ -1,0 +1,72 @@
+package org.trellis.api.people;
+
+import static org.jooq.impl.DSL.lower;
+import static org.trellis.persistence.jooq.Tables.PERSON;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+/** People by exact criteria: SCIM filters, and whether a user name or external id is taken (RLS adds the tenant). */
+@Repository
+class ExactPeople {
+
+    private final DSLContext db;
+
+    ExactPeople(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * People matching every exact criterion (SCIM filters): {@code userName} and {@code emails.value} ignore case,
+     * {@code externalId} and {@code displayName} do not.
+     */
+    List<Person> exact(Map<String, String> criteria, long offset, int limit) {
+        return db.selectFrom(PERSON)
+                .where(exactly(criteria))
+                .orderBy(PERSON.CREATED_AT, PERSON.ID)
+                .offset(offset)
+                .limit(limit)
+                .fetch(People::toPerson);
+    }
+
+    int countExact(Map<String, String> criteria) {
+        return db.fetchCount(PERSON, exactly(criteria));
+    }
+
+    private static Condition exactly(Map<String, String> criteria) {
+        Condition condition = DSL.noCondition();
+        for (var criterion : criteria.entrySet()) {
+            String value = criterion.getValue();
+            condition = condition.and(
+                    switch (criterion.getKey()) {
+                        case "userName" -> lower(PERSON.USER_NAME).eq(value.toLowerCase(Locale.ROOT));
+                        case "externalId" -> PERSON.EXTERNAL_ID.eq(value);
+                        case "emails.value" -> lower(PERSON.EMAIL).eq(value.toLowerCase(Locale.ROOT));
+                        case "displayName" -> PERSON.DISPLAY_NAME.eq(value);
+                        default -> throw new IllegalArgumentException("Unsupported criterion " + criterion.getKey());
+                    });
+        }
+        return condition;
+    }
+
+    boolean userNameTaken(String userName, @Nullable UUID except) {
+        return db.fetchExists(
+                PERSON,
+                lower(PERSON.USER_NAME)
+                        .eq(userName.toLowerCase(Locale.ROOT))
+                        .and(except == null ? DSL.noCondition() : PERSON.ID.ne(except)));
+    }
+
+    boolean externalIdTaken(String externalId, @Nullable UUID except) {
+        return db.fetchExists(
+                PERSON,
+                PERSON.EXTERNAL_ID.eq(externalId).and(except == null ? DSL.noCondition() : PERSON.ID.ne(except)));
+    }
+}
