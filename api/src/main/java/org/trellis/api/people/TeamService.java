@@ -236,13 +236,7 @@ public class TeamService {
     @Transactional(readOnly = true)
     public List<Team> findExact(Actor actor, Map<String, String> criteria) {
         PeoplePolicy.requireRead(actor);
-        return teams.all().stream()
-                .filter(team -> criteria.entrySet().stream().allMatch(criterion -> switch (criterion.getKey()) {
-                    case "displayName" -> team.name().equalsIgnoreCase(criterion.getValue());
-                    case "externalId" -> criterion.getValue().equals(team.externalId());
-                    default -> throw new IllegalArgumentException("Unsupported criterion " + criterion.getKey());
-                }))
-                .toList();
+        return teams.exact(criteria);
     }
 
     private Team existing(UUID id) {
@@ -250,8 +244,7 @@ public class TeamService {
     }
 
     private static <T> Map<UUID, List<T>> emptyLists(Collection<UUID> keys) {
-        Map<UUID, List<T>> result = new LinkedHashMap<>();
-        keys.forEach(key -> result.put(key, new ArrayList<>()));
-        return result;
+        return keys.stream()
+                .collect(Collectors.toMap(key -> key, key -> new ArrayList<T>(), (a, b) -> a, LinkedHashMap::new));
     }
 }

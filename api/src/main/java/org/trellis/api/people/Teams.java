@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -222,5 +223,16 @@ class Teams {
                 row.get(TEAM.PARENT_ID),
                 row.get(TEAM.EXTERNAL_ID),
                 row.get(TEAM.CREATED_AT));
+    }
+
+    /** Teams matching exact SCIM criteria ({@code displayName} ignoring case, {@code externalId}). */
+    List<Team> exact(Map<String, String> criteria) {
+        return all().stream()
+                .filter(team -> criteria.entrySet().stream().allMatch(criterion -> switch (criterion.getKey()) {
+                    case "displayName" -> team.name().equalsIgnoreCase(criterion.getValue());
+                    case "externalId" -> criterion.getValue().equals(team.externalId());
+                    default -> throw new IllegalArgumentException("Unsupported criterion " + criterion.getKey());
+                }))
+                .toList();
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.audit.AuditTrail;
 import org.trellis.api.shared.Actor;
-import org.trellis.api.shared.ForbiddenException;
 import org.trellis.api.shared.NotFoundException;
 import org.trellis.api.shared.PrincipalChanges;
 import org.trellis.api.shared.Validation;
@@ -50,7 +49,7 @@ public class IdentityProviderService {
     /** Providers per tenant, for tenant admins of those tenants and platform operators. */
     @Transactional(readOnly = true)
     public Map<UUID, List<IdentityProvider>> byTenant(Actor actor, Collection<UUID> tenantIds) {
-        tenantIds.forEach(tenantId -> requireAdmin(actor, tenantId));
+        tenantIds.forEach(tenantId -> TenancyPolicy.requireManageIdentityProviders(actor, tenantId));
         Map<UUID, List<IdentityProvider>> result = new LinkedHashMap<>();
         tenantIds.forEach(tenantId -> result.put(tenantId, new ArrayList<>()));
         providers.findByTenants(tenantIds).forEach(p -> result.get(p.tenantId()).add(p));
@@ -61,14 +60,14 @@ public class IdentityProviderService {
     public IdentityProvider get(Actor actor, UUID id) {
         IdentityProvider provider =
                 providers.findById(id).orElseThrow(() -> new NotFoundException("Identity provider"));
-        requireAdmin(actor, provider.tenantId());
+        TenancyPolicy.requireManageIdentityProviders(actor, provider.tenantId());
         return provider;
     }
 
     @Transactional(readOnly = true)
     public List<IdentityProvider> getAll(Actor actor, Collection<UUID> ids) {
         List<IdentityProvider> found = ids.isEmpty() ? List.of() : providers.findByIds(ids);
-        found.forEach(provider -> requireAdmin(actor, provider.tenantId()));
+        found.forEach(provider -> TenancyPolicy.requireManageIdentityProviders(actor, provider.tenantId()));
         return found;
     }
 
@@ -177,14 +176,8 @@ public class IdentityProviderService {
         if (tenantId != null && !tenantId.equals(own)) {
             throw new NotFoundException("Tenant");
         }
-        requireAdmin(actor, own);
+        TenancyPolicy.requireManageIdentityProviders(actor, own);
         return own;
-    }
-
-    private static void requireAdmin(Actor actor, UUID tenantId) {
-        if (!actor.administers(tenantId)) {
-            throw new ForbiddenException("Only tenant admins and platform operators manage identity providers.");
-        }
     }
 
     private ProviderSettings validate(

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.audit.AuditTrail;
 import org.trellis.api.shared.Actor;
-import org.trellis.api.shared.ForbiddenException;
 import org.trellis.api.shared.NotFoundException;
 import org.trellis.api.shared.PrincipalChanges;
 import org.trellis.api.shared.Scopes;
@@ -38,7 +37,7 @@ public class ServiceClientService {
 
     @Transactional(readOnly = true)
     public Map<UUID, List<ServiceClient>> byProvider(Actor actor, Collection<IdentityProvider> owners) {
-        owners.forEach(owner -> requireAdmin(actor, owner.tenantId()));
+        owners.forEach(owner -> TenancyPolicy.requireManageServiceClients(actor, owner.tenantId()));
         Map<UUID, List<ServiceClient>> result = new LinkedHashMap<>();
         owners.forEach(owner -> result.put(owner.id(), new ArrayList<>()));
         if (!owners.isEmpty()) {
@@ -51,7 +50,7 @@ public class ServiceClientService {
     @Transactional(readOnly = true)
     public ServiceClient get(Actor actor, UUID id) {
         ServiceClient client = clients.findById(id).orElseThrow(() -> new NotFoundException("Service client"));
-        requireAdmin(actor, client.tenantId());
+        TenancyPolicy.requireManageServiceClients(actor, client.tenantId());
         return client;
     }
 
@@ -93,12 +92,6 @@ public class ServiceClientService {
         audit.record(actor, client.tenantId(), "service-client.disabled", "ServiceClient", id, Map.of());
         principals.changed(client.tenantId());
         return disabled;
-    }
-
-    private static void requireAdmin(Actor actor, UUID tenantId) {
-        if (!actor.administers(tenantId)) {
-            throw new ForbiddenException("Only tenant admins and platform operators manage service clients.");
-        }
     }
 
     private static String truncate(String value) {
