@@ -3,13 +3,13 @@ package org.trellis.api.evidence;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.trellis.api.shared.Ids;
+import org.trellis.api.shared.Ids.CompetencyId;
 
 /** The evidence fields of a GraphQL input ({@code LogEvidenceInput}, {@code UpdateEvidenceInput}, import items). */
 interface DraftInput {
 
     @Nullable
-    List<String> competencyIds();
+    List<CompetencyId> competencyIds();
 
     Evidence.@Nullable Kind kind();
 
@@ -28,11 +28,9 @@ interface DraftInput {
     Evidence.@Nullable Impact impact();
 
     default EvidenceDraft draft() {
-        List<String> ids = competencyIds();
+        List<CompetencyId> ids = competencyIds();
         return new EvidenceDraft(
-                ids == null
-                        ? null
-                        : ids.stream().map(id -> Ids.decode(id, "Competency")).toList(),
+                ids == null ? null : ids.stream().map(CompetencyId::value).toList(),
                 kind(),
                 title(),
                 description(),

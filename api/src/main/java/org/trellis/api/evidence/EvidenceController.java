@@ -1,7 +1,6 @@
 package org.trellis.api.evidence;
 
 import java.time.LocalDate;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -11,11 +10,12 @@ import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
 import org.trellis.api.shared.Ids;
-import org.trellis.api.shared.NodeResolver;
+import org.trellis.api.shared.Ids.CompetencyId;
+import org.trellis.api.shared.Ids.PersonId;
 
-/** GraphQL queries: a person's evidence, the caller's review queue, and {@code node} for evidence. */
+/** GraphQL queries: a person's evidence, the caller's review queue, and {@code node} for evidence (see {@link EvidenceNodes}). */
 @Controller
-class EvidenceController implements NodeResolver {
+class EvidenceController {
 
     private final EvidenceService evidence;
 
@@ -25,16 +25,12 @@ class EvidenceController implements NodeResolver {
 
     @QueryMapping(name = "evidence")
     Window<Evidence> evidenceOf(
-            @Argument String personId, @Argument @Nullable FilterInput filter, ScrollSubrange subrange) {
+            @Argument PersonId personId, @Argument @Nullable FilterInput filter, ScrollSubrange subrange) {
         EvidenceFilter criteria = filter == null
                 ? new EvidenceFilter(null, null, null, null, null)
                 : new EvidenceFilter(
-                        Ids.decodeOptional(filter.competencyId(), "Competency"),
-                        filter.kind(),
-                        filter.status(),
-                        filter.from(),
-                        filter.to());
-        return evidence.ofPerson(actor(), Ids.decode(personId, "Person"), criteria, subrange);
+                        Ids.valueOf(filter.competencyId()), filter.kind(), filter.status(), filter.from(), filter.to());
+        return evidence.ofPerson(actor(), personId.value(), criteria, subrange);
     }
 
     @QueryMapping
@@ -42,22 +38,12 @@ class EvidenceController implements NodeResolver {
         return evidence.reviewQueue(actor(), subrange);
     }
 
-    @Override
-    public String type() {
-        return "Evidence";
-    }
-
-    @Override
-    public Object resolve(Actor actor, UUID id) {
-        return evidence.get(actor, id);
-    }
-
     private static Actor actor() {
         return ActorAuthentication.current();
     }
 
     record FilterInput(
-            @Nullable String competencyId,
+            @Nullable CompetencyId competencyId,
             Evidence.@Nullable Kind kind,
             Evidence.@Nullable Status status,
             @Nullable LocalDate from,

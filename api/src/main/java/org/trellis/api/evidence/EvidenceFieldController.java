@@ -1,12 +1,9 @@
 package org.trellis.api.evidence;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
@@ -16,6 +13,7 @@ import org.trellis.api.people.PeopleService;
 import org.trellis.api.people.Person;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
+import org.trellis.api.shared.BatchJoins;
 
 /** GraphQL type {@code Evidence}: its person, reviewer and competencies, each loaded in one batch. */
 @Controller
@@ -32,52 +30,37 @@ class EvidenceFieldController {
     }
 
     @BatchMapping(typeName = "Evidence", field = "person")
-    Map<Evidence, Person> person(List<Evidence> items) {
-        Map<UUID, Person> found = index(
-                people.getAll(
-                        actor(),
-                        items.stream().map(Evidence::personId).distinct().toList()),
-                Person::id);
-        return items.stream().collect(Collectors.toMap(Function.identity(), e -> found.get(e.personId()), (a, b) -> a));
+    Map<Evidence, @Nullable Person> person(List<Evidence> items) {
+        return BatchJoins.toOne(items, Evidence::personId, this::people, Person::id);
     }
 
     @BatchMapping(typeName = "Evidence", field = "reviewedBy")
     Map<Evidence, @Nullable Person> reviewedBy(List<Evidence> items) {
-        Map<UUID, Person> found = index(
-                people.getAll(
-                        actor(),
-                        items.stream()
-                                .map(Evidence::reviewedById)
-                                .filter(Objects::nonNull)
-                                .distinct()
-                                .toList()),
-                Person::id);
-        Map<Evidence, @Nullable Person> result = new HashMap<>();
-        items.forEach(e -> result.put(e, e.reviewedById() == null ? null : found.get(e.reviewedById())));
-        return result;
+        return BatchJoins.toOne(items, Evidence::reviewedById, this::people, Person::id);
     }
 
     @BatchMapping(typeName = "Evidence", field = "competencies")
     Map<Evidence, List<Competency>> competencies(List<Evidence> items) {
         Map<UUID, List<UUID>> ids =
                 evidence.competencyIds(actor(), items.stream().map(Evidence::id).toList());
-        Map<UUID, Competency> found = index(
+        Map<UUID, Competency> found = BatchJoins.byId(
                 frameworks.competenciesById(
                         actor(),
                         ids.values().stream().flatMap(List::stream).distinct().toList()),
                 Competency::id);
-        return items.stream()
-                .collect(Collectors.toMap(
-                        Function.identity(),
-                        e -> ids.get(e.id()).stream().map(found::get).toList(),
-                        (a, b) -> a));
+        return BatchJoins.each(
+                items,
+                e -> ids.getOrDefault(e.id(), List.of()).stream()
+                        .map(found::get)
+                        .filter(Objects::nonNull)
+                        .toList());
     }
 
     private static Actor actor() {
         return ActorAuthentication.current();
     }
 
-    private static <T> Map<UUID, T> index(List<T> items, Function<T, UUID> id) {
-        return items.stream().collect(Collectors.toMap(id, Function.identity()));
+    private List<Person> people(List<UUID> ids) {
+        return people.getAll(actor(), ids);
     }
 }

@@ -7,7 +7,8 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.ActorAuthentication;
-import org.trellis.api.shared.Ids;
+import org.trellis.api.shared.Ids.CompetencyId;
+import org.trellis.api.shared.Ids.PersonId;
 import org.trellis.graphql.UserError;
 
 /** GraphQL: {@code importEvidence}, the batch import for portals. */
@@ -23,8 +24,8 @@ class EvidenceImportController {
     @MutationMapping
     ImportPayload importEvidence(@Argument ImportInput input) {
         List<EvidenceImport.Item> items = input.items().stream()
-                .map(item ->
-                        new EvidenceImport.Item(item.externalId(), Ids.decode(item.personId(), "Person"), item.draft()))
+                .map(item -> new EvidenceImport.Item(
+                        item.externalId(), item.personId().value(), item.draft()))
                 .toList();
         return new ImportPayload(importer.importItems(ActorAuthentication.current(), items), List.of());
     }
@@ -33,8 +34,8 @@ class EvidenceImportController {
 
     record ImportItem(
             String externalId,
-            String personId,
-            @Nullable List<String> competencyIds,
+            PersonId personId,
+            @Nullable List<CompetencyId> competencyIds,
             Evidence.@Nullable Kind kind,
             @Nullable String title,
             @Nullable String description,

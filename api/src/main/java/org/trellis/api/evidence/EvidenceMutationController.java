@@ -9,6 +9,9 @@ import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
 import org.trellis.api.shared.Ids;
+import org.trellis.api.shared.Ids.CompetencyId;
+import org.trellis.api.shared.Ids.EvidenceId;
+import org.trellis.api.shared.Ids.PersonId;
 import org.trellis.graphql.UserError;
 
 /** GraphQL mutations of one evidence item: log, update, and one per workflow step. */
@@ -25,18 +28,13 @@ class EvidenceMutationController {
 
     @MutationMapping
     Payload logEvidence(@Argument LogInput input) {
-        return Payload.of(authoring.log(
-                actor(), Ids.decodeOptional(input.personId(), "Person"), input.draft(), input.idempotencyKey()));
+        return Payload.of(authoring.log(actor(), Ids.valueOf(input.personId()), input.draft(), input.idempotencyKey()));
     }
 
     @MutationMapping
     Payload updateEvidence(@Argument UpdateInput input) {
         return Payload.of(authoring.update(
-                actor(),
-                Ids.decode(input.id(), "Evidence"),
-                input.expectedVersion(),
-                input.draft(),
-                input.idempotencyKey()));
+                actor(), input.id().value(), input.expectedVersion(), input.draft(), input.idempotencyKey()));
     }
 
     @MutationMapping
@@ -67,7 +65,7 @@ class EvidenceMutationController {
     private Payload step(TransitionInput input, EvidencePolicy.Transition transition) {
         return Payload.of(workflow.transition(
                 actor(),
-                Ids.decode(input.id(), "Evidence"),
+                input.id().value(),
                 input.expectedVersion(),
                 transition,
                 input.comment(),
@@ -79,8 +77,8 @@ class EvidenceMutationController {
     }
 
     record LogInput(
-            @Nullable String personId,
-            @Nullable List<String> competencyIds,
+            @Nullable PersonId personId,
+            @Nullable List<CompetencyId> competencyIds,
             Evidence.@Nullable Kind kind,
             @Nullable String title,
             @Nullable String description,
@@ -91,9 +89,9 @@ class EvidenceMutationController {
             implements DraftInput {}
 
     record UpdateInput(
-            String id,
+            EvidenceId id,
             int expectedVersion,
-            @Nullable List<String> competencyIds,
+            @Nullable List<CompetencyId> competencyIds,
             Evidence.@Nullable Kind kind,
             @Nullable String title,
             @Nullable String description,
@@ -104,7 +102,7 @@ class EvidenceMutationController {
             implements DraftInput {}
 
     record TransitionInput(
-            String id,
+            EvidenceId id,
             int expectedVersion,
             @Nullable String comment,
             @Nullable String idempotencyKey) {}

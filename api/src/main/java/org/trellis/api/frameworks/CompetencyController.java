@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.ActorAuthentication;
+import org.trellis.api.shared.BatchJoins;
 
 /** GraphQL {@code Competency}: its expectations per level, batch-loaded. */
 @Controller
@@ -18,8 +19,7 @@ class CompetencyController {
 
     @BatchMapping(typeName = "Competency", field = "expectations")
     Map<Competency, List<Expectation>> expectations(List<Competency> list) {
-        var found = frameworks.expectationsOf(
-                ActorAuthentication.current(), list.stream().map(Competency::id).toList());
-        return FrameworkJoins.byKey(list, c -> found.get(c.id()));
+        return BatchJoins.toMany(
+                list, Competency::id, ids -> frameworks.expectationsOf(ActorAuthentication.current(), ids));
     }
 }

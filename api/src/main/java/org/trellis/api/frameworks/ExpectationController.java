@@ -2,10 +2,11 @@ package org.trellis.api.frameworks;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.ActorAuthentication;
+import org.trellis.api.shared.BatchJoins;
 
 /** GraphQL {@code Expectation}: the level it is expected at, batch-loaded. */
 @Controller
@@ -18,12 +19,8 @@ class ExpectationController {
     }
 
     @BatchMapping(typeName = "Expectation", field = "level")
-    Map<Expectation, Level> level(List<Expectation> list) {
-        Map<UUID, Level> found = FrameworkJoins.index(
-                frameworks.levels(
-                        ActorAuthentication.current(),
-                        list.stream().map(Expectation::levelId).distinct().toList()),
-                Level::id);
-        return FrameworkJoins.byKey(list, e -> found.get(e.levelId()));
+    Map<Expectation, @Nullable Level> level(List<Expectation> list) {
+        return BatchJoins.toOne(
+                list, Expectation::levelId, ids -> frameworks.levels(ActorAuthentication.current(), ids), Level::id);
     }
 }

@@ -1,9 +1,7 @@
 package org.trellis.api.frameworks;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -11,7 +9,9 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.ActorAuthentication;
-import org.trellis.api.shared.Ids;
+import org.trellis.api.shared.BatchJoins;
+import org.trellis.api.shared.Ids.FrameworkVersionId;
+import org.trellis.api.shared.Ids.PersonId;
 import org.trellis.graphql.UserError;
 
 /** GraphQL {@code FrameworkAssignment}: assigning a person, and the assignment's version and levels. */
@@ -27,32 +27,22 @@ class FrameworkAssignmentController {
     }
 
     @BatchMapping(typeName = "FrameworkAssignment", field = "version")
-    Map<Assignment, FrameworkVersion> version(List<Assignment> list) {
-        Map<UUID, FrameworkVersion> found = FrameworkJoins.index(
-                frameworks.versions(
-                        ActorAuthentication.current(),
-                        list.stream().map(Assignment::versionId).distinct().toList()),
+    Map<Assignment, @Nullable FrameworkVersion> version(List<Assignment> list) {
+        return BatchJoins.toOne(
+                list,
+                Assignment::versionId,
+                ids -> frameworks.versions(ActorAuthentication.current(), ids),
                 FrameworkVersion::id);
-        return FrameworkJoins.byKey(list, a -> found.get(a.versionId()));
     }
 
     @BatchMapping(typeName = "FrameworkAssignment", field = "currentLevel")
-    Map<Assignment, Level> currentLevel(List<Assignment> list) {
-        Map<UUID, Level> found =
-                levels(list.stream().map(Assignment::currentLevelId).distinct().toList());
-        return FrameworkJoins.byKey(list, a -> found.get(a.currentLevelId()));
+    Map<Assignment, @Nullable Level> currentLevel(List<Assignment> list) {
+        return BatchJoins.toOne(list, Assignment::currentLevelId, this::levels, Level::id);
     }
 
     @BatchMapping(typeName = "FrameworkAssignment", field = "targetLevel")
     Map<Assignment, @Nullable Level> targetLevel(List<Assignment> list) {
-        Map<UUID, Level> found = levels(list.stream()
-                .map(Assignment::targetLevelId)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList());
-        Map<Assignment, @Nullable Level> result = new HashMap<>();
-        list.forEach(a -> result.put(a, a.targetLevelId() == null ? null : found.get(a.targetLevelId())));
-        return result;
+        return BatchJoins.toOne(list, Assignment::targetLevelId, this::levels, Level::id);
     }
 
     @MutationMapping
@@ -60,20 +50,20 @@ class FrameworkAssignmentController {
         return new AssignmentPayload(
                 assignments.assign(
                         ActorAuthentication.current(),
-                        Ids.decode(input.personId(), "Person"),
-                        Ids.decode(input.versionId(), "FrameworkVersion"),
+                        input.personId().value(),
+                        input.versionId().value(),
                         input.currentLevel(),
                         input.targetLevel()),
                 List.of());
     }
 
-    private Map<UUID, Level> levels(List<UUID> ids) {
-        return FrameworkJoins.index(frameworks.levels(ActorAuthentication.current(), ids), Level::id);
+    private List<Level> levels(List<UUID> ids) {
+        return frameworks.levels(ActorAuthentication.current(), ids);
     }
 
     record AssignInput(
-            String personId,
-            String versionId,
+            PersonId personId,
+            FrameworkVersionId versionId,
             String currentLevel,
             @Nullable String targetLevel) {}
 

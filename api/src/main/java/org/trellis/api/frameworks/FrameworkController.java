@@ -6,6 +6,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.ActorAuthentication;
+import org.trellis.api.shared.BatchJoins;
 
 /** GraphQL {@code Framework}: the tenant's frameworks and their versions, batch-loaded. */
 @Controller
@@ -24,8 +25,6 @@ class FrameworkController {
 
     @BatchMapping(typeName = "Framework", field = "versions")
     Map<Framework, List<FrameworkVersion>> versions(List<Framework> list) {
-        var found = frameworks.versionsOf(
-                ActorAuthentication.current(), list.stream().map(Framework::id).toList());
-        return FrameworkJoins.byKey(list, f -> found.get(f.id()));
+        return BatchJoins.toMany(list, Framework::id, ids -> frameworks.versionsOf(ActorAuthentication.current(), ids));
     }
 }

@@ -2,7 +2,6 @@ package org.trellis.api.frameworks;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -11,7 +10,8 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
-import org.trellis.api.shared.Ids;
+import org.trellis.api.shared.BatchJoins;
+import org.trellis.api.shared.Ids.FrameworkVersionId;
 import org.trellis.graphql.UserError;
 
 /** GraphQL {@code FrameworkVersion}: reading, exporting and comparing versions, their fields, and every change. */
@@ -35,46 +35,35 @@ class FrameworkVersionController {
     }
 
     @QueryMapping
-    FrameworkVersion frameworkVersion(@Argument String id) {
-        return frameworks.version(actor(), Ids.decode(id, "FrameworkVersion"));
+    FrameworkVersion frameworkVersion(@Argument FrameworkVersionId id) {
+        return frameworks.version(actor(), id.value());
     }
 
     @QueryMapping
-    String exportFrameworkVersion(@Argument String id) {
-        return frameworks.export(actor(), Ids.decode(id, "FrameworkVersion"));
+    String exportFrameworkVersion(@Argument FrameworkVersionId id) {
+        return frameworks.export(actor(), id.value());
     }
 
     @QueryMapping
-    FrameworkDiff frameworkVersionDiff(@Argument String fromVersionId, @Argument String toVersionId) {
-        return frameworks.diff(
-                actor(), Ids.decode(fromVersionId, "FrameworkVersion"), Ids.decode(toVersionId, "FrameworkVersion"));
+    FrameworkDiff frameworkVersionDiff(
+            @Argument FrameworkVersionId fromVersionId, @Argument FrameworkVersionId toVersionId) {
+        return frameworks.diff(actor(), fromVersionId.value(), toVersionId.value());
     }
 
     @BatchMapping(typeName = "FrameworkVersion", field = "framework")
-    Map<FrameworkVersion, Framework> framework(List<FrameworkVersion> list) {
-        Map<UUID, Framework> found = FrameworkJoins.index(
-                frameworks.frameworks(
-                        actor(),
-                        list.stream()
-                                .map(FrameworkVersion::frameworkId)
-                                .distinct()
-                                .toList()),
-                Framework::id);
-        return FrameworkJoins.byKey(list, v -> found.get(v.frameworkId()));
+    Map<FrameworkVersion, @Nullable Framework> framework(List<FrameworkVersion> list) {
+        return BatchJoins.toOne(
+                list, FrameworkVersion::frameworkId, ids -> frameworks.frameworks(actor(), ids), Framework::id);
     }
 
     @BatchMapping(typeName = "FrameworkVersion", field = "levels")
     Map<FrameworkVersion, List<Level>> levels(List<FrameworkVersion> list) {
-        var found = frameworks.levelsOf(
-                actor(), list.stream().map(FrameworkVersion::id).toList());
-        return FrameworkJoins.byKey(list, v -> found.get(v.id()));
+        return BatchJoins.toMany(list, FrameworkVersion::id, ids -> frameworks.levelsOf(actor(), ids));
     }
 
     @BatchMapping(typeName = "FrameworkVersion", field = "competencies")
     Map<FrameworkVersion, List<Competency>> competencies(List<FrameworkVersion> list) {
-        var found = frameworks.competenciesOf(
-                actor(), list.stream().map(FrameworkVersion::id).toList());
-        return FrameworkJoins.byKey(list, v -> found.get(v.id()));
+        return BatchJoins.toMany(list, FrameworkVersion::id, ids -> frameworks.competenciesOf(actor(), ids));
     }
 
     @MutationMapping
@@ -93,14 +82,15 @@ class FrameworkVersionController {
 
     @MutationMapping
     VersionPayload createFrameworkDraft(@Argument DraftInput input) {
-        return VersionPayload.of(drafts.createDraft(actor(), Ids.decode(input.fromVersionId(), "FrameworkVersion")));
+        return VersionPayload.of(
+                drafts.createDraft(actor(), input.fromVersionId().value()));
     }
 
     @MutationMapping
     VersionPayload updateExpectation(@Argument ExpectationInput input) {
         return VersionPayload.of(drafts.updateExpectation(
                 actor(),
-                Ids.decode(input.versionId(), "FrameworkVersion"),
+                input.versionId().value(),
                 input.competencyKey(),
                 input.levelCode(),
                 new FrameworkDrafts.ExpectationInput(
@@ -109,18 +99,17 @@ class FrameworkVersionController {
 
     @MutationMapping
     VersionPayload replaceFrameworkDraft(@Argument ReplaceInput input) {
-        return VersionPayload.of(
-                drafts.replaceDraft(actor(), Ids.decode(input.versionId(), "FrameworkVersion"), input.content()));
+        return VersionPayload.of(drafts.replaceDraft(actor(), input.versionId().value(), input.content()));
     }
 
     @MutationMapping
     VersionPayload publishFrameworkVersion(@Argument IdInput input) {
-        return VersionPayload.of(publishing.publish(actor(), Ids.decode(input.id(), "FrameworkVersion")));
+        return VersionPayload.of(publishing.publish(actor(), input.id().value()));
     }
 
     @MutationMapping
     VersionPayload retireFrameworkVersion(@Argument IdInput input) {
-        return VersionPayload.of(publishing.retire(actor(), Ids.decode(input.id(), "FrameworkVersion")));
+        return VersionPayload.of(publishing.retire(actor(), input.id().value()));
     }
 
     private static Actor actor() {
@@ -132,14 +121,14 @@ class FrameworkVersionController {
             FrameworkImports.@Nullable ImportFormat format,
             @Nullable String name) {}
 
-    record DraftInput(String fromVersionId) {}
+    record DraftInput(FrameworkVersionId fromVersionId) {}
 
-    record ReplaceInput(String versionId, String content) {}
+    record ReplaceInput(FrameworkVersionId versionId, String content) {}
 
-    record IdInput(String id) {}
+    record IdInput(FrameworkVersionId id) {}
 
     record ExpectationInput(
-            String versionId,
+            FrameworkVersionId versionId,
             String competencyKey,
             String levelCode,
             String description,

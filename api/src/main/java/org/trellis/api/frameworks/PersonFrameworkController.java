@@ -1,6 +1,5 @@
 package org.trellis.api.frameworks;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -8,6 +7,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 import org.trellis.api.people.Person;
 import org.trellis.api.shared.ActorAuthentication;
+import org.trellis.api.shared.BatchJoins;
 
 /** GraphQL {@code Person}'s framework fields: the current assignment and the history, where details are visible. */
 @Controller
@@ -22,15 +22,14 @@ class PersonFrameworkController {
     @BatchMapping(typeName = "Person", field = "frameworkAssignment")
     Map<Person, @Nullable Assignment> frameworkAssignment(List<Person> persons) {
         var found = assignments.of(ActorAuthentication.current(), persons, true);
-        Map<Person, @Nullable Assignment> result = new HashMap<>();
-        persons.forEach(p -> result.put(
-                p, found.get(p.id()).isEmpty() ? null : found.get(p.id()).getFirst()));
-        return result;
+        return BatchJoins.each(
+                persons,
+                p -> found.getOrDefault(p.id(), List.of()).stream().findFirst().orElse(null));
     }
 
     @BatchMapping(typeName = "Person", field = "frameworkAssignmentHistory")
     Map<Person, List<Assignment>> frameworkAssignmentHistory(List<Person> persons) {
         var found = assignments.of(ActorAuthentication.current(), persons, false);
-        return FrameworkJoins.byKey(persons, p -> found.get(p.id()));
+        return BatchJoins.toMany(persons, Person::id, ids -> found);
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Controller;
 import org.trellis.api.people.Person;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
-import org.trellis.api.shared.Ids;
+import org.trellis.api.shared.BatchJoins;
+import org.trellis.api.shared.Ids.PersonId;
 import org.trellis.graphql.UserError;
 
 /** GraphQL {@code MentorLoad}: a mentor's capacity and load, and setting the capacity. */
@@ -20,34 +21,34 @@ import org.trellis.graphql.UserError;
 class MentorLoadController {
 
     private final MentorLoads loads;
-    private final MentoringJoins joins;
+    private final MentoringLookups lookups;
 
-    MentorLoadController(MentorLoads loads, MentoringJoins joins) {
+    MentorLoadController(MentorLoads loads, MentoringLookups lookups) {
         this.loads = loads;
-        this.joins = joins;
+        this.lookups = lookups;
     }
 
     @QueryMapping
-    MentorLoad mentorLoad(@Argument @Nullable String personId) {
+    MentorLoad mentorLoad(@Argument @Nullable PersonId personId) {
         Actor actor = ActorAuthentication.current();
-        UUID person = personId == null ? MentoringPolicy.requirePerson(actor) : Ids.decode(personId, "Person");
+        UUID person = personId == null ? MentoringPolicy.requirePerson(actor) : personId.value();
         return loads.load(actor, person);
     }
 
     @BatchMapping(typeName = "MentorLoad", field = "mentor")
-    Map<MentorLoad, Person> mentor(List<MentorLoad> items) {
-        return joins.people(items, MentorLoad::mentorId);
+    Map<MentorLoad, @Nullable Person> mentor(List<MentorLoad> items) {
+        return BatchJoins.toOne(items, MentorLoad::mentorId, lookups::people, Person::id);
     }
 
     @MutationMapping
     LoadPayload setMentorCapacity(@Argument CapacityInput input) {
         return new LoadPayload(
                 loads.setCapacity(
-                        ActorAuthentication.current(), Ids.decode(input.personId(), "Person"), input.capacity()),
+                        ActorAuthentication.current(), input.personId().value(), input.capacity()),
                 List.of());
     }
 
-    record CapacityInput(String personId, int capacity) {}
+    record CapacityInput(PersonId personId, int capacity) {}
 
     record LoadPayload(MentorLoad mentorLoad, List<UserError> userErrors) {}
 }

@@ -6,7 +6,8 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.ActorAuthentication;
-import org.trellis.api.shared.Ids;
+import org.trellis.api.shared.Ids.CompetencyId;
+import org.trellis.api.shared.Ids.PersonId;
 
 /** GraphQL {@code MentorSuggestions}: ranked candidate mentors for a mentee. */
 @Controller
@@ -20,18 +21,16 @@ class MentorSuggestionsController {
 
     @QueryMapping
     MentorSuggestions.Result mentorSuggestions(
-            @Argument String menteeId,
-            @Argument @Nullable List<String> competencyIds,
+            @Argument PersonId menteeId,
+            @Argument @Nullable List<CompetencyId> competencyIds,
             @Argument @Nullable Boolean excludeReportingLine,
             @Argument @Nullable Integer first) {
         return suggestions.suggest(
                 ActorAuthentication.current(),
-                Ids.decode(menteeId, "Person"),
+                menteeId.value(),
                 competencyIds == null
                         ? null
-                        : competencyIds.stream()
-                                .map(id -> Ids.decode(id, "Competency"))
-                                .toList(),
+                        : competencyIds.stream().map(CompetencyId::value).toList(),
                 excludeReportingLine == null || excludeReportingLine,
                 first == null ? 5 : Math.max(1, Math.min(first, 20)));
     }

@@ -5,7 +5,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.ActorAuthentication;
-import org.trellis.api.shared.Ids;
+import org.trellis.api.shared.Ids.MentoringActionId;
 import org.trellis.graphql.UserError;
 
 /** GraphQL {@code MentoringAction}: ticking an agreed action off (or reopening it). */
@@ -21,12 +21,10 @@ class MentoringActionController {
     @MutationMapping
     ActionPayload setMentoringActionDone(@Argument ActionInput input) {
         return new ActionPayload(
-                actions.setActionDone(
-                        ActorAuthentication.current(), Ids.decode(input.id(), "MentoringAction"), input.done()),
-                List.of());
+                actions.setActionDone(ActorAuthentication.current(), input.id().value(), input.done()), List.of());
     }
 
-    record ActionInput(String id, boolean done) {}
+    record ActionInput(MentoringActionId id, boolean done) {}
 
     record ActionPayload(MentoringAction action, List<UserError> userErrors) {}
 }

@@ -3,9 +3,6 @@ package org.trellis.api.mentoring;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -14,7 +11,10 @@ import org.springframework.stereotype.Controller;
 import org.trellis.api.evidence.Evidence;
 import org.trellis.api.frameworks.Competency;
 import org.trellis.api.shared.ActorAuthentication;
-import org.trellis.api.shared.Ids;
+import org.trellis.api.shared.BatchJoins;
+import org.trellis.api.shared.Ids.CompetencyId;
+import org.trellis.api.shared.Ids.MentoringGoalId;
+import org.trellis.api.shared.Ids.MentorshipId;
 import org.trellis.graphql.UserError;
 
 /** GraphQL {@code MentoringGoal}: adding and moving goals, and the goal's competency and evidence. */
@@ -22,24 +22,21 @@ import org.trellis.graphql.UserError;
 class MentoringGoalController {
 
     private final MentoringGoalService goals;
-    private final MentoringJoins joins;
+    private final MentoringLookups lookups;
 
-    MentoringGoalController(MentoringGoalService goals, MentoringJoins joins) {
+    MentoringGoalController(MentoringGoalService goals, MentoringLookups lookups) {
         this.goals = goals;
-        this.joins = joins;
+        this.lookups = lookups;
     }
 
     @BatchMapping(typeName = "MentoringGoal", field = "competency")
-    Map<MentoringGoal, Competency> competency(List<MentoringGoal> items) {
-        Map<UUID, Competency> found = joins.competencies(
-                items.stream().map(MentoringGoal::competencyId).distinct().toList());
-        return items.stream()
-                .collect(Collectors.toMap(Function.identity(), g -> found.get(g.competencyId()), (a, b) -> a));
+    Map<MentoringGoal, @Nullable Competency> competency(List<MentoringGoal> items) {
+        return BatchJoins.toOne(items, MentoringGoal::competencyId, lookups::competencies, Competency::id);
     }
 
     @BatchMapping(typeName = "MentoringGoal", field = "evidence")
     Map<MentoringGoal, @Nullable Evidence> evidence(List<MentoringGoal> items) {
-        return joins.evidence(items, MentoringGoal::evidenceId);
+        return BatchJoins.toOne(items, MentoringGoal::evidenceId, lookups::evidence, Evidence::id);
     }
 
     @MutationMapping
@@ -47,8 +44,8 @@ class MentoringGoalController {
         return new GoalPayload(
                 goals.addGoal(
                         ActorAuthentication.current(),
-                        Ids.decode(input.mentorshipId(), "Mentorship"),
-                        Ids.decode(input.competencyId(), "Competency"),
+                        input.mentorshipId().value(),
+                        input.competencyId().value(),
                         input.title(),
                         input.description(),
                         input.targetDate()),
@@ -60,7 +57,7 @@ class MentoringGoalController {
         return new GoalPayload(
                 goals.setGoalStatus(
                         ActorAuthentication.current(),
-                        Ids.decode(input.id(), "MentoringGoal"),
+                        input.id().value(),
                         input.expectedVersion(),
                         input.status(),
                         Boolean.TRUE.equals(input.logEvidence())),
@@ -68,14 +65,14 @@ class MentoringGoalController {
     }
 
     record GoalInput(
-            String mentorshipId,
-            String competencyId,
+            MentorshipId mentorshipId,
+            CompetencyId competencyId,
             @Nullable String title,
             @Nullable String description,
             @Nullable LocalDate targetDate) {}
 
     record GoalStatusInput(
-            String id,
+            MentoringGoalId id,
             int expectedVersion,
             MentoringGoal.Status status,
             @Nullable Boolean logEvidence) {}

@@ -1,12 +1,9 @@
 package org.trellis.api.mentoring;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -15,7 +12,9 @@ import org.springframework.stereotype.Controller;
 import org.trellis.api.evidence.Evidence;
 import org.trellis.api.people.Person;
 import org.trellis.api.shared.ActorAuthentication;
-import org.trellis.api.shared.Ids;
+import org.trellis.api.shared.BatchJoins;
+import org.trellis.api.shared.Ids.MentoringSessionId;
+import org.trellis.api.shared.Ids.MentorshipId;
 import org.trellis.graphql.UserError;
 
 /** GraphQL {@code MentoringSession}: logging sessions, private notes, and the session's fields. */
@@ -24,38 +23,36 @@ class MentoringSessionController {
 
     private final MentoringSessionService sessions;
     private final MentoringActionService actions;
-    private final MentoringJoins joins;
+    private final MentoringLookups lookups;
 
-    MentoringSessionController(MentoringSessionService sessions, MentoringActionService actions, MentoringJoins joins) {
+    MentoringSessionController(
+            MentoringSessionService sessions, MentoringActionService actions, MentoringLookups lookups) {
         this.sessions = sessions;
         this.actions = actions;
-        this.joins = joins;
+        this.lookups = lookups;
     }
 
     @BatchMapping(typeName = "MentoringSession", field = "loggedBy")
-    Map<MentoringSession, Person> loggedBy(List<MentoringSession> items) {
-        return joins.people(items, MentoringSession::loggedById);
+    Map<MentoringSession, @Nullable Person> loggedBy(List<MentoringSession> items) {
+        return BatchJoins.toOne(items, MentoringSession::loggedById, lookups::people, Person::id);
     }
 
     @BatchMapping(typeName = "MentoringSession", field = "evidence")
     Map<MentoringSession, @Nullable Evidence> evidence(List<MentoringSession> items) {
-        return joins.evidence(items, MentoringSession::evidenceId);
+        return BatchJoins.toOne(items, MentoringSession::evidenceId, lookups::evidence, Evidence::id);
     }
 
     @BatchMapping(typeName = "MentoringSession", field = "actions")
     Map<MentoringSession, List<MentoringAction>> actions(List<MentoringSession> items) {
-        Map<UUID, List<MentoringAction>> found = actions.actionsOf(ids(items));
-        return items.stream()
-                .collect(
-                        Collectors.toMap(Function.identity(), s -> found.getOrDefault(s.id(), List.of()), (a, b) -> a));
+        return BatchJoins.toMany(items, MentoringSession::id, actions::actionsOf);
     }
 
     @BatchMapping(typeName = "MentoringSession", field = "privateNote")
     Map<MentoringSession, @Nullable String> privateNote(List<MentoringSession> items) {
-        Map<UUID, String> mine = sessions.myPrivateNotes(ActorAuthentication.current(), ids(items));
-        Map<MentoringSession, @Nullable String> result = new HashMap<>();
-        items.forEach(s -> result.put(s, mine.get(s.id())));
-        return result;
+        Map<UUID, String> mine = sessions.myPrivateNotes(
+                ActorAuthentication.current(),
+                items.stream().map(MentoringSession::id).toList());
+        return BatchJoins.each(items, s -> mine.get(s.id()));
     }
 
     @MutationMapping
@@ -63,7 +60,7 @@ class MentoringSessionController {
         return new SessionPayload(
                 sessions.logSession(
                         ActorAuthentication.current(),
-                        Ids.decode(input.mentorshipId(), "Mentorship"),
+                        input.mentorshipId().value(),
                         input.heldOn(),
                         input.durationMinutes(),
                         input.sharedNotes(),
@@ -77,16 +74,12 @@ class MentoringSessionController {
     SessionPayload setSessionPrivateNote(@Argument NoteInput input) {
         return new SessionPayload(
                 sessions.setPrivateNote(
-                        ActorAuthentication.current(), Ids.decode(input.sessionId(), "MentoringSession"), input.body()),
+                        ActorAuthentication.current(), input.sessionId().value(), input.body()),
                 List.of());
     }
 
-    private static List<UUID> ids(List<MentoringSession> items) {
-        return items.stream().map(MentoringSession::id).toList();
-    }
-
     record SessionInput(
-            String mentorshipId,
+            MentorshipId mentorshipId,
             @Nullable LocalDate heldOn,
             int durationMinutes,
             @Nullable String sharedNotes,
@@ -94,7 +87,7 @@ class MentoringSessionController {
             @Nullable List<String> actions,
             @Nullable String idempotencyKey) {}
 
-    record NoteInput(String sessionId, String body) {}
+    record NoteInput(MentoringSessionId sessionId, String body) {}
 
     record SessionPayload(MentoringSession session, List<UserError> userErrors) {}
 }

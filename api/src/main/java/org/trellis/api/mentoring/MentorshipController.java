@@ -4,10 +4,9 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -19,7 +18,10 @@ import org.springframework.stereotype.Controller;
 import org.trellis.api.frameworks.Competency;
 import org.trellis.api.people.Person;
 import org.trellis.api.shared.ActorAuthentication;
-import org.trellis.api.shared.Ids;
+import org.trellis.api.shared.BatchJoins;
+import org.trellis.api.shared.Ids.CompetencyId;
+import org.trellis.api.shared.Ids.MentorshipId;
+import org.trellis.api.shared.Ids.PersonId;
 import org.trellis.graphql.UserError;
 
 /** GraphQL {@code Mentorship}: the pairing queries, proposal and one mutation per transition, and its fields. */
@@ -31,7 +33,7 @@ class MentorshipController {
     private final MentorshipTransitions transitions;
     private final MentoringGoalService goals;
     private final MentoringSessionService sessions;
-    private final MentoringJoins joins;
+    private final MentoringLookups lookups;
 
     MentorshipController(
             MentorshipService mentorships,
@@ -39,13 +41,13 @@ class MentorshipController {
             MentorshipTransitions transitions,
             MentoringGoalService goals,
             MentoringSessionService sessions,
-            MentoringJoins joins) {
+            MentoringLookups lookups) {
         this.mentorships = mentorships;
         this.proposals = proposals;
         this.transitions = transitions;
         this.goals = goals;
         this.sessions = sessions;
-        this.joins = joins;
+        this.lookups = lookups;
     }
 
     @QueryMapping
@@ -64,42 +66,44 @@ class MentorshipController {
     }
 
     @BatchMapping(typeName = "Mentorship", field = "mentor")
-    Map<Mentorship, Person> mentor(List<Mentorship> items) {
-        return joins.people(items, Mentorship::mentorId);
+    Map<Mentorship, @Nullable Person> mentor(List<Mentorship> items) {
+        return BatchJoins.toOne(items, Mentorship::mentorId, lookups::people, Person::id);
     }
 
     @BatchMapping(typeName = "Mentorship", field = "mentee")
-    Map<Mentorship, Person> mentee(List<Mentorship> items) {
-        return joins.people(items, Mentorship::menteeId);
+    Map<Mentorship, @Nullable Person> mentee(List<Mentorship> items) {
+        return BatchJoins.toOne(items, Mentorship::menteeId, lookups::people, Person::id);
     }
 
     @BatchMapping(typeName = "Mentorship", field = "proposedBy")
-    Map<Mentorship, Person> proposedBy(List<Mentorship> items) {
-        return joins.people(items, Mentorship::proposedById);
+    Map<Mentorship, @Nullable Person> proposedBy(List<Mentorship> items) {
+        return BatchJoins.toOne(items, Mentorship::proposedById, lookups::people, Person::id);
     }
 
     @BatchMapping(typeName = "Mentorship", field = "focus")
     Map<Mentorship, List<Competency>> focus(List<Mentorship> items) {
-        Map<UUID, List<UUID>> ids = mentorships.focusOf(ids(items));
-        Map<UUID, Competency> found = joins.competencies(
-                ids.values().stream().flatMap(List::stream).distinct().toList());
-        return byItem(
+        Map<UUID, List<UUID>> ids =
+                mentorships.focusOf(items.stream().map(Mentorship::id).toList());
+        Map<UUID, Competency> found = BatchJoins.byId(
+                lookups.competencies(
+                        ids.values().stream().flatMap(List::stream).distinct().toList()),
+                Competency::id);
+        return BatchJoins.each(
                 items,
                 m -> ids.getOrDefault(m.id(), List.of()).stream()
                         .map(found::get)
+                        .filter(Objects::nonNull)
                         .toList());
     }
 
     @BatchMapping(typeName = "Mentorship", field = "goals")
     Map<Mentorship, List<MentoringGoal>> goals(List<Mentorship> items) {
-        Map<UUID, List<MentoringGoal>> found = goals.goalsOf(ids(items));
-        return byItem(items, m -> found.getOrDefault(m.id(), List.of()));
+        return BatchJoins.toMany(items, Mentorship::id, goals::goalsOf);
     }
 
     @BatchMapping(typeName = "Mentorship", field = "sessions")
     Map<Mentorship, List<MentoringSession>> sessions(List<Mentorship> items) {
-        Map<UUID, List<MentoringSession>> found = sessions.sessionsOf(ids(items));
-        return byItem(items, m -> found.getOrDefault(m.id(), List.of()));
+        return BatchJoins.toMany(items, Mentorship::id, sessions::sessionsOf);
     }
 
     @MutationMapping
@@ -107,12 +111,12 @@ class MentorshipController {
         return new MentorshipPayload(
                 proposals.propose(
                         ActorAuthentication.current(),
-                        Ids.decode(input.mentorId(), "Person"),
-                        Ids.decode(input.menteeId(), "Person"),
+                        input.mentorId().value(),
+                        input.menteeId().value(),
                         input.focusCompetencyIds() == null
                                 ? List.of()
                                 : input.focusCompetencyIds().stream()
-                                        .map(id -> Ids.decode(id, "Competency"))
+                                        .map(CompetencyId::value)
                                         .toList(),
                         input.note(),
                         input.respondBy()),
@@ -143,19 +147,11 @@ class MentorshipController {
         return new MentorshipPayload(
                 transitions.apply(
                         ActorAuthentication.current(),
-                        Ids.decode(input.id(), "Mentorship"),
+                        input.id().value(),
                         input.expectedVersion(),
                         transition,
                         input.note()),
                 List.of());
-    }
-
-    private static List<UUID> ids(List<Mentorship> items) {
-        return items.stream().map(Mentorship::id).toList();
-    }
-
-    private static <V> Map<Mentorship, V> byItem(List<Mentorship> items, Function<Mentorship, V> value) {
-        return items.stream().collect(Collectors.toMap(Function.identity(), value, (a, b) -> a));
     }
 
     private static @Nullable Set<Mentorship.Status> statuses(@Nullable List<Mentorship.Status> statuses) {
@@ -168,14 +164,14 @@ class MentorshipController {
     }
 
     record ProposeInput(
-            String mentorId,
-            String menteeId,
-            @Nullable List<String> focusCompetencyIds,
+            PersonId mentorId,
+            PersonId menteeId,
+            @Nullable List<CompetencyId> focusCompetencyIds,
             @Nullable String note,
             @Nullable Instant respondBy) {}
 
     record TransitionInput(
-            String id, int expectedVersion, @Nullable String note) {}
+            MentorshipId id, int expectedVersion, @Nullable String note) {}
 
     record MentorshipPayload(Mentorship mentorship, List<UserError> userErrors) {}
 }

@@ -1,12 +1,8 @@
 package org.trellis.api.people;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -18,15 +14,19 @@ import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
+import org.trellis.api.shared.BatchJoins;
 import org.trellis.api.shared.Ids;
-import org.trellis.api.shared.NodeResolver;
+import org.trellis.api.shared.Ids.ExternalAccountId;
+import org.trellis.api.shared.Ids.IdentityProviderId;
+import org.trellis.api.shared.Ids.PersonId;
+import org.trellis.api.shared.Ids.TeamId;
 import org.trellis.api.shared.Role;
 import org.trellis.graphql.GlobalId;
 import org.trellis.graphql.UserError;
 
 /** GraphQL: the caller ({@code me}) and people. */
 @Controller
-class PeopleController implements NodeResolver {
+class PeopleController {
 
     private final PeopleService people;
     private final PersonChanges changes;
@@ -44,8 +44,8 @@ class PeopleController implements NodeResolver {
     }
 
     @QueryMapping
-    Person person(@Argument String id) {
-        return people.get(ActorAuthentication.current(), Ids.decode(id, "Person"));
+    Person person(@Argument PersonId id) {
+        return people.get(ActorAuthentication.current(), id.value());
     }
 
     @QueryMapping
@@ -56,40 +56,23 @@ class PeopleController implements NodeResolver {
 
     @BatchMapping(typeName = "Viewer", field = "person")
     Map<Actor, @Nullable Person> viewerPerson(List<Actor> viewers) {
-        Map<UUID, Person> found = byId(people.getAll(
-                ActorAuthentication.current(),
-                viewers.stream().map(Actor::personId).filter(Objects::nonNull).toList()));
-        Map<Actor, @Nullable Person> result = new HashMap<>();
-        viewers.forEach(viewer -> result.put(viewer, viewer.personId() == null ? null : found.get(viewer.personId())));
-        return result;
+        return BatchJoins.toOne(viewers, Actor::personId, this::visible, Person::id);
     }
 
     @BatchMapping(typeName = "Person", field = "manager")
     Map<Person, @Nullable Person> manager(List<Person> persons) {
-        Map<UUID, Person> found = byId(people.getAll(
-                ActorAuthentication.current(),
-                persons.stream()
-                        .map(Person::managerId)
-                        .filter(Objects::nonNull)
-                        .distinct()
-                        .toList()));
-        Map<Person, @Nullable Person> result = new HashMap<>();
-        persons.forEach(p -> result.put(p, p.managerId() == null ? null : found.get(p.managerId())));
-        return result;
+        return BatchJoins.toOne(persons, Person::managerId, this::visible, Person::id);
     }
 
     @BatchMapping(typeName = "Person", field = "directReports")
     Map<Person, List<Person>> directReports(List<Person> persons) {
-        Map<UUID, List<Person>> reports = people.directReports(
-                ActorAuthentication.current(),
-                persons.stream().map(Person::id).distinct().toList());
-        return persons.stream().collect(Collectors.toMap(Function.identity(), p -> reports.get(p.id()), (a, b) -> a));
+        return BatchJoins.toMany(persons, Person::id, ids -> people.directReports(ActorAuthentication.current(), ids));
     }
 
     @BatchMapping(typeName = "Person", field = "externalAccounts")
     Map<Person, List<ExternalAccount>> externalAccounts(List<Person> persons) {
         Map<UUID, List<ExternalAccount>> linked = accounts.externalAccounts(ActorAuthentication.current(), persons);
-        return persons.stream().collect(Collectors.toMap(Function.identity(), p -> linked.get(p.id()), (a, b) -> a));
+        return BatchJoins.toMany(persons, Person::id, ids -> linked);
     }
 
     @SchemaMapping(typeName = "ExternalAccount", field = "identityProviderId")
@@ -101,40 +84,35 @@ class PeopleController implements NodeResolver {
     }
 
     @MutationMapping
-    PersonPayload createPerson(@Argument CreateInput input) {
-        return new PersonPayload(changes.create(ActorAuthentication.current(), input.toInput()), List.of());
+    PersonPayload createPerson(@Argument PersonInput input) {
+        return new PersonPayload(changes.create(ActorAuthentication.current(), input), List.of());
     }
 
     @MutationMapping
     PersonPayload updatePerson(@Argument UpdateInput input) {
         return new PersonPayload(
-                changes.update(ActorAuthentication.current(), Ids.decode(input.id(), "Person"), input.toInput()),
-                List.of());
+                changes.update(ActorAuthentication.current(), input.id().value(), input.toInput()), List.of());
     }
 
     @MutationMapping
     PersonPayload setManager(@Argument ManagerInput input) {
         return new PersonPayload(
                 changes.setManager(
-                        ActorAuthentication.current(),
-                        Ids.decode(input.personId(), "Person"),
-                        Ids.decodeOptional(input.managerId(), "Person")),
+                        ActorAuthentication.current(), input.personId().value(), Ids.valueOf(input.managerId())),
                 List.of());
     }
 
     @MutationMapping
     PersonPayload deactivatePerson(@Argument IdInput input) {
         return new PersonPayload(
-                changes.setStatus(
-                        ActorAuthentication.current(), Ids.decode(input.id(), "Person"), PersonStatus.DEACTIVATED),
+                changes.setStatus(ActorAuthentication.current(), input.id().value(), PersonStatus.DEACTIVATED),
                 List.of());
     }
 
     @MutationMapping
     PersonPayload reactivatePerson(@Argument IdInput input) {
         return new PersonPayload(
-                changes.setStatus(ActorAuthentication.current(), Ids.decode(input.id(), "Person"), PersonStatus.ACTIVE),
-                List.of());
+                changes.setStatus(ActorAuthentication.current(), input.id().value(), PersonStatus.ACTIVE), List.of());
     }
 
     @MutationMapping
@@ -142,75 +120,42 @@ class PeopleController implements NodeResolver {
         return new AccountPayload(
                 accounts.link(
                         ActorAuthentication.current(),
-                        Ids.decode(input.personId(), "Person"),
+                        input.personId().value(),
                         input.provider(),
-                        Ids.decodeOptional(input.identityProviderId(), "IdentityProvider"),
+                        Ids.valueOf(input.identityProviderId()),
                         input.account()),
                 List.of());
     }
 
     @MutationMapping
-    AccountPayload unlinkExternalAccount(@Argument IdInput input) {
+    AccountPayload unlinkExternalAccount(@Argument AccountIdInput input) {
         return new AccountPayload(
-                accounts.unlink(ActorAuthentication.current(), Ids.decode(input.id(), "ExternalAccount")), List.of());
+                accounts.unlink(ActorAuthentication.current(), input.id().value()), List.of());
     }
 
-    @Override
-    public String type() {
-        return "Person";
-    }
-
-    @Override
-    public Object resolve(Actor actor, UUID id) {
-        return people.get(actor, id);
-    }
-
-    private static Map<UUID, Person> byId(List<Person> persons) {
-        return persons.stream().collect(Collectors.toMap(Person::id, Function.identity()));
+    private List<Person> visible(List<UUID> ids) {
+        return people.getAll(ActorAuthentication.current(), ids);
     }
 
     record FilterInput(
-            @Nullable String teamId,
-            @Nullable String managerId,
+            @Nullable TeamId teamId,
+            @Nullable PersonId managerId,
             @Nullable Boolean includeIndirectReports,
             @Nullable PersonStatus status,
             @Nullable String search) {
 
         PeopleFilter toFilter() {
             return new PeopleFilter(
-                    Ids.decodeOptional(teamId, "Team"),
-                    Ids.decodeOptional(managerId, "Person"),
+                    Ids.valueOf(teamId),
+                    Ids.valueOf(managerId),
                     Boolean.TRUE.equals(includeIndirectReports),
                     status,
                     search == null || search.isBlank() ? null : search.strip());
         }
     }
 
-    record CreateInput(
-            String displayName,
-            @Nullable String email,
-            @Nullable String title,
-            @Nullable String timeZone,
-            @Nullable String userName,
-            @Nullable String externalId,
-            @Nullable String managerId,
-            @Nullable List<Role> roles) {
-
-        PersonInput toInput() {
-            return new PersonInput(
-                    displayName,
-                    email,
-                    title,
-                    timeZone,
-                    userName,
-                    externalId,
-                    roles,
-                    Ids.decodeOptional(managerId, "Person"));
-        }
-    }
-
     record UpdateInput(
-            String id,
+            PersonId id,
             @Nullable String displayName,
             @Nullable String email,
             @Nullable String title,
@@ -224,14 +169,16 @@ class PeopleController implements NodeResolver {
         }
     }
 
-    record ManagerInput(String personId, @Nullable String managerId) {}
+    record ManagerInput(PersonId personId, @Nullable PersonId managerId) {}
 
-    record IdInput(String id) {}
+    record IdInput(PersonId id) {}
+
+    record AccountIdInput(ExternalAccountId id) {}
 
     record LinkInput(
-            String personId,
+            PersonId personId,
             ExternalAccount.Provider provider,
-            @Nullable String identityProviderId,
+            @Nullable IdentityProviderId identityProviderId,
             String account) {}
 
     record PersonPayload(Person person, List<UserError> userErrors) {}

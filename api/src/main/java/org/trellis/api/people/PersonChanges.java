@@ -72,7 +72,7 @@ public class PersonChanges {
             people.lockReportingLines();
             created = people.setManager(
                     created.id(),
-                    existing(input.managerId(), "input", "managerId").id());
+                    existing(input.managerId().value(), "input", "managerId").id());
         }
         audit.record(actor, tenant, "person.created", "Person", created.id(), summary(created));
         return reads.viewer(actor).apply(created);

@@ -1,13 +1,13 @@
 package org.trellis.api.people;
 
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.trellis.api.shared.Ids.PersonId;
 import org.trellis.api.shared.Role;
 
 /**
  * A person's fields as given by a caller (GraphQL or SCIM). Null means "not given"; an empty text clears an
- * optional field.
+ * optional field. GraphQL's {@code CreatePersonInput} binds to it directly.
  */
 public record PersonInput(
         @Nullable String displayName,
@@ -17,4 +17,4 @@ public record PersonInput(
         @Nullable String userName,
         @Nullable String externalId,
         @Nullable List<Role> roles,
-        @Nullable UUID managerId) {}
+        @Nullable PersonId managerId) {}

@@ -1,27 +1,23 @@
 package org.trellis.api.people;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
-import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
+import org.trellis.api.shared.BatchJoins;
 import org.trellis.api.shared.Ids;
-import org.trellis.api.shared.NodeResolver;
+import org.trellis.api.shared.Ids.PersonId;
+import org.trellis.api.shared.Ids.TeamId;
 import org.trellis.graphql.UserError;
 
 /** GraphQL: teams and the team tree. */
 @Controller
-class TeamController implements NodeResolver {
+class TeamController {
 
     private final TeamService teams;
 
@@ -35,31 +31,19 @@ class TeamController implements NodeResolver {
     }
 
     @QueryMapping
-    Team team(@Argument String id) {
-        return teams.get(ActorAuthentication.current(), Ids.decode(id, "Team"));
+    Team team(@Argument TeamId id) {
+        return teams.get(ActorAuthentication.current(), id.value());
     }
 
     @BatchMapping(typeName = "Team", field = "parent")
     Map<Team, @Nullable Team> parent(List<Team> children) {
-        Map<UUID, Team> found = teams
-                .getAll(
-                        ActorAuthentication.current(),
-                        children.stream()
-                                .map(Team::parentId)
-                                .filter(Objects::nonNull)
-                                .distinct()
-                                .toList())
-                .stream()
-                .collect(Collectors.toMap(Team::id, Function.identity()));
-        Map<Team, @Nullable Team> result = new HashMap<>();
-        children.forEach(t -> result.put(t, t.parentId() == null ? null : found.get(t.parentId())));
-        return result;
+        return BatchJoins.toOne(
+                children, Team::parentId, ids -> teams.getAll(ActorAuthentication.current(), ids), Team::id);
     }
 
     @BatchMapping(typeName = "Team", field = "children")
     Map<Team, List<Team>> children(List<Team> parents) {
-        Map<UUID, List<Team>> found = teams.children(ActorAuthentication.current(), ids(parents));
-        return parents.stream().collect(Collectors.toMap(Function.identity(), t -> found.get(t.id()), (a, b) -> a));
+        return BatchJoins.toMany(parents, Team::id, ids -> teams.children(ActorAuthentication.current(), ids));
     }
 
     @BatchMapping(typeName = "Team", field = "members")
@@ -74,20 +58,13 @@ class TeamController implements NodeResolver {
 
     @BatchMapping(typeName = "Person", field = "teams")
     Map<Person, List<Team>> personTeams(List<Person> persons) {
-        Map<UUID, List<Team>> found = teams.teamsOf(
-                ActorAuthentication.current(),
-                persons.stream().map(Person::id).distinct().toList());
-        return persons.stream().collect(Collectors.toMap(Function.identity(), p -> found.get(p.id()), (a, b) -> a));
+        return BatchJoins.toMany(persons, Person::id, ids -> teams.teamsOf(ActorAuthentication.current(), ids));
     }
 
     @MutationMapping
     TeamPayload createTeam(@Argument CreateInput input) {
         return new TeamPayload(
-                teams.create(
-                        ActorAuthentication.current(),
-                        input.name(),
-                        Ids.decodeOptional(input.parentId(), "Team"),
-                        null),
+                teams.create(ActorAuthentication.current(), input.name(), Ids.valueOf(input.parentId()), null),
                 List.of());
     }
 
@@ -96,16 +73,17 @@ class TeamController implements NodeResolver {
         return new TeamPayload(
                 teams.update(
                         ActorAuthentication.current(),
-                        Ids.decode(input.id(), "Team"),
+                        input.id().value(),
                         input.name(),
-                        Ids.decodeOptional(input.parentId(), "Team"),
+                        Ids.valueOf(input.parentId()),
                         Boolean.TRUE.equals(input.detachFromParent())),
                 List.of());
     }
 
     @MutationMapping
     TeamPayload deleteTeam(@Argument IdInput input) {
-        return new TeamPayload(teams.delete(ActorAuthentication.current(), Ids.decode(input.id(), "Team")), List.of());
+        return new TeamPayload(
+                teams.delete(ActorAuthentication.current(), input.id().value()), List.of());
     }
 
     @MutationMapping
@@ -113,8 +91,8 @@ class TeamController implements NodeResolver {
         return new TeamPayload(
                 teams.addPerson(
                         ActorAuthentication.current(),
-                        Ids.decode(input.teamId(), "Team"),
-                        Ids.decode(input.personId(), "Person"),
+                        input.teamId().value(),
+                        input.personId().value(),
                         input.role() == null ? Team.Role.MEMBER : input.role()),
                 List.of());
     }
@@ -124,42 +102,27 @@ class TeamController implements NodeResolver {
         return new TeamPayload(
                 teams.removePerson(
                         ActorAuthentication.current(),
-                        Ids.decode(input.teamId(), "Team"),
-                        Ids.decode(input.personId(), "Person"),
+                        input.teamId().value(),
+                        input.personId().value(),
                         input.role() == null ? Team.Role.MEMBER : input.role()),
                 List.of());
     }
 
-    @Override
-    public String type() {
-        return "Team";
-    }
-
-    @Override
-    public Object resolve(Actor actor, UUID id) {
-        return teams.get(actor, id);
-    }
-
     private Map<Team, List<Person>> people(List<Team> list, Team.Role role) {
-        Map<UUID, List<Person>> found = teams.people(ActorAuthentication.current(), ids(list), role);
-        return list.stream().collect(Collectors.toMap(Function.identity(), t -> found.get(t.id()), (a, b) -> a));
+        return BatchJoins.toMany(list, Team::id, ids -> teams.people(ActorAuthentication.current(), ids, role));
     }
 
-    private static List<UUID> ids(List<Team> list) {
-        return list.stream().map(Team::id).distinct().toList();
-    }
-
-    record CreateInput(String name, @Nullable String parentId) {}
+    record CreateInput(String name, @Nullable TeamId parentId) {}
 
     record UpdateInput(
-            String id,
+            TeamId id,
             @Nullable String name,
-            @Nullable String parentId,
+            @Nullable TeamId parentId,
             @Nullable Boolean detachFromParent) {}
 
-    record IdInput(String id) {}
+    record IdInput(TeamId id) {}
 
-    record MemberInput(String teamId, String personId, Team.@Nullable Role role) {}
+    record MemberInput(TeamId teamId, PersonId personId, Team.@Nullable Role role) {}
 
     record TeamPayload(Team team, List<UserError> userErrors) {}
 }

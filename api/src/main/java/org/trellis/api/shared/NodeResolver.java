@@ -3,26 +3,17 @@ package org.trellis.api.shared;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
-/** Looks up one kind of {@code Node} by id for {@code node(id:)}; throws NotFound when the caller may not see it. */
-public interface NodeResolver {
+/**
+ * Looks up one kind of {@code Node} by id for {@code node(id:)}, through a service's visibility-checked lookup (which
+ * throws NotFound when the caller may not see it). Every feature declares its resolvers with {@link #of}.
+ */
+public record NodeResolver(String type, BiFunction<Actor, UUID, Object> lookup) {
 
-    /** The GraphQL type name encoded in the global id. */
-    String type();
+    public static NodeResolver of(String type, BiFunction<Actor, UUID, ?> lookup) {
+        return new NodeResolver(type, lookup::apply);
+    }
 
-    Object resolve(Actor actor, UUID id);
-
-    /** A resolver for {@code type} that delegates to a service's visibility-checked lookup. */
-    static NodeResolver of(String type, BiFunction<Actor, UUID, Object> lookup) {
-        return new NodeResolver() {
-            @Override
-            public String type() {
-                return type;
-            }
-
-            @Override
-            public Object resolve(Actor actor, UUID id) {
-                return lookup.apply(actor, id);
-            }
-        };
+    public Object resolve(Actor actor, UUID id) {
+        return lookup.apply(actor, id);
     }
 }

@@ -13,11 +13,13 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.graphql.data.method.annotation.support.AnnotatedControllerConfigurer;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
@@ -92,7 +94,8 @@ class GraphQlConfiguration {
     /**
      * Controller methods run on the request thread, in order, rather than each on its own virtual thread (Spring
      * GraphQL's default when an executor is present): a query's fields then share its one transaction and connection,
-     * which a JDBC connection could not serve from several threads at once anyway.
+     * which a JDBC connection could not serve from several threads at once anyway. Arguments bind global ids to typed
+     * ids on the way in.
      */
     @Bean
     static BeanPostProcessor controllerMethodsOnRequestThread() {
@@ -101,10 +104,18 @@ class GraphQlConfiguration {
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof AnnotatedControllerConfigurer configurer) {
                     configurer.setBlockingMethodPredicate(method -> false);
+                    configurer.configureBinder(options -> options.conversionService(typedIds()));
                 }
                 return bean;
             }
         };
+    }
+
+    /** Boot's shared conversions plus global id strings to typed ids ({@link TypedIdConverter}). */
+    private static ConversionService typedIds() {
+        ApplicationConversionService conversions = new ApplicationConversionService();
+        conversions.addConverter(new TypedIdConverter());
+        return conversions;
     }
 
     /**

@@ -13,6 +13,7 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindException;
 import org.trellis.api.shared.ConflictException;
 import org.trellis.api.shared.ForbiddenException;
 import org.trellis.api.shared.InvalidInputException;
@@ -37,6 +38,12 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable failure, DataFetchingEnvironment environment) {
+        if (failure instanceof BindException binding && isUnknownId(binding)) {
+            return GraphqlErrorBuilder.newError(environment)
+                    .errorType(ErrorType.NOT_FOUND)
+                    .message(unknownIdMessage(binding))
+                    .build();
+        }
         ErrorType type = switch (failure) {
             case NotFoundException e -> ErrorType.NOT_FOUND;
             case ForbiddenException e -> ErrorType.FORBIDDEN;
@@ -65,6 +72,26 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                 .errorType(type)
                 .message(message)
                 .build();
+    }
+
+    /**
+     * GraphQL has already checked every argument's shape, so the one conversion binding can still refuse is a global
+     * id to its typed id ({@link TypedIdConverter}): an id of another type, or none at all.
+     */
+    private static boolean isUnknownId(BindException binding) {
+        return binding.getFieldErrors().stream()
+                .allMatch(error -> error.getRejectedValue() instanceof String
+                        && error.getCode() != null
+                        && error.getCode().startsWith("typeMismatch"));
+    }
+
+    private static String unknownIdMessage(BindException binding) {
+        return binding.getFieldErrors().stream()
+                .map(error -> error.getField().replaceFirst("^\\$\\.?", ""))
+                .distinct()
+                .reduce((a, b) -> a + ", " + b)
+                .map(fields -> "Not found: " + fields + " names nothing you can see.")
+                .orElse("Not found.");
     }
 
     private static boolean isUniqueViolation(Throwable failure) {

@@ -2,9 +2,6 @@ package org.trellis.api.tenancy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -12,13 +9,15 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
+import org.trellis.api.shared.BatchJoins;
 import org.trellis.api.shared.Ids;
-import org.trellis.api.shared.NodeResolver;
+import org.trellis.api.shared.Ids.IdentityProviderId;
+import org.trellis.api.shared.Ids.TenantId;
 import org.trellis.graphql.UserError;
 
 /** GraphQL: identity providers of tenants. */
 @Controller
-class IdentityProviderController implements NodeResolver {
+class IdentityProviderController {
 
     private final IdentityProviderService providers;
 
@@ -28,29 +27,22 @@ class IdentityProviderController implements NodeResolver {
 
     @BatchMapping(typeName = "Tenant", field = "identityProviders")
     Map<Tenant, List<IdentityProvider>> identityProviders(List<Tenant> tenants) {
-        Map<UUID, List<IdentityProvider>> byTenant = providers.byTenant(
-                ActorAuthentication.current(), tenants.stream().map(Tenant::id).toList());
-        return tenants.stream().collect(Collectors.toMap(Function.identity(), t -> byTenant.get(t.id())));
+        return BatchJoins.toMany(tenants, Tenant::id, ids -> providers.byTenant(ActorAuthentication.current(), ids));
     }
 
     @BatchMapping(typeName = "ServiceClient", field = "identityProvider")
-    Map<ServiceClient, IdentityProvider> clientProvider(List<ServiceClient> clients) {
-        Map<UUID, IdentityProvider> found = providers
-                .getAll(
-                        ActorAuthentication.current(),
-                        clients.stream()
-                                .map(ServiceClient::identityProviderId)
-                                .distinct()
-                                .toList())
-                .stream()
-                .collect(Collectors.toMap(IdentityProvider::id, Function.identity()));
-        return clients.stream().collect(Collectors.toMap(Function.identity(), c -> found.get(c.identityProviderId())));
+    Map<ServiceClient, @Nullable IdentityProvider> clientProvider(List<ServiceClient> clients) {
+        return BatchJoins.toOne(
+                clients,
+                ServiceClient::identityProviderId,
+                ids -> providers.getAll(ActorAuthentication.current(), ids),
+                IdentityProvider::id);
     }
 
     @MutationMapping
     Payload registerIdentityProvider(@Argument RegisterInput input) {
         Actor actor = ActorAuthentication.current();
-        return Payload.of(providers.register(actor, Ids.decodeOptional(input.tenantId(), "Tenant"), input.settings()));
+        return Payload.of(providers.register(actor, Ids.valueOf(input.tenantId()), input.settings()));
     }
 
     @MutationMapping
@@ -64,42 +56,29 @@ class IdentityProviderController implements NodeResolver {
                 input.claimMappings(),
                 input.roleMappings(),
                 input.signInPolicy());
-        return Payload.of(providers.update(actor, id(input.id()), settings));
+        return Payload.of(providers.update(actor, input.id().value(), settings));
     }
 
     @MutationMapping
     Payload rotateIdentityProviderKeys(@Argument RotateInput input) {
-        return Payload.of(providers.rotateKeys(ActorAuthentication.current(), id(input.id()), input.jwkSetUri()));
+        return Payload.of(
+                providers.rotateKeys(ActorAuthentication.current(), input.id().value(), input.jwkSetUri()));
     }
 
     @MutationMapping
     Payload disableIdentityProvider(@Argument IdInput input) {
-        return Payload.of(
-                providers.setStatus(ActorAuthentication.current(), id(input.id()), IdentityProvider.Status.DISABLED));
+        return Payload.of(providers.setStatus(
+                ActorAuthentication.current(), input.id().value(), IdentityProvider.Status.DISABLED));
     }
 
     @MutationMapping
     Payload enableIdentityProvider(@Argument IdInput input) {
         return Payload.of(
-                providers.setStatus(ActorAuthentication.current(), id(input.id()), IdentityProvider.Status.ACTIVE));
-    }
-
-    @Override
-    public String type() {
-        return "IdentityProvider";
-    }
-
-    @Override
-    public Object resolve(Actor actor, UUID id) {
-        return providers.get(actor, id);
-    }
-
-    private static UUID id(String globalId) {
-        return Ids.decode(globalId, "IdentityProvider");
+                providers.setStatus(ActorAuthentication.current(), input.id().value(), IdentityProvider.Status.ACTIVE));
     }
 
     record RegisterInput(
-            @Nullable String tenantId,
+            @Nullable TenantId tenantId,
             String displayName,
             String issuer,
             @Nullable String jwkSetUri,
@@ -115,7 +94,7 @@ class IdentityProviderController implements NodeResolver {
     }
 
     record UpdateInput(
-            String id,
+            IdentityProviderId id,
             @Nullable String displayName,
             @Nullable String jwkSetUri,
             @Nullable String audience,
@@ -123,9 +102,9 @@ class IdentityProviderController implements NodeResolver {
             @Nullable List<RoleMapping> roleMappings,
             SignInPolicies.@Nullable Input signInPolicy) {}
 
-    record RotateInput(String id, @Nullable String jwkSetUri) {}
+    record RotateInput(IdentityProviderId id, @Nullable String jwkSetUri) {}
 
-    record IdInput(String id) {}
+    record IdInput(IdentityProviderId id) {}
 
     /** Every identity-provider mutation answers with this shape. */
     record Payload(IdentityProvider identityProvider, List<UserError> userErrors) {

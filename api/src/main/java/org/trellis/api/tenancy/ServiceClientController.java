@@ -3,21 +3,19 @@ package org.trellis.api.tenancy;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
-import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
-import org.trellis.api.shared.Ids;
-import org.trellis.api.shared.NodeResolver;
+import org.trellis.api.shared.BatchJoins;
+import org.trellis.api.shared.Ids.IdentityProviderId;
+import org.trellis.api.shared.Ids.ServiceClientId;
 import org.trellis.graphql.UserError;
 
 /** GraphQL: service clients of identity providers. */
 @Controller
-class ServiceClientController implements NodeResolver {
+class ServiceClientController {
 
     private final ServiceClientService clients;
 
@@ -28,7 +26,7 @@ class ServiceClientController implements NodeResolver {
     @BatchMapping(typeName = "IdentityProvider", field = "serviceClients")
     Map<IdentityProvider, List<ServiceClient>> serviceClients(List<IdentityProvider> providers) {
         Map<UUID, List<ServiceClient>> byProvider = clients.byProvider(ActorAuthentication.current(), providers);
-        return providers.stream().collect(Collectors.toMap(Function.identity(), p -> byProvider.get(p.id())));
+        return BatchJoins.toMany(providers, IdentityProvider::id, ids -> byProvider);
     }
 
     @MutationMapping
@@ -36,7 +34,7 @@ class ServiceClientController implements NodeResolver {
         return new Payload(
                 clients.register(
                         ActorAuthentication.current(),
-                        Ids.decode(input.identityProviderId(), "IdentityProvider"),
+                        input.identityProviderId().value(),
                         input.subject(),
                         input.name(),
                         input.scopes()),
@@ -46,22 +44,12 @@ class ServiceClientController implements NodeResolver {
     @MutationMapping
     Payload disableServiceClient(@Argument IdInput input) {
         return new Payload(
-                clients.disable(ActorAuthentication.current(), Ids.decode(input.id(), "ServiceClient")), List.of());
+                clients.disable(ActorAuthentication.current(), input.id().value()), List.of());
     }
 
-    @Override
-    public String type() {
-        return "ServiceClient";
-    }
+    record RegisterInput(IdentityProviderId identityProviderId, String subject, String name, List<String> scopes) {}
 
-    @Override
-    public Object resolve(Actor actor, UUID id) {
-        return clients.get(actor, id);
-    }
-
-    record RegisterInput(String identityProviderId, String subject, String name, List<String> scopes) {}
-
-    record IdInput(String id) {}
+    record IdInput(ServiceClientId id) {}
 
     record Payload(ServiceClient serviceClient, List<UserError> userErrors) {}
 }

@@ -2,9 +2,6 @@ package org.trellis.api.tenancy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -16,12 +13,12 @@ import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
-import org.trellis.api.shared.NodeResolver;
+import org.trellis.api.shared.BatchJoins;
 import org.trellis.graphql.UserError;
 
 /** GraphQL: tenants. */
 @Controller
-class TenantController implements NodeResolver {
+class TenantController {
 
     private final TenantService tenants;
 
@@ -48,30 +45,18 @@ class TenantController implements NodeResolver {
     }
 
     @BatchMapping(typeName = "IdentityProvider", field = "tenant")
-    Map<IdentityProvider, Tenant> providerTenant(List<IdentityProvider> providers) {
-        Map<UUID, Tenant> found = tenants
-                .getAll(
-                        ActorAuthentication.current(),
-                        providers.stream().map(IdentityProvider::tenantId).toList())
-                .stream()
-                .collect(Collectors.toMap(Tenant::id, Function.identity()));
-        return providers.stream().collect(Collectors.toMap(Function.identity(), p -> found.get(p.tenantId())));
+    Map<IdentityProvider, @Nullable Tenant> providerTenant(List<IdentityProvider> providers) {
+        return BatchJoins.toOne(
+                providers,
+                IdentityProvider::tenantId,
+                ids -> tenants.getAll(ActorAuthentication.current(), ids),
+                Tenant::id);
     }
 
     @MutationMapping
     CreateTenantPayload createTenant(@Argument CreateTenantInput input) {
         return new CreateTenantPayload(
                 tenants.create(ActorAuthentication.current(), input.slug(), input.name()), List.of());
-    }
-
-    @Override
-    public String type() {
-        return "Tenant";
-    }
-
-    @Override
-    public Object resolve(Actor actor, UUID id) {
-        return tenants.get(actor, id);
     }
 
     record CreateTenantInput(String slug, String name) {}

@@ -8,7 +8,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
-import org.trellis.api.shared.Ids;
+import org.trellis.api.shared.Ids.WebhookEndpointId;
 import org.trellis.graphql.UserError;
 
 /** GraphQL: tenant admins list, create, rotate and disable webhook endpoints. */
@@ -34,13 +34,13 @@ class WebhookEndpointController {
 
     @MutationMapping
     IssuedPayload rotateWebhookSecret(@Argument RotateInput input) {
-        var issued = endpoints.rotate(actor(), Ids.decode(input.id(), "WebhookEndpoint"), input.secret());
+        var issued = endpoints.rotate(actor(), input.id().value(), input.secret());
         return new IssuedPayload(issued.endpoint(), issued.secret(), List.of());
     }
 
     @MutationMapping
     EndpointPayload disableWebhookEndpoint(@Argument IdInput input) {
-        return new EndpointPayload(endpoints.disable(actor(), Ids.decode(input.id(), "WebhookEndpoint")), List.of());
+        return new EndpointPayload(endpoints.disable(actor(), input.id().value()), List.of());
     }
 
     private static Actor actor() {
@@ -50,9 +50,9 @@ class WebhookEndpointController {
     record CreateInput(
             WebhookProvider provider, String name, @Nullable String secret) {}
 
-    record RotateInput(String id, @Nullable String secret) {}
+    record RotateInput(WebhookEndpointId id, @Nullable String secret) {}
 
-    record IdInput(String id) {}
+    record IdInput(WebhookEndpointId id) {}
 
     record IssuedPayload(
             WebhookEndpoint webhookEndpoint, @Nullable String secret, List<UserError> userErrors) {}
