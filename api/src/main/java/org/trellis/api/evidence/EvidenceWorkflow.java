@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.audit.AuditTrail;
@@ -23,12 +24,19 @@ class EvidenceWorkflow {
     private final EvidenceService reads;
     private final IdempotencyKeys keys;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    EvidenceWorkflow(Evidences evidence, EvidenceService reads, IdempotencyKeys keys, AuditTrail audit) {
+    EvidenceWorkflow(
+            Evidences evidence,
+            EvidenceService reads,
+            IdempotencyKeys keys,
+            AuditTrail audit,
+            ApplicationEventPublisher events) {
         this.evidence = evidence;
         this.reads = reads;
         this.keys = keys;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional
@@ -77,6 +85,9 @@ class EvidenceWorkflow {
                 "Evidence",
                 id,
                 Map.of("before", current.status(), "after", next));
+        if ((current.status() == Evidence.Status.ENDORSED) != (next == Evidence.Status.ENDORSED)) {
+            events.publishEvent(new EvidenceEndorsementChanged(actor.tenant(), current.personId(), id));
+        }
         return updated;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.audit.AuditTrail;
@@ -31,18 +32,21 @@ public class AssignmentService {
     private final FrameworkContents contents;
     private final PeopleService people;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
     AssignmentService(
             Assignments assignments,
             Frameworks frameworks,
             FrameworkContents contents,
             PeopleService people,
-            AuditTrail audit) {
+            AuditTrail audit,
+            ApplicationEventPublisher events) {
         this.assignments = assignments;
         this.frameworks = frameworks;
         this.contents = contents;
         this.people = people;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional
@@ -84,6 +88,7 @@ public class AssignmentService {
                 "Person",
                 personId,
                 Map.of("version", versionId, "currentLevel", currentLevel, "targetLevel", String.valueOf(targetLevel)));
+        events.publishEvent(new FrameworkAssigned(actor.tenant(), personId));
         return assignment;
     }
 

@@ -43,7 +43,7 @@ import org.trellis.graphql.UserError.Code;
  * full ranking.
  */
 @Service
-class MentorSuggestions {
+public class MentorSuggestions {
 
     static final int GAP_THRESHOLD = 2;
     static final int CAP_PER_GAP = 5;
@@ -71,7 +71,7 @@ class MentorSuggestions {
     }
 
     @Transactional(readOnly = true)
-    Result suggest(
+    public Result suggest(
             Actor actor, UUID menteeId, @Nullable List<UUID> competencyIds, boolean excludeReportingLine, int limit) {
         if (people.getAll(actor, List.of(menteeId)).isEmpty()) {
             throw new NotFoundException("Person");
@@ -210,10 +210,10 @@ class MentorSuggestions {
     }
 
     /** The gaps considered and the ranked suggestions. */
-    record Result(List<Competency> gaps, List<Suggestion> suggestions) {}
+    public record Result(List<Competency> gaps, List<Suggestion> suggestions) {}
 
     /** A suggested mentor, as the schema's {@code MentorSuggestion}. */
-    record Suggestion(
+    public record Suggestion(
             Person mentor,
             double score,
             @Nullable Integer freeCapacity,
@@ -222,5 +222,5 @@ class MentorSuggestions {
             List<String> reasons) {}
 
     /** A candidate's endorsed evidence in one gap competency; the count is null where the caller may not see it. */
-    record Strength(Competency competency, @Nullable Integer endorsedEvidence) {}
+    public record Strength(Competency competency, @Nullable Integer endorsedEvidence) {}
 }

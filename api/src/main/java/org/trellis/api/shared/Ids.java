@@ -49,6 +49,10 @@ public final class Ids {
 
     public record UnmatchedEventId(UUID value) implements TypedId {}
 
+    public record AssessmentCycleId(UUID value) implements TypedId {}
+
+    public record PromotionCaseId(UUID value) implements TypedId {}
+
     /** The GraphQL type a typed id class stands for. */
     public static String typeName(Class<? extends TypedId> idClass) {
         String name = idClass.getSimpleName();

@@ -5,7 +5,8 @@ public enum Role {
     PLATFORM_OPERATOR,
     TENANT_ADMIN,
     MANAGER,
-    ENGINEER;
+    ENGINEER,
+    PROMOTION_COMMITTEE;
 
     /** Roles a tenant's identity provider may grant. */
     public boolean grantableByTenant() {

@@ -1,0 +1,219 @@
+package org.trellis.api.readiness;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.trellis.api.frameworks.Competency;
+import org.trellis.api.frameworks.FrameworkService;
+import org.trellis.api.people.PeopleService;
+import org.trellis.api.people.Person;
+import org.trellis.api.readiness.ReadinessEngine.Status;
+import org.trellis.api.shared.Actor;
+import org.trellis.api.shared.BatchJoins;
+import org.trellis.api.shared.InvalidInputException;
+import org.trellis.api.shared.NotFoundException;
+import org.trellis.graphql.UserError;
+
+/**
+ * Manager dashboards over a scope of at most {@value #MAX_PEOPLE} people: a team and its sub-teams, every team the
+ * caller manages, or (tenant admins) the organisation. Readiness comes from the rollups in a fixed number of
+ * statements whatever the number of people, competencies or evidence; the heatmap's columns are the competencies of
+ * the framework version most people in scope are on, by key.
+ */
+@Service
+class DashboardService {
+
+    static final int MAX_PEOPLE = 500;
+    static final int TOP_GAPS = 10;
+
+    private final DashboardQueries queries;
+    private final ReadinessService readiness;
+    private final PeopleService people;
+    private final FrameworkService frameworks;
+
+    DashboardService(
+            DashboardQueries queries, ReadinessService readiness, PeopleService people, FrameworkService frameworks) {
+        this.queries = queries;
+        this.readiness = readiness;
+        this.people = people;
+        this.frameworks = frameworks;
+    }
+
+    @Transactional(readOnly = true)
+    Dashboard dashboard(Actor actor, @Nullable UUID teamId, int staleMonths, int weeks) {
+        ReadinessPolicy.requirePerson(actor);
+        if (staleMonths < 1 || staleMonths > 60 || weeks < 1 || weeks > 52) {
+            throw InvalidInputException.of(new UserError(
+                    List.of(staleMonths < 1 || staleMonths > 60 ? "staleMonths" : "weeks"),
+                    "staleMonths is 1 to 60, weeks 1 to 52.",
+                    UserError.Code.INVALID));
+        }
+        List<UUID> ids = scope(actor, teamId);
+        boolean truncated = ids.size() > MAX_PEOPLE;
+        List<Person> inScope = people.getAll(actor, truncated ? ids.subList(0, MAX_PEOPLE) : ids).stream()
+                .sorted(Comparator.comparing(Person::displayName).thenComparing(Person::id))
+                .toList();
+        List<Person> visible =
+                inScope.stream().filter(p -> ReadinessPolicy.canSee(actor, p)).toList();
+        Map<UUID, Readiness> decided = readiness.of(actor, visible);
+        return new Dashboard(
+                visible,
+                inScope.size() - visible.size(),
+                truncated,
+                decided,
+                heatmap(actor, visible, decided),
+                staleMonths,
+                weeks);
+    }
+
+    private List<UUID> scope(Actor actor, @Nullable UUID teamId) {
+        boolean admin = ReadinessPolicy.isAdmin(actor);
+        if (teamId == null) {
+            return admin
+                    ? queries.everyone(MAX_PEOPLE + 1)
+                    : queries.members(queries.subtree(queries.managedBy(actor.personId())), MAX_PEOPLE + 1);
+        }
+        Set<UUID> teams = queries.subtree(queries.team(teamId));
+        if (teams.isEmpty()) {
+            throw new NotFoundException("Team");
+        }
+        if (!admin && !queries.subtree(queries.managedBy(actor.personId())).contains(teamId)) {
+            throw new org.trellis.api.shared.ForbiddenException(
+                    "Only the team's managers, managers of a team above it and tenant admins see its dashboard.");
+        }
+        return queries.members(teams, MAX_PEOPLE + 1);
+    }
+
+    private Dashboard.Heatmap heatmap(Actor actor, List<Person> visible, Map<UUID, Readiness> decided) {
+        UUID common = decided.values().stream()
+                .collect(Collectors.groupingBy(Readiness::versionId, Collectors.counting()))
+                .entrySet()
+                .stream()
+                .max(Map.Entry.<UUID, Long>comparingByValue()
+                        .thenComparing(e -> e.getKey().toString()))
+                .map(Map.Entry::getKey)
+                .orElse(null);
+        List<Competency> columns = common == null
+                ? List.of()
+                : frameworks.competenciesOf(actor, List.of(common)).getOrDefault(common, List.of());
+        List<Dashboard.Row> rows = visible.stream()
+                .map(person -> {
+                    Readiness r = decided.get(person.id());
+                    Map<String, Status> byKey = r == null
+                            ? Map.of()
+                            : r.competencies().stream()
+                                    .collect(Collectors.toMap(
+                                            Readiness.CompetencyReadiness::key,
+                                            Readiness.CompetencyReadiness::status,
+                                            (a, b) -> a));
+                    List<@Nullable Status> statuses = new ArrayList<>(columns.size());
+                    columns.forEach(c -> statuses.add(byKey.get(c.key())));
+                    return new Dashboard.Row(
+                            person, r == null ? null : r.verdict(), r == null ? null : r.score(), statuses);
+                })
+                .toList();
+        return new Dashboard.Heatmap(
+                columns.stream()
+                        .map(c -> new Dashboard.Column(c.key(), c.name(), c.theme()))
+                        .toList(),
+                rows);
+    }
+
+    List<Dashboard.VerdictCount> distribution(Dashboard dashboard) {
+        Map<ReadinessEngine.@Nullable Verdict, Integer> counts = new HashMap<>();
+        dashboard.people().forEach(p -> {
+            Readiness r = dashboard.readiness().get(p.id());
+            counts.merge(r == null ? null : r.verdict(), 1, Integer::sum);
+        });
+        List<Dashboard.VerdictCount> result = new ArrayList<>();
+        for (ReadinessEngine.Verdict verdict : ReadinessEngine.Verdict.values()) {
+            result.add(new Dashboard.VerdictCount(verdict, counts.getOrDefault(verdict, 0)));
+        }
+        result.add(new Dashboard.VerdictCount(null, counts.getOrDefault(null, 0)));
+        return result;
+    }
+
+    List<Dashboard.GapCount> topGaps(Dashboard dashboard) {
+        Map<String, int[]> counts = new HashMap<>();
+        dashboard
+                .readiness()
+                .values()
+                .forEach(r -> r.competencies().forEach(c -> {
+                    int[] count = counts.computeIfAbsent(c.key(), k -> new int[2]);
+                    if (c.status() == Status.GAP || c.status() == Status.NOT_ASSESSED) {
+                        count[0]++;
+                    } else if (c.status() == Status.PARTIAL) {
+                        count[1]++;
+                    }
+                }));
+        Map<String, String> names = dashboard.heatmap().columns().stream()
+                .collect(Collectors.toMap(Dashboard.Column::key, Dashboard.Column::name));
+        return counts.entrySet().stream()
+                .filter(e -> e.getValue()[0] + e.getValue()[1] > 0)
+                .sorted(Comparator.<Map.Entry<String, int[]>>comparingInt(e -> -e.getValue()[0])
+                        .thenComparingInt(e -> -e.getValue()[1])
+                        .thenComparing(Map.Entry::getKey))
+                .limit(TOP_GAPS)
+                .map(e -> new Dashboard.GapCount(
+                        e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue()[0], e.getValue()[1]))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    Dashboard.Coverage coverage(Actor actor, Dashboard dashboard) {
+        List<UUID> ids = dashboard.people().stream().map(Person::id).toList();
+        if (ids.isEmpty()) {
+            return new Dashboard.Coverage(0, List.of(), List.of());
+        }
+        DashboardQueries.Coverage coverage = queries.coverage(ids);
+        Map<UUID, Person> mentors =
+                BatchJoins.byId(people.getAll(actor, coverage.load().keySet()), Person::id);
+        return new Dashboard.Coverage(
+                coverage.mentorOf().size(),
+                dashboard.people().stream()
+                        .filter(p -> !coverage.mentorOf().containsKey(p.id()))
+                        .toList(),
+                coverage.load().entrySet().stream()
+                        .filter(e -> mentors.containsKey(e.getKey()))
+                        .map(e -> new Dashboard.MentorCount(mentors.get(e.getKey()), e.getValue()))
+                        .sorted(Comparator.comparing(
+                                (Dashboard.MentorCount m) -> m.mentor().displayName()))
+                        .toList());
+    }
+
+    @Transactional(readOnly = true)
+    List<Dashboard.WeekActivity> activity(Dashboard dashboard) {
+        LocalDate monday = ReadinessService.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate from = monday.minusWeeks(dashboard.weeks() - 1L);
+        List<UUID> ids = dashboard.people().stream().map(Person::id).toList();
+        Map<LocalDate, int[]> weekly = ids.isEmpty() ? Map.of() : queries.weekly(ids, from);
+        List<Dashboard.WeekActivity> result = new ArrayList<>();
+        for (LocalDate week = from; !week.isAfter(monday); week = week.plusWeeks(1)) {
+            int[] counts = weekly.getOrDefault(week, new int[2]);
+            result.add(new Dashboard.WeekActivity(week, counts[0], counts[1]));
+        }
+        return result;
+    }
+
+    @Transactional(readOnly = true)
+    List<Dashboard.StaleCompetency> stale(Dashboard dashboard) {
+        List<UUID> ids = dashboard.people().stream().map(Person::id).toList();
+        Map<String, LocalDate> last = ids.isEmpty() ? Map.of() : queries.lastEvidenceByKey(ids);
+        LocalDate since = ReadinessService.today().minusMonths(dashboard.staleMonths());
+        return dashboard.heatmap().columns().stream()
+                .filter(c -> last.get(c.key()) == null || !last.get(c.key()).isAfter(since))
+                .map(c -> new Dashboard.StaleCompetency(c.key(), c.name(), last.get(c.key())))
+                .toList();
+    }
+}

@@ -1,0 +1,36 @@
+package org.trellis.api.readiness;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.trellis.api.readiness.ReadinessEngine.Status;
+import org.trellis.api.readiness.ReadinessEngine.Verdict;
+
+/**
+ * A person's readiness for their target level, as the schema's {@code Readiness}.
+ *
+ * @param readyToday whether readiness holds today, before the policy's sustain period
+ */
+record Readiness(
+        UUID personId,
+        UUID versionId,
+        UUID levelId,
+        Verdict verdict,
+        int score,
+        boolean readyToday,
+        List<CompetencyReadiness> competencies) {
+
+    /** One competency, as the schema's {@code CompetencyReadiness}. */
+    record CompetencyReadiness(
+            UUID competencyId,
+            String key,
+            boolean required,
+            Status status,
+            List<UUID> evidenceIds,
+            List<String> unmet,
+            List<String> missingKinds,
+            @Nullable Assessment selfAssessment,
+            @Nullable Assessment managerAssessment,
+            @Nullable LocalDate changesOn) {}
+}

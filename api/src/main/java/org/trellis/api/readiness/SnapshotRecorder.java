@@ -1,0 +1,52 @@
+package org.trellis.api.readiness;
+
+import java.util.List;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.trellis.api.evidence.EvidenceEndorsementChanged;
+import org.trellis.api.frameworks.FrameworkAssigned;
+
+/**
+ * Takes a readiness snapshot whenever a write changes what readiness is decided from (evidence endorsed or no
+ * longer endorsed, an assessment, a framework assignment), in that write's transaction, and keeps it only when it
+ * differs from the person's latest. Changes that only time brings (evidence ageing out of a window) show in the next
+ * snapshot a write takes.
+ */
+@Component
+class SnapshotRecorder {
+
+    private final ReadinessService readiness;
+    private final Snapshots snapshots;
+
+    SnapshotRecorder(ReadinessService readiness, Snapshots snapshots) {
+        this.readiness = readiness;
+        this.snapshots = snapshots;
+    }
+
+    @EventListener
+    void on(ReadinessInputsChanged change) {
+        record(change.actor().tenant(), change.personId());
+    }
+
+    @EventListener
+    void on(EvidenceEndorsementChanged change) {
+        record(change.tenantId(), change.personId());
+    }
+
+    @EventListener
+    void on(FrameworkAssigned change) {
+        record(change.tenantId(), change.personId());
+    }
+
+    private void record(java.util.UUID tenantId, java.util.UUID personId) {
+        Readiness now =
+                readiness.evaluate(List.of(personId), ReadinessService.today()).get(personId);
+        if (now == null) {
+            return;
+        }
+        List<Snapshot> latest = snapshots.latest(personId, 1);
+        if (latest.isEmpty() || !latest.getFirst().sameAs(now)) {
+            snapshots.insert(tenantId, now);
+        }
+    }
+}
