@@ -1,0 +1,120 @@
+package org.trellis.api.readiness;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.trellis.api.support.IntegrationTest;
+
+/**
+ * A tenant on the senior-role framework (levels L3, L4, L5; 14 competencies) and helpers to put people on it, log
+ * and endorse evidence through the API, and read readiness back.
+ */
+abstract class ReadinessTestBase extends IntegrationTest {
+
+    protected TestTenant tenant;
+    protected String admin;
+    protected String version;
+    protected final Map<String, String> competencyIds = new HashMap<>();
+
+    protected void organisation(String label) {
+        tenant = newTenant(label);
+        admin = tenant.admin();
+        version = seniorRoleTemplate(admin);
+        competencyIds.clear();
+        competencyIds.putAll(competencies(admin, version));
+    }
+
+    protected String token(String subject) {
+        return subject.startsWith("boss") ? tenant.token(subject, "managers") : tenant.token(subject);
+    }
+
+    /** A person (signed in once) assigned the framework at a level, reporting to {@code managerId} if given. */
+    protected String person(String subject, String managerId, String level) {
+        String id = personOf(token(subject));
+        graphQl(admin)
+                .document("mutation($p: ID!, $v: ID!, $l: String!) { assignFramework(input: {personId: $p,"
+                        + " versionId: $v, currentLevel: $l}) { userErrors { message } } }")
+                .variable("p", id)
+                .variable("v", version)
+                .variable("l", level)
+                .execute()
+                .path("assignFramework.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
+        if (managerId != null) {
+            graphQl(admin)
+                    .document("mutation($p: ID!, $m: ID) { setManager(input: {personId: $p, managerId: $m})"
+                            + " { person { id } } }")
+                    .variable("p", id)
+                    .variable("m", managerId)
+                    .execute()
+                    .path("setManager.person.id")
+                    .hasValue();
+        }
+        return id;
+    }
+
+    /** Logs, submits and has the reviewer endorse one item on a competency; its id. */
+    protected String endorse(String authorToken, String reviewerToken, String key, String kind, LocalDate on) {
+        String item = graphQl(authorToken)
+                .document("mutation($c: ID!, $k: EvidenceKind!, $d: Date!) { logEvidence(input: {competencyIds:"
+                        + " [$c], kind: $k, title: \"Work\", occurredOn: $d, links: [\"https://example.com/pr/1\"]})"
+                        + " { evidence { id } } }")
+                .variable("c", competencyIds.get(key))
+                .variable("k", kind)
+                .variable("d", on.toString())
+                .execute()
+                .path("logEvidence.evidence.id")
+                .entity(String.class)
+                .get();
+        graphQl(authorToken)
+                .document(
+                        "mutation($id: ID!) { submitEvidence(input: {id: $id, expectedVersion: 1}) { evidence { id } } }")
+                .variable("id", item)
+                .execute()
+                .path("submitEvidence.evidence.id")
+                .hasValue();
+        graphQl(reviewerToken)
+                .document("mutation($id: ID!) { endorseEvidence(input: {id: $id, expectedVersion: 2}) { evidence {"
+                        + " status } } }")
+                .variable("id", item)
+                .execute()
+                .path("endorseEvidence.evidence.status")
+                .entity(String.class)
+                .isEqualTo("ENDORSED");
+        return item;
+    }
+
+    /** The readiness of a person's competency as {@code token} sees it: status, unmet and counted evidence ids. */
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> competency(String token, String personId, String key) {
+        List<Map<String, Object>> competencies = graphQl(token)
+                .document("query($id: ID!) { person(id: $id) { readiness { competencies { competency { key } status"
+                        + " unmet evidence { id } changesOn } } } }")
+                .variable("id", personId)
+                .execute()
+                .path("person.readiness.competencies")
+                .entityList(Map.class)
+                .get()
+                .stream()
+                .map(m -> (Map<String, Object>) m)
+                .toList();
+        return competencies.stream()
+                .filter(c -> key.equals(((Map<String, Object>) c.get("competency")).get("key")))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    protected String openCycle() {
+        return graphQl(admin)
+                .document("mutation($o: Date!, $c: Date!) { openAssessmentCycle(input: {name: \"H2\", opensOn: $o,"
+                        + " closesOn: $c}) { cycle { id status } userErrors { message } } }")
+                .variable("o", LocalDate.now().minusDays(1).toString())
+                .variable("c", LocalDate.now().plusDays(30).toString())
+                .execute()
+                .path("openAssessmentCycle.cycle.id")
+                .entity(String.class)
+                .get();
+    }
+}
