@@ -34,6 +34,9 @@ import org.trellis.graphql.UserError;
 @Service
 class PromotionCaseService {
 
+    /** Evidence frozen per competency at most, newest first (the live explanation keeps them all). */
+    static final int FROZEN_EVIDENCE_PER_COMPETENCY = 20;
+
     private final PromotionCases cases;
     private final ReadinessService readiness;
     private final PeopleService people;
@@ -169,6 +172,7 @@ class PromotionCaseService {
                                 c.status(),
                                 c.unmet(),
                                 c.evidenceIds().stream()
+                                        .limit(FROZEN_EVIDENCE_PER_COMPETENCY)
                                         .map(items::get)
                                         .filter(java.util.Objects::nonNull)
                                         .map(e -> new PromotionCase.FrozenEvidence(

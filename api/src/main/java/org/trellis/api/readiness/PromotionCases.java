@@ -21,10 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 class PromotionCases {
 
     /** Cases listed per person at most, newest first. */
-    static final int MAX_PER_PERSON = 50;
+    static final int MAX_PER_PERSON = 20;
 
     /** Open cases the committee view shows at most, oldest first. */
-    static final int MAX_COMMITTEE = 200;
+    static final int MAX_COMMITTEE = 50;
 
     private final DSLContext db;
     private final JsonMapper json;
