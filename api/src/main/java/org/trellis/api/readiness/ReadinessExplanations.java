@@ -10,11 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.evidence.Evidence;
 import org.trellis.api.mentoring.MentorSuggestions;
-import org.trellis.api.people.PeopleService;
 import org.trellis.api.people.Person;
 import org.trellis.api.readiness.ReadinessEngine.Status;
 import org.trellis.api.shared.Actor;
-import org.trellis.api.shared.NotFoundException;
 
 /**
  * One person's readiness explained: next steps for every competency not met (the kinds of evidence missing, and
@@ -28,25 +26,18 @@ class ReadinessExplanations {
     static final int KINDS_PER_STEP = 3;
 
     private final ReadinessService readiness;
-    private final PeopleService people;
     private final Snapshots snapshots;
     private final MentorSuggestions suggestions;
 
-    ReadinessExplanations(
-            ReadinessService readiness, PeopleService people, Snapshots snapshots, MentorSuggestions suggestions) {
+    ReadinessExplanations(ReadinessService readiness, Snapshots snapshots, MentorSuggestions suggestions) {
         this.readiness = readiness;
-        this.people = people;
         this.snapshots = snapshots;
         this.suggestions = suggestions;
     }
 
     @Transactional(readOnly = true)
     Explanation explain(Actor actor, UUID personId) {
-        ReadinessPolicy.requirePerson(actor);
-        Person person = people.getAll(actor, List.of(personId)).stream()
-                .filter(p -> ReadinessPolicy.canSee(actor, p))
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("Person"));
+        Person person = readiness.visiblePerson(actor, personId);
         return new Explanation(
                 person,
                 readiness.evaluate(List.of(personId), ReadinessService.today()).get(personId));

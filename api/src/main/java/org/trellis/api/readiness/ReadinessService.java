@@ -45,12 +45,18 @@ class ReadinessService {
     /** One person's readiness; NOT_FOUND when the caller may not see it, empty without an assignment. */
     @Transactional(readOnly = true)
     public java.util.Optional<Readiness> of(Actor actor, UUID personId) {
+        Person person = visiblePerson(actor, personId);
+        return java.util.Optional.ofNullable(of(actor, List.of(person)).get(person.id()));
+    }
+
+    /** The person, when the caller may see their readiness; NOT_FOUND otherwise (hidden looks absent). */
+    @Transactional(readOnly = true)
+    public Person visiblePerson(Actor actor, UUID personId) {
         ReadinessPolicy.requirePerson(actor);
-        Person person = people.getAll(actor, List.of(personId)).stream()
+        return people.getAll(actor, List.of(personId)).stream()
                 .filter(p -> ReadinessPolicy.canSee(actor, p))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("Person"));
-        return java.util.Optional.ofNullable(of(actor, List.of(person)).get(person.id()));
     }
 
     /** Readiness of the people whose readiness the caller may see, by person id. */
