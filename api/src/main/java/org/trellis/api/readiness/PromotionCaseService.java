@@ -71,10 +71,16 @@ class PromotionCaseService {
                 .orElseThrow(() -> new NotFoundException("PromotionCase"));
     }
 
+    /** A person's cases; NOT_FOUND, as for an absent person, where the caller may not see them. */
     @Transactional(readOnly = true)
     List<PromotionCase> ofPerson(Actor actor, UUID personId) {
         ReadinessPolicy.requirePerson(actor);
-        return visible(actor, cases.ofPerson(personId));
+        boolean visible = people.getAll(actor, List.of(personId)).stream()
+                .anyMatch(person -> ReadinessPolicy.canSeeCase(actor, person));
+        if (!visible) {
+            throw new NotFoundException("Person");
+        }
+        return cases.ofPerson(personId);
     }
 
     @Transactional(readOnly = true)

@@ -1,8 +1,10 @@
 package org.trellis.api.readiness;
 
+import java.util.List;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.ActorAuthentication;
+import org.trellis.graphql.UserError;
 
 /** GraphQL {@code rebuildReadinessRollups}. */
 @Controller
@@ -15,7 +17,9 @@ class ReadinessRollupController {
     }
 
     @MutationMapping
-    int rebuildReadinessRollups() {
-        return rollups.rebuild(ActorAuthentication.current());
+    Payload rebuildReadinessRollups() {
+        return new Payload(rollups.rebuild(ActorAuthentication.current()), List.of());
     }
+
+    record Payload(int cellsWritten, List<UserError> userErrors) {}
 }

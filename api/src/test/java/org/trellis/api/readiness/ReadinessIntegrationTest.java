@@ -204,9 +204,9 @@ class ReadinessIntegrationTest extends ReadinessTestBase {
                 .toString();
 
         graphQl(admin)
-                .document("mutation { rebuildReadinessRollups }")
+                .document("mutation { rebuildReadinessRollups { cellsWritten userErrors { message } } }")
                 .execute()
-                .path("rebuildReadinessRollups")
+                .path("rebuildReadinessRollups.cellsWritten")
                 .entity(Integer.class)
                 .isEqualTo(2);
 

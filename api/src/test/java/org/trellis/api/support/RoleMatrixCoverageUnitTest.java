@@ -33,7 +33,9 @@ class RoleMatrixCoverageUnitTest {
             "org.trellis.api.frameworks.FrameworkRoleMatrixIntegrationTest",
             "org.trellis.api.evidence.EvidenceRoleMatrixIntegrationTest",
             "org.trellis.api.webhooks.WebhookRoleMatrixIntegrationTest",
-            "org.trellis.api.mentoring.MentoringRoleMatrixIntegrationTest");
+            "org.trellis.api.mentoring.MentoringRoleMatrixIntegrationTest",
+            "org.trellis.api.readiness.ReadinessRoleMatrixIntegrationTest",
+            "org.trellis.api.readiness.PromotionRoleMatrixIntegrationTest");
 
     /** The kinds of caller every matrix asks (the manager and the owner may come in several relations). */
     private static final List<String> KINDS = List.of(
