@@ -120,6 +120,7 @@ class PromotionCaseService {
     PromotionCase move(Actor actor, UUID id, int expectedVersion, CaseStatus to, @Nullable String reason) {
         ReadinessPolicy.requireCommittee(actor);
         PromotionCase current = cases.find(id).orElseThrow(() -> new NotFoundException("PromotionCase"));
+        ReadinessPolicy.requireDecide(actor, current.personId());
         CaseStatus from = to == CaseStatus.IN_REVIEW ? CaseStatus.NOMINATED : CaseStatus.IN_REVIEW;
         String text = null;
         if (to != CaseStatus.IN_REVIEW) {

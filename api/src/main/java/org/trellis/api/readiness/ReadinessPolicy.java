@@ -57,6 +57,9 @@ final class ReadinessPolicy {
 
     static void requireNominate(Actor actor, UUID personId, Set<UUID> reports) {
         requirePerson(actor);
+        if (personId.equals(actor.personId())) {
+            throw new ForbiddenException("Nobody nominates themselves.");
+        }
         if (!reports.contains(personId) && !isAdmin(actor)) {
             throw new ForbiddenException("Only the person's managers and tenant admins nominate for promotion.");
         }
@@ -65,6 +68,14 @@ final class ReadinessPolicy {
     static void requireCommittee(Actor actor) {
         if (!isCommittee(actor)) {
             throw new ForbiddenException("Only tenant admins and the promotion committee do this.");
+        }
+    }
+
+    /** Reviewing and deciding a case: the committee or tenant admins, never on their own case. */
+    static void requireDecide(Actor actor, UUID subjectId) {
+        requireCommittee(actor);
+        if (subjectId.equals(actor.personId())) {
+            throw new ForbiddenException("Nobody reviews or decides their own promotion case.");
         }
     }
 

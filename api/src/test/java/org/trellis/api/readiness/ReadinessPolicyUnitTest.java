@@ -76,6 +76,15 @@ class ReadinessPolicyUnitTest {
     }
 
     @Test
+    void nobodyNominatesThemselvesOrDecidesTheirOwnCase() {
+        assertThatThrownBy(() -> ReadinessPolicy.requireNominate(ADMIN, ADMIN.personId(), NONE))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> ReadinessPolicy.requireDecide(COMMITTEE, COMMITTEE.personId()))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatCode(() -> ReadinessPolicy.requireDecide(COMMITTEE, SUBJECT)).doesNotThrowAnyException();
+    }
+
+    @Test
     void theCommitteeAndAdminsDecideAndOnlyAdminsRunCyclesAndPolicies() {
         assertThatCode(() -> ReadinessPolicy.requireCommittee(COMMITTEE)).doesNotThrowAnyException();
         assertThatCode(() -> ReadinessPolicy.requireCommittee(ADMIN)).doesNotThrowAnyException();
