@@ -55,10 +55,7 @@ class AssessmentService {
     @Transactional(readOnly = true)
     List<AssessmentCycle> cyclesById(Actor actor, Collection<UUID> ids) {
         ReadinessPolicy.requirePerson(actor);
-        return ids.stream()
-                .map(assessments::cycle)
-                .flatMap(java.util.Optional::stream)
-                .toList();
+        return assessments.cycles(ids);
     }
 
     @Transactional(readOnly = true)

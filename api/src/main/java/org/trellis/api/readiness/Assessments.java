@@ -34,6 +34,12 @@ class Assessments {
                 .fetch(Assessments::toCycle);
     }
 
+    List<AssessmentCycle> cycles(java.util.Collection<UUID> ids) {
+        return db.selectFrom(ASSESSMENT_CYCLE)
+                .where(ASSESSMENT_CYCLE.ID.in(ids))
+                .fetch(Assessments::toCycle);
+    }
+
     Optional<AssessmentCycle> cycle(UUID id) {
         return db.selectFrom(ASSESSMENT_CYCLE).where(ASSESSMENT_CYCLE.ID.eq(id)).fetchOptional(Assessments::toCycle);
     }
