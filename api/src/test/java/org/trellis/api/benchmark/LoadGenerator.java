@@ -31,7 +31,7 @@ final class LoadGenerator {
         this.client = client;
     }
 
-    /** What one measurement saw: latencies in nanoseconds, sorted. */
+    /** What one measurement saw: completed requests, and latencies (per request, or per step) in nanoseconds, sorted. */
     record Measurement(int completed, long elapsedNanos, long[] latencies) {
 
         double perSecond() {
@@ -49,24 +49,48 @@ final class LoadGenerator {
     }
 
     /**
+     * One caller's unit of work in a closed loop: sends one or more requests (or statements) and answers how many it
+     * completed; throws on any failure. {@code caller} numbers the connection, from 0.
+     */
+    interface Step {
+        int run(int caller) throws Exception;
+    }
+
+    /**
      * {@code connections} clients sending back to back for {@code duration}; a request started before the end counts
      * when it completes, and the elapsed time runs until the last one did.
      */
     Measurement closedLoop(HttpRequest request, int connections, Duration duration) throws Exception {
+        return closedLoop(
+                caller -> {
+                    GraphQlHttp.check(client.send(request, HttpResponse.BodyHandlers.ofString()));
+                    return 1;
+                },
+                connections,
+                duration);
+    }
+
+    /**
+     * As above with any step: throughput counts what the steps completed (requests, or statements), latencies are
+     * per step.
+     */
+    static Measurement closedLoop(Step step, int connections, Duration duration) throws Exception {
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicLong completed = new AtomicLong();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         AtomicLong lastDone = new AtomicLong(start);
         List<Future<long[]>> workers = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < connections; c++) {
+                int caller = c;
                 workers.add(threads.submit(() -> {
                     long[] latencies = new long[1024];
                     int count = 0;
                     while (System.nanoTime() < end && failure.get() == null) {
                         long sent = System.nanoTime();
                         try {
-                            GraphQlHttp.check(client.send(request, HttpResponse.BodyHandlers.ofString()));
+                            completed.addAndGet(step.run(caller));
                         } catch (Exception e) {
                             failure.compareAndSet(null, e);
                             break;
@@ -88,7 +112,7 @@ final class LoadGenerator {
                 .flatMapToLong(Arrays::stream)
                 .sorted()
                 .toArray();
-        return new Measurement(all.length, lastDone.get() - start, all);
+        return new Measurement((int) completed.get(), lastDone.get() - start, all);
     }
 
     /**
