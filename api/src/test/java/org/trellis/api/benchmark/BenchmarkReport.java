@@ -37,6 +37,9 @@ final class BenchmarkReport {
         row.put("p90Ms", round(measured.millis(0.90), 2));
         row.put("p99Ms", round(measured.millis(0.99), 2));
         row.put("maxMs", round(measured.maxMillis(), 2));
+        if (measured.failed() > 0) {
+            row.put("failed", measured.failed());
+        }
         return row;
     }
 
@@ -79,12 +82,21 @@ final class BenchmarkReport {
         for (JsonNode row : results.path("openLoop")) {
             double p99 = row.path("p99Ms").asDouble();
             double target = row.path("targetP99Ms").asDouble();
-            md.append("| %s | %s | %d/s | %.0f | %.1f | %.1f | %.1f | %.1f | %s |\n"
+            int failed = row.path("failed").asInt();
+            md.append("| %s | %s | %d/s | %.0f%s | %.1f | %.1f | %.1f | %.1f | %s |\n"
                     .formatted(
                             row.path("scenario").asString(),
                             statements(row),
                             row.path("arrivalRatePerSecond").asInt(),
                             row.path("requestsPerSecond").asDouble(),
+                            failed > 0
+                                    ? " (%d of %d failed)"
+                                            .formatted(
+                                                    failed,
+                                                    failed
+                                                            + row.path("completed")
+                                                                    .asInt())
+                                    : "",
                             row.path("p50Ms").asDouble(),
                             row.path("p90Ms").asDouble(),
                             p99,

@@ -32,7 +32,11 @@ final class LoadGenerator {
     }
 
     /** What one measurement saw: completed requests, and latencies (per request, or per step) in nanoseconds, sorted. */
-    record Measurement(int completed, long elapsedNanos, long[] latencies) {
+    record Measurement(int completed, long elapsedNanos, long[] latencies, int failed) {
+
+        Measurement(int completed, long elapsedNanos, long[] latencies) {
+            this(completed, elapsedNanos, latencies, 0);
+        }
 
         double perSecond() {
             return completed / (elapsedNanos / 1e9);
@@ -121,6 +125,14 @@ final class LoadGenerator {
      * first scheduled instant to the last answer, so a server that falls behind shows a lower achieved rate.
      */
     Measurement openLoop(HttpRequest request, int rate, Duration duration) throws Exception {
+        return openLoop(request, rate, duration, false);
+    }
+
+    /**
+     * As above; with {@code countFailures}, a failed request (a rate beyond what the server sustains) does not stop
+     * the run but counts, with its latency up to the failed answer: {@code completed} counts the successful ones.
+     */
+    Measurement openLoop(HttpRequest request, int rate, Duration duration, boolean countFailures) throws Exception {
         int total = (int) (rate * duration.toSeconds());
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long[] latencies = new long[total];
@@ -128,6 +140,7 @@ final class LoadGenerator {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         AtomicLong lastDone = new AtomicLong(start);
+        AtomicLong failed = new AtomicLong();
         for (int i = 0; i < total && failure.get() == null; i++) {
             long scheduled = start + i * interval;
             for (long wait = scheduled - System.nanoTime(); wait > 0; wait = scheduled - System.nanoTime()) {
@@ -141,11 +154,15 @@ final class LoadGenerator {
                         throw error;
                     }
                     GraphQlHttp.check(response);
+                } catch (Throwable e) {
+                    if (countFailures) {
+                        failed.incrementAndGet();
+                    } else {
+                        failure.compareAndSet(null, e);
+                    }
+                } finally {
                     latencies[index] = done - scheduled;
                     lastDone.accumulateAndGet(done, Math::max);
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                } finally {
                     answered.countDown();
                 }
             });
@@ -156,7 +173,7 @@ final class LoadGenerator {
         }
         failIf(failure);
         Arrays.sort(latencies);
-        return new Measurement(total, lastDone.get() - start, latencies);
+        return new Measurement(total - (int) failed.get(), lastDone.get() - start, latencies, (int) failed.get());
     }
 
     private static void failIf(AtomicReference<Throwable> failure) {

@@ -24,8 +24,10 @@ final class ReadinessScenarios {
     static final int DASHBOARD_STATEMENTS = 11;
     static final int EXPLANATION_STATEMENTS = 10;
 
-    /** The open-loop arrival rates of the dashboard and of the explanation. */
+    /** The open-loop arrival rates of the dashboard (the issue's, and one this machine sustains) and explanation. */
     static final int DASHBOARD_RATE = 200;
+
+    static final int DASHBOARD_SUSTAINED_RATE = 50;
 
     static final int EXPLANATION_RATE = 100;
 
