@@ -137,7 +137,7 @@ class GraphQlBenchmarkTest {
                 "summary",
                 "Application jar in its own JVM (%s, default profile, production settings; loopback issuers allowed"
                                 .formatted(String.join(" ", AppProcess.JVM_FLAGS))
-                        + "), PostgreSQL and load generator on one machine; closed loop: %d connections, %d s measured after %d s warm-up per scenario; open loop: %d s at a fixed rate after %d s warm-up. SQL statements: asserted by BenchmarkStatementsIntegrationTest."
+                        + "), PostgreSQL and load generator on one machine; closed loop: %d connections, %d s measured after %d s warm-up per scenario; open loop: %d s at a fixed rate after %d s warm-up. SQL statements: asserted by BenchmarkStatementsIntegrationTest and ReadinessStatementsIntegrationTest."
                                 .formatted(
                                         CONNECTIONS,
                                         MEASURE.toSeconds(),
