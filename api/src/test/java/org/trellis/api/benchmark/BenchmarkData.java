@@ -189,7 +189,7 @@ record BenchmarkData(String engineer, String admin, String platform, String ment
     }
 
     /** A tenant with one identity provider whose {@code groups} claim maps {@code admins} to TENANT_ADMIN. */
-    private record Tenant(String id, Issuer issuer) {
+    record Tenant(String id, Issuer issuer) {
 
         static Tenant create(GraphQlHttp api, String platform, String label) {
             String slug = label + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -37,6 +37,9 @@ final class BenchmarkReport {
         row.put("p90Ms", round(measured.millis(0.90), 2));
         row.put("p99Ms", round(measured.millis(0.99), 2));
         row.put("maxMs", round(measured.maxMillis(), 2));
+        if (measured.failed() > 0) {
+            row.put("failed", measured.failed());
+        }
         return row;
     }
 
@@ -57,10 +60,10 @@ final class BenchmarkReport {
         for (JsonNode row : results.path("closedLoop")) {
             double target = row.path("targetRatio").asDouble();
             double ratio = row.path("ratioToFloor").asDouble();
-            md.append("| %s | %d | %.0f | %.1f %% | %s | %.1f | %.1f | %.1f | %.1f |\n"
+            md.append("| %s | %s | %.0f | %.1f %% | %s | %.1f | %.1f | %.1f | %.1f |\n"
                     .formatted(
                             row.path("scenario").asString(),
-                            row.path("sqlStatementsPerRequest").asInt(),
+                            statements(row),
                             row.path("requestsPerSecond").asDouble(),
                             ratio * 100,
                             target > 0
@@ -79,19 +82,30 @@ final class BenchmarkReport {
         for (JsonNode row : results.path("openLoop")) {
             double p99 = row.path("p99Ms").asDouble();
             double target = row.path("targetP99Ms").asDouble();
-            md.append("| %s | %d | %d/s | %.0f | %.1f | %.1f | %.1f | %.1f | p99 ≤ %.0f ms %s |\n"
+            int failed = row.path("failed").asInt();
+            md.append("| %s | %s | %d/s | %.0f%s | %.1f | %.1f | %.1f | %.1f | %s |\n"
                     .formatted(
                             row.path("scenario").asString(),
-                            row.path("sqlStatementsPerRequest").asInt(),
+                            statements(row),
                             row.path("arrivalRatePerSecond").asInt(),
                             row.path("requestsPerSecond").asDouble(),
+                            failed > 0
+                                    ? " (%d of %d failed)"
+                                            .formatted(
+                                                    failed,
+                                                    failed
+                                                            + row.path("completed")
+                                                                    .asInt())
+                                    : "",
                             row.path("p50Ms").asDouble(),
                             row.path("p90Ms").asDouble(),
                             p99,
                             row.path("maxMs").asDouble(),
-                            target,
-                            p99 <= target ? "(met)" : "(not met)"));
+                            target > 0
+                                    ? "p99 ≤ %.0f ms %s".formatted(target, p99 <= target ? "(met)" : "(not met)")
+                                    : ""));
         }
+        readiness(md, results.path("readiness"));
         JsonNode setup = results.path("setup");
         md.append("\nCommit `%s`%s, measured %s on %d cores. %s\n"
                 .formatted(
@@ -101,6 +115,35 @@ final class BenchmarkReport {
                         setup.path("cores").asInt(),
                         setup.path("summary").asString()));
         return md.toString();
+    }
+
+    /** The readiness data and the dashboard's throughput as a multiple of the hand-written SQL's. */
+    private static void readiness(StringBuilder md, JsonNode readiness) {
+        if (readiness.isMissingNode()) {
+            return;
+        }
+        JsonNode rows = readiness.path("rows");
+        double ratio = readiness.path("dashboardToReference").asDouble();
+        double target = readiness.path("targetToReference").asDouble();
+        md.append("\nReadiness data: %d tenants of %d people in teams of %d (%,d evidence items, %,d competency links,"
+                        .formatted(
+                                readiness.path("tenants").asInt(),
+                                readiness.path("scale").path("people").asInt(),
+                                readiness.path("scale").path("teamSize").asInt(),
+                                rows.path("evidence").asLong(),
+                                rows.path("evidence_competency").asLong())
+                + " %,d rollup cells), generated in %d s. Team dashboard ÷ hand-written SQL: %.2f× (target ≥ %.0f×, %s).\n"
+                        .formatted(
+                                rows.path("readiness_cell").asLong(),
+                                readiness.path("generationSeconds").asLong(),
+                                ratio,
+                                target,
+                                ratio >= target ? "met" : "not met"));
+    }
+
+    private static String statements(JsonNode row) {
+        int statements = row.path("sqlStatementsPerRequest").asInt();
+        return statements < 0 ? "—" : String.valueOf(statements);
     }
 
     /** Replaces the text between the README's benchmark markers with {@code table}. */

@@ -22,20 +22,21 @@ import tools.jackson.databind.JsonNode;
 /**
  * Load benchmark of the application jar, started as production starts it, on a fresh database of the local
  * PostgreSQL: every scenario's maximum throughput over 16 connections as a ratio of the unauthenticated liveness
- * probe's, measured in the same run, and {@code me}'s latency at a fixed arrival rate (open loop). Writes
- * {@code target/benchmark/results.json} and {@code results.md}; with {@code -Dbenchmark.updateReadme=true} also the
- * README's table. Not part of the normal run (tag {@code benchmark}); see README "Benchmarks". Loopback only, about
- * three minutes.
+ * probe's, measured in the same run, and {@code me}'s latency at a fixed arrival rate (open loop); then the
+ * readiness scenarios on generated tenants ({@link ReadinessBenchmark}). Writes {@code target/benchmark/results.json}
+ * and {@code results.md}; with {@code -Dbenchmark.updateReadme=true} also the README's table. Not part of the normal
+ * run (tag {@code benchmark}); see README "Benchmarks". Loopback only, about seven minutes with the default 20
+ * readiness tenants ({@code -Dbenchmark.readiness.tenants}).
  */
 @Tag("benchmark")
 class GraphQlBenchmarkTest {
 
-    private static final int CONNECTIONS = 16;
+    static final int CONNECTIONS = 16;
     private static final Duration GLOBAL_WARM_UP = Duration.ofSeconds(2);
-    private static final Duration WARM_UP = Duration.ofSeconds(2);
-    private static final Duration MEASURE = Duration.ofSeconds(8);
-    private static final Duration OPEN_LOOP_WARM_UP = Duration.ofSeconds(3);
-    private static final Duration OPEN_LOOP_MEASURE = Duration.ofSeconds(10);
+    static final Duration WARM_UP = Duration.ofSeconds(2);
+    static final Duration MEASURE = Duration.ofSeconds(8);
+    static final Duration OPEN_LOOP_WARM_UP = Duration.ofSeconds(3);
+    static final Duration OPEN_LOOP_MEASURE = Duration.ofSeconds(10);
     private static final double OPEN_LOOP_TARGET_P99_MS = 25;
 
     @Test
@@ -79,12 +80,16 @@ class GraphQlBenchmarkTest {
             open.put("arrivalRatePerSecond", BenchmarkScenarios.OPEN_LOOP_RATE);
             open.put("targetP99Ms", OPEN_LOOP_TARGET_P99_MS);
             System.out.println("benchmark: " + open);
+            List<Map<String, Object>> openRows = new ArrayList<>(List.of(open));
+            Map<String, Object> readiness =
+                    ReadinessBenchmark.measure(api, load, platformIssuer, floor, closed, openRows);
             results.put("commit", commit);
             results.put(
                     "measuredAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             results.put("setup", setup());
             results.put("closedLoop", closed);
-            results.put("openLoop", List.of(open));
+            results.put("openLoop", openRows);
+            results.put("readiness", readiness);
         }
         Path json = out.resolve("results.json");
         Files.writeString(
@@ -132,7 +137,7 @@ class GraphQlBenchmarkTest {
                 "summary",
                 "Application jar in its own JVM (%s, default profile, production settings; loopback issuers allowed"
                                 .formatted(String.join(" ", AppProcess.JVM_FLAGS))
-                        + "), PostgreSQL and load generator on one machine; closed loop: %d connections, %d s measured after %d s warm-up per scenario; open loop: %d s at a fixed rate after %d s warm-up. SQL statements: asserted by BenchmarkStatementsIntegrationTest."
+                        + "), PostgreSQL and load generator on one machine; closed loop: %d connections, %d s measured after %d s warm-up per scenario; open loop: %d s at a fixed rate after %d s warm-up. SQL statements: asserted by BenchmarkStatementsIntegrationTest and ReadinessStatementsIntegrationTest."
                                 .formatted(
                                         CONNECTIONS,
                                         MEASURE.toSeconds(),

@@ -31,8 +31,12 @@ final class LoadGenerator {
         this.client = client;
     }
 
-    /** What one measurement saw: latencies in nanoseconds, sorted. */
-    record Measurement(int completed, long elapsedNanos, long[] latencies) {
+    /** What one measurement saw: completed requests, and latencies (per request, or per step) in nanoseconds, sorted. */
+    record Measurement(int completed, long elapsedNanos, long[] latencies, int failed) {
+
+        Measurement(int completed, long elapsedNanos, long[] latencies) {
+            this(completed, elapsedNanos, latencies, 0);
+        }
 
         double perSecond() {
             return completed / (elapsedNanos / 1e9);
@@ -49,24 +53,48 @@ final class LoadGenerator {
     }
 
     /**
+     * One caller's unit of work in a closed loop: sends one or more requests (or statements) and answers how many it
+     * completed; throws on any failure. {@code caller} numbers the connection, from 0.
+     */
+    interface Step {
+        int run(int caller) throws Exception;
+    }
+
+    /**
      * {@code connections} clients sending back to back for {@code duration}; a request started before the end counts
      * when it completes, and the elapsed time runs until the last one did.
      */
     Measurement closedLoop(HttpRequest request, int connections, Duration duration) throws Exception {
+        return closedLoop(
+                caller -> {
+                    GraphQlHttp.check(client.send(request, HttpResponse.BodyHandlers.ofString()));
+                    return 1;
+                },
+                connections,
+                duration);
+    }
+
+    /**
+     * As above with any step: throughput counts what the steps completed (requests, or statements), latencies are
+     * per step.
+     */
+    static Measurement closedLoop(Step step, int connections, Duration duration) throws Exception {
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicLong completed = new AtomicLong();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         AtomicLong lastDone = new AtomicLong(start);
         List<Future<long[]>> workers = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < connections; c++) {
+                int caller = c;
                 workers.add(threads.submit(() -> {
                     long[] latencies = new long[1024];
                     int count = 0;
                     while (System.nanoTime() < end && failure.get() == null) {
                         long sent = System.nanoTime();
                         try {
-                            GraphQlHttp.check(client.send(request, HttpResponse.BodyHandlers.ofString()));
+                            completed.addAndGet(step.run(caller));
                         } catch (Exception e) {
                             failure.compareAndSet(null, e);
                             break;
@@ -88,7 +116,7 @@ final class LoadGenerator {
                 .flatMapToLong(Arrays::stream)
                 .sorted()
                 .toArray();
-        return new Measurement(all.length, lastDone.get() - start, all);
+        return new Measurement((int) completed.get(), lastDone.get() - start, all);
     }
 
     /**
@@ -97,6 +125,14 @@ final class LoadGenerator {
      * first scheduled instant to the last answer, so a server that falls behind shows a lower achieved rate.
      */
     Measurement openLoop(HttpRequest request, int rate, Duration duration) throws Exception {
+        return openLoop(request, rate, duration, false);
+    }
+
+    /**
+     * As above; with {@code countFailures}, a failed request (a rate beyond what the server sustains) does not stop
+     * the run but counts, with its latency up to the failed answer: {@code completed} counts the successful ones.
+     */
+    Measurement openLoop(HttpRequest request, int rate, Duration duration, boolean countFailures) throws Exception {
         int total = (int) (rate * duration.toSeconds());
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long[] latencies = new long[total];
@@ -104,6 +140,7 @@ final class LoadGenerator {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         AtomicLong lastDone = new AtomicLong(start);
+        AtomicLong failed = new AtomicLong();
         for (int i = 0; i < total && failure.get() == null; i++) {
             long scheduled = start + i * interval;
             for (long wait = scheduled - System.nanoTime(); wait > 0; wait = scheduled - System.nanoTime()) {
@@ -117,11 +154,15 @@ final class LoadGenerator {
                         throw error;
                     }
                     GraphQlHttp.check(response);
+                } catch (Throwable e) {
+                    if (countFailures) {
+                        failed.incrementAndGet();
+                    } else {
+                        failure.compareAndSet(null, e);
+                    }
+                } finally {
                     latencies[index] = done - scheduled;
                     lastDone.accumulateAndGet(done, Math::max);
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                } finally {
                     answered.countDown();
                 }
             });
@@ -132,7 +173,7 @@ final class LoadGenerator {
         }
         failIf(failure);
         Arrays.sort(latencies);
-        return new Measurement(total, lastDone.get() - start, latencies);
+        return new Measurement(total - (int) failed.get(), lastDone.get() - start, latencies, (int) failed.get());
     }
 
     private static void failIf(AtomicReference<Throwable> failure) {
