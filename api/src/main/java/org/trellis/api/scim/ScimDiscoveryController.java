@@ -3,6 +3,7 @@ package org.trellis.api.scim;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,7 +38,28 @@ class ScimDiscoveryController {
 
     @GetMapping("/ResourceTypes")
     Map<String, Object> resourceTypes() {
-        return list(List.of(
+        return list(resourceTypeList());
+    }
+
+    @GetMapping("/ResourceTypes/{id}")
+    Map<String, Object> resourceType(@PathVariable String id) {
+        return one(resourceTypeList(), id, "resource type");
+    }
+
+    @GetMapping("/Schemas/{id}")
+    Map<String, Object> schema(@PathVariable String id) {
+        return one(schemaList(), id, "schema");
+    }
+
+    private static Map<String, Object> one(List<Map<String, Object>> resources, String id, String what) {
+        return resources.stream()
+                .filter(resource -> id.equals(resource.get("id")))
+                .findFirst()
+                .orElseThrow(() -> ScimException.notFound("No such " + what + "."));
+    }
+
+    private static List<Map<String, Object>> resourceTypeList() {
+        return List.of(
                 Map.of(
                         "schemas",
                         List.of("urn:ietf:params:scim:schemas:core:2.0:ResourceType"),
@@ -56,12 +78,16 @@ class ScimDiscoveryController {
                         "id", "Group",
                         "name", "Group",
                         "endpoint", "/Groups",
-                        "schema", "urn:ietf:params:scim:schemas:core:2.0:Group")));
+                        "schema", "urn:ietf:params:scim:schemas:core:2.0:Group"));
     }
 
     @GetMapping("/Schemas")
     Map<String, Object> schemas() {
-        return list(List.of(
+        return list(schemaList());
+    }
+
+    private static List<Map<String, Object>> schemaList() {
+        return List.of(
                 schema(
                         ScimUserMapping.USER,
                         "User",
@@ -84,7 +110,7 @@ class ScimDiscoveryController {
                         List.of(
                                 attribute("displayName", "string", true, true),
                                 attribute("externalId", "string", false, true),
-                                attribute("members", "complex", false, false)))));
+                                attribute("members", "complex", false, false))));
     }
 
     private static Map<String, Object> schema(String id, String name, List<Map<String, Object>> attributes) {

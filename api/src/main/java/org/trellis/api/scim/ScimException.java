@@ -18,6 +18,10 @@ final class ScimException extends RuntimeException {
         return new ScimException(400, "invalidValue", message);
     }
 
+    static ScimException notFound(String message) {
+        return new ScimException(404, null, message);
+    }
+
     static ScimException invalidFilter(String message) {
         return new ScimException(400, "invalidFilter", message);
     }

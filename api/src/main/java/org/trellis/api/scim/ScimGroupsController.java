@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,7 +62,7 @@ class ScimGroupsController {
 
     @GetMapping("/{id}")
     ObjectNode get(@PathVariable String id) {
-        return render(List.of(teams.get(actor(), ScimUserMapping.uuid(id, "group"))), true)
+        return render(List.of(teams.get(actor(), ScimUserMapping.pathId(id, "group"))), true)
                 .getFirst();
     }
 
@@ -74,7 +73,7 @@ class ScimGroupsController {
                 displayName(group),
                 text(group, "externalId"),
                 ScimProvisioning.memberIds(group.get("members")));
-        return ResponseEntity.status(HttpStatus.CREATED)
+        return ResponseEntity.created(java.net.URI.create(ScimUsersController.base() + "/Groups/" + team.id()))
                 .body(render(List.of(team), true).getFirst());
     }
 
@@ -84,7 +83,7 @@ class ScimGroupsController {
     ObjectNode replace(@PathVariable String id, @RequestBody JsonNode group) {
         Team team = provisioning.replaceGroup(
                 actor(),
-                ScimUserMapping.uuid(id, "group"),
+                ScimUserMapping.pathId(id, "group"),
                 displayName(group),
                 ScimProvisioning.memberIds(group.get("members")));
         return render(List.of(team), true).getFirst();
@@ -94,13 +93,13 @@ class ScimGroupsController {
             path = "/{id}",
             consumes = {ScimErrors.MEDIA_TYPE, "application/json"})
     ResponseEntity<ObjectNode> patch(@PathVariable String id, @RequestBody JsonNode request) {
-        Team team = provisioning.patchGroup(actor(), ScimUserMapping.uuid(id, "group"), request);
+        Team team = provisioning.patchGroup(actor(), ScimUserMapping.pathId(id, "group"), request);
         return ResponseEntity.ok(render(List.of(team), true).getFirst());
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        teams.delete(actor(), ScimUserMapping.uuid(id, "group"));
+        teams.delete(actor(), ScimUserMapping.pathId(id, "group"));
         return ResponseEntity.noContent().build();
     }
 

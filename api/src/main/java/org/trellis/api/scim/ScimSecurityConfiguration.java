@@ -34,8 +34,11 @@ class ScimSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .addFilterBefore(new CredentialFilter(credentials), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint((request, response, failure) -> ErrorResponses.write(
-                                request, response, 401, null, "A valid SCIM bearer credential is required."))
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"trellis-scim\"");
+                            ErrorResponses.write(
+                                    request, response, 401, null, "A valid SCIM bearer credential is required.");
+                        })
                         .accessDeniedHandler((request, response, denied) ->
                                 ErrorResponses.write(request, response, 403, null, "Access denied.")))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -118,6 +118,15 @@ final class ScimUserMapping {
         throw ScimException.invalidValue("Expected a boolean.");
     }
 
+    /** A resource id from the request path: one that is not a Trellis id names nothing, so 404. */
+    static UUID pathId(String value, String what) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ScimException.notFound("No such " + what + ".");
+        }
+    }
+
     static UUID uuid(String value, String what) {
         try {
             return UUID.fromString(value);

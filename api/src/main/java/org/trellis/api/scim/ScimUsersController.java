@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,13 +64,14 @@ class ScimUsersController {
 
     @GetMapping("/{id}")
     ObjectNode get(@PathVariable String id) {
-        return ScimUserMapping.toResource(people.get(actor(), ScimUserMapping.uuid(id, "user")), base());
+        return ScimUserMapping.toResource(people.get(actor(), ScimUserMapping.pathId(id, "user")), base());
     }
 
     @PostMapping(consumes = {ScimErrors.MEDIA_TYPE, "application/json"})
     ResponseEntity<ObjectNode> create(@RequestBody JsonNode user) {
         Person created = provisioning.createUser(actor(), ScimUserMapping.fromResource(user));
-        return ResponseEntity.status(HttpStatus.CREATED).body(ScimUserMapping.toResource(created, base()));
+        return ResponseEntity.created(java.net.URI.create(base() + "/Users/" + created.id()))
+                .body(ScimUserMapping.toResource(created, base()));
     }
 
     @PutMapping(
@@ -79,7 +79,8 @@ class ScimUsersController {
             consumes = {ScimErrors.MEDIA_TYPE, "application/json"})
     ObjectNode replace(@PathVariable String id, @RequestBody JsonNode user) {
         return ScimUserMapping.toResource(
-                provisioning.replaceUser(actor(), ScimUserMapping.uuid(id, "user"), ScimUserMapping.fromResource(user)),
+                provisioning.replaceUser(
+                        actor(), ScimUserMapping.pathId(id, "user"), ScimUserMapping.fromResource(user)),
                 base());
     }
 
@@ -88,12 +89,12 @@ class ScimUsersController {
             consumes = {ScimErrors.MEDIA_TYPE, "application/json"})
     ObjectNode patch(@PathVariable String id, @RequestBody JsonNode request) {
         return ScimUserMapping.toResource(
-                provisioning.patchUser(actor(), ScimUserMapping.uuid(id, "user"), request, base()), base());
+                provisioning.patchUser(actor(), ScimUserMapping.pathId(id, "user"), request, base()), base());
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        UUID person = ScimUserMapping.uuid(id, "user");
+        UUID person = ScimUserMapping.pathId(id, "user");
         changes.setStatus(actor(), person, PersonStatus.DEACTIVATED);
         return ResponseEntity.noContent().build();
     }
