@@ -76,12 +76,12 @@ class DevTokenIssuer {
     @GetMapping("/dev/tokens")
     Map<String, String> tokens() {
         Map<String, String> tokens = new LinkedHashMap<>();
-        DemoData.PEOPLE.forEach(person -> tokens.put(person.subject(), personToken(person)));
+        DemoPeople.ALL.forEach(person -> tokens.put(person.subject(), personToken(person)));
         tokens.put("platform-operator", platformToken());
         return tokens;
     }
 
-    String personToken(DemoData.DemoPerson person) {
+    String personToken(DemoPeople.DemoPerson person) {
         return sign(new JWTClaimsSet.Builder()
                 .issuer(issuer(TENANT_ISSUER))
                 .audience(DemoData.AUDIENCE)

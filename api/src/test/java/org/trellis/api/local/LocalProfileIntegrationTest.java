@@ -4,71 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import org.trellis.api.support.TestDatabase;
-import org.trellis.persistence.DatabaseProvisioner;
 
 /**
  * The run command's profile, end to end: it creates its own database and roles, seeds the demo tenant, hands out
  * development tokens that the API accepts, and serves GraphiQL with introspection.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("local")
-class LocalProfileIntegrationTest {
-
-    private static final int PORT = freePort();
-    private static final String DATABASE = TestDatabase.INSTANCE.name() + "_local";
-    private static final String ADMIN_URL =
-            "jdbc:postgresql://" + System.getProperty("trellis.test.db.host", "localhost") + ":"
-                    + System.getProperty("trellis.test.db.port", "5432") + "/";
-
-    @DynamicPropertySource
-    static void localEnvironment(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("trellis.local.admin-url", () -> ADMIN_URL + "postgres");
-        registry.add("trellis.local.admin-user", () -> System.getProperty("trellis.test.db.admin-user", "postgres"));
-        registry.add("trellis.local.admin-password", () -> System.getProperty("trellis.test.db.admin-password", ""));
-        registry.add("trellis.local.database", () -> DATABASE);
-        registry.add("spring.datasource.url", () -> ADMIN_URL + DATABASE);
-        registry.add("spring.datasource.username", TestDatabase.RUNTIME::name);
-        registry.add("spring.datasource.password", TestDatabase.RUNTIME::password);
-        registry.add("spring.liquibase.user", TestDatabase.OWNER::name);
-        registry.add("spring.liquibase.password", TestDatabase.OWNER::password);
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        new DatabaseProvisioner(
-                        ADMIN_URL + "postgres",
-                        System.getProperty("trellis.test.db.admin-user", "postgres"),
-                        System.getProperty("trellis.test.db.admin-password", ""))
-                .drop(DATABASE);
-    }
+class LocalProfileIntegrationTest extends LocalProfileTest {
 
     @Test
     void demoPeopleSignInWithDevelopmentTokens() {
-        Map<String, String> tokens = client().get()
-                .uri("/dev/tokens")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, String>>() {})
-                .returnResult()
-                .getResponseBody();
+        Map<String, String> tokens = tokens();
         assertThat(tokens)
                 .containsKeys("demo-admin", "demo-manager", "demo-engineer-1", "demo-engineer-2", "platform-operator");
         client().post()
@@ -103,13 +55,7 @@ class LocalProfileIntegrationTest {
     @Test
     void servesGraphiqlAndIntrospection() {
         client().get().uri("/graphiql").exchange().expectStatus().is3xxRedirection();
-        String token = client().get()
-                .uri("/dev/tokens")
-                .exchange()
-                .expectBody(new ParameterizedTypeReference<Map<String, String>>() {})
-                .returnResult()
-                .getResponseBody()
-                .get("demo-engineer-1");
+        String token = tokens().get("demo-engineer-1");
         client().post()
                 .uri("/graphql")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
@@ -190,18 +136,6 @@ class LocalProfileIntegrationTest {
                     + "Connection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + PORT).build();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
