@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +33,52 @@ class ScimIntegrationTest extends IntegrationTest {
     void credential() {
         tenant = newTenant("scim");
         secret = createCredential(tenant, "Okta provisioning");
+    }
+
+    @Test
+    void answersCreateUnknownIdsDiscoveryAndMissingCredentialsAsIdentityProvidersExpect() {
+        JsonNode created = send(
+                        HttpMethod.POST,
+                        "/Users",
+                        Map.of(
+                                "schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:User"),
+                                "userName", "lou@example.com",
+                                "displayName", "Lou"))
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueMatches(HttpHeaders.LOCATION, ".*/scim/v2/Users/[0-9a-f-]{36}$")
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        String location = created.get("meta").get("location").asString();
+        assertThat(list(location.substring(location.indexOf("/Users/")))
+                        .get("userName")
+                        .asString())
+                .isEqualTo("lou@example.com");
+        send(HttpMethod.POST, "/Groups", Map.of("displayName", "Lou's group"))
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueMatches(HttpHeaders.LOCATION, ".*/scim/v2/Groups/[0-9a-f-]{36}$");
+
+        for (String path : List.of("/Users/not-a-uuid", "/Users/" + UUID.randomUUID(), "/Groups/nope")) {
+            error(send(HttpMethod.GET, path, null), 404, null);
+            error(send(HttpMethod.DELETE, path, null), 404, null);
+        }
+        error(send(HttpMethod.PUT, "/Users/not-a-uuid", Map.of("userName", "x@example.com")), 404, null);
+
+        assertThat(list("/Schemas/" + ENTERPRISE).get("id").asString()).isEqualTo(ENTERPRISE);
+        assertThat(list("/ResourceTypes/User").get("endpoint").asString()).isEqualTo("/Users");
+        error(send(HttpMethod.GET, "/ResourceTypes/Nope", null), 404, null);
+
+        http().get()
+                .uri(URI.create("http://127.0.0.1:" + port + "/scim/v2/Users"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"trellis-scim\"");
     }
 
     @Test
@@ -283,7 +330,7 @@ class ScimIntegrationTest extends IntegrationTest {
         error(send(HttpMethod.GET, "/Users?filter=" + encode("userName co \"dup\""), null), 400, "invalidFilter");
         error(send(HttpMethod.GET, "/Users?filter=" + encode("password eq \"x\""), null), 400, "invalidFilter");
         error(send(HttpMethod.GET, "/Users/00000000-0000-0000-0000-000000000000", null), 404, null);
-        error(send(HttpMethod.GET, "/Users/not-a-uuid", null), 400, "invalidValue");
+        error(send(HttpMethod.GET, "/Users/not-a-uuid", null), 404, null);
         error(
                 patch(
                         "/Users/00000000-0000-0000-0000-000000000000",
