@@ -41,7 +41,8 @@ final class ReadinessEngine {
         List<CellResult> results = cells.stream().map(cell -> cell(cell, today)).toList();
         int total = results.size();
         long met = results.stream().filter(r -> r.status() == Status.MET).count();
-        long partial = results.stream().filter(r -> r.status() == Status.PARTIAL).count();
+        long partial =
+                results.stream().filter(r -> r.status() == Status.PARTIAL).count();
         int score = total == 0 ? 0 : (int) Math.floorDiv(200 * met + 100 * partial, 2L * total);
         int metPercent = total == 0 ? 0 : (int) Math.floorDiv(100 * met, total);
         boolean requiredMet = results.stream().filter(CellResult::required).allMatch(r -> r.status() == Status.MET);
@@ -50,7 +51,8 @@ final class ReadinessEngine {
                 .allMatch(r -> r.status() == Status.MET || r.status() == Status.PARTIAL);
         boolean readyNow = total > 0 && requiredMet && metPercent >= policy.minMetPercent();
         boolean sustained = policy.sustainMonths() == 0
-                || (readySince != null && !readySince.plusMonths(policy.sustainMonths()).isAfter(today));
+                || (readySince != null
+                        && !readySince.plusMonths(policy.sustainMonths()).isAfter(today));
         Verdict verdict;
         if (readyNow && sustained) {
             verdict = Verdict.READY;
@@ -66,7 +68,8 @@ final class ReadinessEngine {
         Rule rule = cell.rule();
         LocalDate windowStart = today.minusMonths(rule.recencyMonths());
         List<Item> counted = cell.endorsed().stream()
-                .filter(item -> item.occurredOn().isAfter(windowStart) && !item.occurredOn().isAfter(today))
+                .filter(item -> item.occurredOn().isAfter(windowStart)
+                        && !item.occurredOn().isAfter(today))
                 .sorted(Comparator.comparing(Item::occurredOn).reversed().thenComparing(Item::evidenceId))
                 .toList();
         Set<String> kinds = new LinkedHashSet<>();
@@ -105,7 +108,10 @@ final class ReadinessEngine {
         }
         LocalDate changesOn = counted.isEmpty()
                 ? null
-                : counted.getLast().occurredOn().plusMonths(rule.recencyMonths()).plusDays(1);
+                : counted.getLast()
+                        .occurredOn()
+                        .plusMonths(rule.recencyMonths())
+                        .plusDays(1);
         return new CellResult(
                 cell.competencyId(),
                 cell.competencyKey(),
