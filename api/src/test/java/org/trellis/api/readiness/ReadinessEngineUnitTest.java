@@ -169,6 +169,30 @@ class ReadinessEngineUnitTest {
         assertThat(result.counted()).containsExactly(c.evidenceId(), b.evidenceId(), a.evidenceId());
     }
 
+    @Test
+    void itChangesOnTheDayTheOldestCountedItemLeavesTheWindow() {
+        Item oldest = item(REVIEW, LocalDate.of(2024, 9, 20));
+        Rule rule = new Rule(1, 12, 0, false);
+        CellInput input = input(rule, List.of(item(DESIGN, TODAY.minusMonths(2)), oldest), null, null, List.of());
+        LocalDate changesOn = ReadinessEngine.cell(input, TODAY).changesOn();
+        assertThat(changesOn).isEqualTo(LocalDate.of(2025, 9, 20));
+        assertThat(ReadinessEngine.cell(input, changesOn.minusDays(1)).counted())
+                .contains(oldest.evidenceId());
+        assertThat(ReadinessEngine.cell(input, changesOn).counted()).doesNotContain(oldest.evidenceId());
+    }
+
+    @Test
+    void anItemOnAMonthsLastDaysLeavesAShorterMonthsWindowOnTheFirstOfTheNextMonth() {
+        Item endOfJanuary = item(REVIEW, LocalDate.of(2025, 1, 31));
+        CellInput input = input(new Rule(1, 1, 0, false), List.of(endOfJanuary), null, null, List.of());
+        LocalDate today = LocalDate.of(2025, 2, 15);
+        assertThat(ReadinessEngine.cell(input, today).changesOn()).isEqualTo(LocalDate.of(2025, 3, 1));
+        assertThat(ReadinessEngine.cell(input, LocalDate.of(2025, 2, 28)).counted())
+                .containsExactly(endOfJanuary.evidenceId());
+        assertThat(ReadinessEngine.cell(input, LocalDate.of(2025, 3, 1)).counted())
+                .isEmpty();
+    }
+
     private static Item item(String kind, LocalDate occurredOn) {
         return new Item(UUID.randomUUID(), kind, occurredOn);
     }
