@@ -106,12 +106,7 @@ final class ReadinessEngine {
         if (kindsShort > 0) {
             cell.suggestedKinds().stream().filter(kind -> !kinds.contains(kind)).forEach(missingKinds::add);
         }
-        LocalDate changesOn = counted.isEmpty()
-                ? null
-                : counted.getLast()
-                        .occurredOn()
-                        .plusMonths(rule.recencyMonths())
-                        .plusDays(1);
+        LocalDate changesOn = counted.isEmpty() ? null : leavesWindow(counted.getLast(), rule.recencyMonths());
         return new CellResult(
                 cell.competencyId(),
                 cell.competencyKey(),
@@ -121,6 +116,16 @@ final class ReadinessEngine {
                 List.copyOf(unmet),
                 List.copyOf(missingKinds),
                 changesOn);
+    }
+
+    /**
+     * The first day whose window no longer holds the item: usually the day {@code months} after it, whose window
+     * starts on the item's day; but when that day was cut short to a month's end (31 January plus a month is 28
+     * February, whose window starts on 28 January and still holds the item), the day after it.
+     */
+    private static LocalDate leavesWindow(Item item, int months) {
+        LocalDate day = item.occurredOn().plusMonths(months);
+        return day.minusMonths(months).isBefore(item.occurredOn()) ? day.plusDays(1) : day;
     }
 
     /** E.g. "needs 1 more endorsed item of a second kind within 12 months". */
