@@ -48,6 +48,7 @@ class FrameworkDrafts {
         FrameworkVersion draft = frameworks.insertVersion(
                 actor.tenant(), framework.id(), FrameworkVersion.Status.DRAFT, document.guidance());
         writer.insertContent(actor.tenant(), draft.id(), document);
+        frameworks.copyReadinessPolicy(source.id(), draft.id());
         audit.record(
                 actor,
                 actor.tenant(),

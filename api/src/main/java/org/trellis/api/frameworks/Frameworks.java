@@ -86,6 +86,28 @@ class Frameworks {
     /** The {@code @listSize} of {@code Framework.versions} in frameworks.graphqls. */
     static final int MAX_VERSIONS = 100;
 
+    /** A new draft keeps its source's readiness policy (the readiness feature owns the columns' meaning). */
+    void copyReadinessPolicy(UUID fromVersionId, UUID toVersionId) {
+        var source = FRAMEWORK_VERSION.as("source");
+        db.update(FRAMEWORK_VERSION)
+                .set(
+                        org.jooq.impl.DSL.row(
+                                FRAMEWORK_VERSION.READINESS_MIN_MET_PERCENT,
+                                FRAMEWORK_VERSION.READINESS_NEARLY_PERCENT,
+                                FRAMEWORK_VERSION.READINESS_SUSTAIN_MONTHS),
+                        org.jooq
+                                .impl
+                                .DSL
+                                .select(
+                                        source.READINESS_MIN_MET_PERCENT,
+                                        source.READINESS_NEARLY_PERCENT,
+                                        source.READINESS_SUSTAIN_MONTHS)
+                                .from(source)
+                                .where(source.ID.eq(fromVersionId)))
+                .where(FRAMEWORK_VERSION.ID.eq(toVersionId))
+                .execute();
+    }
+
     FrameworkVersion insertVersion(
             UUID tenantId, UUID frameworkId, FrameworkVersion.Status status, @Nullable String guidance) {
         int number = db.select(coalesce(max(FRAMEWORK_VERSION.NUMBER), 0))

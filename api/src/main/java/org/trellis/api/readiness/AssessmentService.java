@@ -69,6 +69,14 @@ class AssessmentService {
         ReadinessPolicy.requireAdmin(actor);
         Validation validation = new Validation();
         String checked = validation.text(name, 200, "input", "name");
+        LocalDate earliest = LocalDate.of(2000, 1, 1);
+        LocalDate latest = LocalDate.of(2100, 12, 31);
+        if (opensOn.isBefore(earliest) || opensOn.isAfter(latest)) {
+            validation.reject(UserError.Code.INVALID, "Between 2000-01-01 and 2100-12-31.", "input", "opensOn");
+        }
+        if (closesOn.isBefore(earliest) || closesOn.isAfter(latest)) {
+            validation.reject(UserError.Code.INVALID, "Between 2000-01-01 and 2100-12-31.", "input", "closesOn");
+        }
         if (closesOn.isBefore(opensOn)) {
             validation.reject(UserError.Code.INVALID, "A cycle closes on or after it opens.", "input", "closesOn");
         }

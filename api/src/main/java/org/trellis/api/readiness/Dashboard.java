@@ -35,7 +35,7 @@ record Dashboard(
 
     record VerdictCount(@Nullable Verdict verdict, int people) {}
 
-    record MentorCount(Person mentor, int activeMentees) {}
+    record MentorCount(Person mentor, @Nullable Integer activeMentees) {}
 
     record Coverage(int withMentor, List<Person> withoutMentor, List<MentorCount> mentors) {}
 

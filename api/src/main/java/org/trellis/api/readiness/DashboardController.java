@@ -1,5 +1,6 @@
 package org.trellis.api.readiness;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -24,7 +25,9 @@ class DashboardController {
     Dashboard dashboard(
             @Argument @Nullable TeamId teamId,
             @Argument @Nullable Integer staleMonths,
-            @Argument @Nullable Integer weeks) {
+            @Argument @Nullable Integer weeks,
+            DataFetchingEnvironment environment) {
+        RequestBudget.spend(environment, "dashboard", RequestBudget.DASHBOARDS);
         return dashboards.dashboard(
                 ActorAuthentication.current(),
                 Ids.valueOf(teamId),

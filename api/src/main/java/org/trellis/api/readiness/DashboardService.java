@@ -88,10 +88,8 @@ class DashboardService {
         if (teams.isEmpty()) {
             throw new NotFoundException("Team");
         }
-        if (!admin && !queries.subtree(queries.managedBy(actor.personId())).contains(teamId)) {
-            throw new org.trellis.api.shared.ForbiddenException(
-                    "Only the team's managers, managers of a team above it and tenant admins see its dashboard.");
-        }
+        ReadinessPolicy.requireDashboard(
+                actor, teamId, admin ? Set.of() : queries.subtree(queries.managedBy(actor.personId())));
         return queries.members(teams, MAX_PEOPLE + 1);
     }
 
@@ -186,7 +184,8 @@ class DashboardService {
                         .toList(),
                 coverage.load().entrySet().stream()
                         .filter(e -> mentors.containsKey(e.getKey()))
-                        .map(e -> new Dashboard.MentorCount(mentors.get(e.getKey()), e.getValue()))
+                        .map(e -> new Dashboard.MentorCount(
+                                mentors.get(e.getKey()), mentors.get(e.getKey()).detailed() ? e.getValue() : null))
                         .sorted(Comparator.comparing(
                                 (Dashboard.MentorCount m) -> m.mentor().displayName()))
                         .toList());

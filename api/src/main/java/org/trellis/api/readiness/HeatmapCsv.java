@@ -24,6 +24,8 @@ final class HeatmapCsv {
     /** RFC 4180 quoting, and no formula injection: a cell starting with = + - @ is prefixed with '. */
     static String cell(String value) {
         String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.matches(".*[\",\\r\\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        return safe.indexOf('"') >= 0 || safe.indexOf(',') >= 0 || safe.indexOf('\r') >= 0 || safe.indexOf('\n') >= 0
+                ? "\"" + safe.replace("\"", "\"\"") + "\""
+                : safe;
     }
 }

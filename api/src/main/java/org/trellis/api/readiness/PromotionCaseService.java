@@ -37,6 +37,11 @@ class PromotionCaseService {
     /** Evidence frozen per competency at most, newest first (the live explanation keeps them all). */
     static final int FROZEN_EVIDENCE_PER_COMPETENCY = 20;
 
+    /** Links frozen per item at most, each at most this long: the frozen copy stays small (the item keeps all). */
+    static final int FROZEN_LINKS = 3;
+
+    static final int MAX_FROZEN_LINK = 300;
+
     private final PromotionCases cases;
     private final ReadinessService readiness;
     private final PeopleService people;
@@ -105,6 +110,12 @@ class PromotionCaseService {
             throw InvalidInputException.of(new UserError(
                     List.of("input", "personId"),
                     "The person has no framework assignment to be promoted within.",
+                    UserError.Code.INVALID));
+        }
+        if (now.levelId().equals(now.currentLevelId())) {
+            throw InvalidInputException.of(new UserError(
+                    List.of("input", "personId"),
+                    "The person already holds the level they are measured for: assign a higher target level first.",
                     UserError.Code.INVALID));
         }
         if (cases.hasOpen(personId)) {
@@ -187,7 +198,10 @@ class PromotionCaseService {
                                                 e.title(),
                                                 e.kind(),
                                                 e.occurredOn(),
-                                                e.links()))
+                                                e.links().stream()
+                                                        .filter(link -> link.length() <= MAX_FROZEN_LINK)
+                                                        .limit(FROZEN_LINKS)
+                                                        .toList()))
                                         .toList()))
                         .toList());
     }

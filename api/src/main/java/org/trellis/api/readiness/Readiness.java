@@ -10,12 +10,15 @@ import org.trellis.api.readiness.ReadinessEngine.Verdict;
 /**
  * A person's readiness for their target level, as the schema's {@code Readiness}.
  *
+ * @param levelId the level judged (the target)
+ * @param currentLevelId the level the person holds
  * @param readyToday whether readiness holds today, before the policy's sustain period
  */
 record Readiness(
         UUID personId,
         UUID versionId,
         UUID levelId,
+        UUID currentLevelId,
         Verdict verdict,
         int score,
         boolean readyToday,

@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>MET: enough items and enough distinct kinds, and no manager assessment below the level. A rule that asks
  *       for no evidence is met by a manager assessment of meets or exceeds.
- *   <li>PARTIAL: short of the rule but with something in its favour: counted evidence, or a meets/exceeds
- *       assessment; or the evidence suffices but the manager assessed it below the level.
+ *   <li>PARTIAL: short of the rule but with something in its favour: counted evidence, or a manager's
+ *       meets/exceeds; or the evidence suffices but the manager assessed it below the level. A self-assessment is
+ *       shown beside the manager's but never raises a status, so nobody moves their own verdict.
  *   <li>GAP: nothing counts, but the competency has been worked on or assessed (old evidence, any assessment).
  *   <li>NOT_ASSESSED: nothing at all: no endorsed evidence ever and no assessment.
  * </ul>
@@ -71,6 +72,7 @@ final class ReadinessEngine {
                 .filter(item -> item.occurredOn().isAfter(windowStart)
                         && !item.occurredOn().isAfter(today))
                 .sorted(Comparator.comparing(Item::occurredOn).reversed().thenComparing(Item::evidenceId))
+                .limit(MAX_ITEMS)
                 .toList();
         Set<String> kinds = new LinkedHashSet<>();
         counted.forEach(item -> kinds.add(item.kind()));
@@ -79,7 +81,6 @@ final class ReadinessEngine {
         boolean asksForEvidence = rule.minEndorsedEvidence() > 0 || rule.minDistinctKinds() > 0;
         boolean managerBelow = cell.manager() == Rating.BELOW;
         boolean managerMeets = cell.manager() == Rating.MEETS || cell.manager() == Rating.EXCEEDS;
-        boolean selfMeets = cell.self() == Rating.MEETS || cell.self() == Rating.EXCEEDS;
 
         List<String> unmet = new ArrayList<>();
         if (itemsShort > 0 || kindsShort > 0) {
@@ -95,7 +96,7 @@ final class ReadinessEngine {
         Status status;
         if (unmet.isEmpty()) {
             status = Status.MET;
-        } else if (!counted.isEmpty() || managerMeets || selfMeets) {
+        } else if (!counted.isEmpty() || managerMeets) {
             status = Status.PARTIAL;
         } else if (!cell.endorsed().isEmpty() || cell.self() != null || cell.manager() != null) {
             status = Status.GAP;

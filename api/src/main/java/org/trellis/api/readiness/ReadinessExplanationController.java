@@ -1,5 +1,6 @@
 package org.trellis.api.readiness;
 
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +41,8 @@ class ReadinessExplanationController {
     }
 
     @QueryMapping
-    Explanation readinessExplanation(@Argument PersonId personId) {
+    Explanation readinessExplanation(@Argument PersonId personId, DataFetchingEnvironment environment) {
+        RequestBudget.spend(environment, "readinessExplanation", RequestBudget.EXPLANATIONS);
         return explanations.explain(actor(), personId.value());
     }
 

@@ -17,7 +17,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -63,6 +65,7 @@ class ReadinessInputs {
                         FRAMEWORK_ASSIGNMENT.PERSON_ID,
                         FRAMEWORK_ASSIGNMENT.VERSION_ID,
                         level,
+                        FRAMEWORK_ASSIGNMENT.CURRENT_LEVEL_ID,
                         FRAMEWORK_VERSION.READINESS_MIN_MET_PERCENT,
                         FRAMEWORK_VERSION.READINESS_NEARLY_PERCENT,
                         FRAMEWORK_VERSION.READINESS_SUSTAIN_MONTHS)
@@ -81,7 +84,8 @@ class ReadinessInputs {
                                 row.value1(),
                                 row.value2(),
                                 row.value3(),
-                                new Policy(row.value4(), row.value5(), row.value6()))));
+                                row.value4(),
+                                new Policy(row.value5(), row.value6(), row.value7()))));
         return result;
     }
 
@@ -131,18 +135,23 @@ class ReadinessInputs {
                 .forEach(row -> {
                     List<Item> items = result.computeIfAbsent(row.value1(), k -> new HashMap<>())
                             .computeIfAbsent(row.value2(), k -> new ArrayList<>());
+                    // One key has several cells only across framework versions: skip items already merged.
+                    Set<UUID> merged = items.isEmpty()
+                            ? Set.of()
+                            : items.stream().map(Item::evidenceId).collect(Collectors.toSet());
                     for (int i = 0; i < row.value3().length; i++) {
-                        UUID id = row.value3()[i];
-                        if (items.stream().noneMatch(item -> item.evidenceId().equals(id))) {
-                            items.add(new Item(id, row.value4()[i], row.value5()[i]));
+                        if (!merged.contains(row.value3()[i])) {
+                            items.add(new Item(row.value3()[i], row.value4()[i], row.value5()[i]));
                         }
                     }
                 });
         return result;
     }
 
-    /** Per person, the latest assessment of each kind per competency key. */
-    Map<UUID, Map<String, Assessments.Pair>> latestAssessments(Collection<UUID> personIds) {
+    /** Per person, the latest assessment of each kind per competency key, made for the level now judged. */
+    Map<UUID, Map<String, Assessments.Pair>> latestAssessments(Collection<Subject> subjects) {
+        var judged =
+                subjects.stream().map(s -> DSL.row(s.personId(), s.levelId())).toList();
         Map<UUID, Map<String, Assessments.Pair>> result = new HashMap<>();
         db.selectDistinct(ASSESSMENT.fields())
                 .select(FRAMEWORK_COMPETENCY.KEY)
@@ -151,7 +160,7 @@ class ReadinessInputs {
                 .join(FRAMEWORK_COMPETENCY)
                 .on(FRAMEWORK_COMPETENCY.TENANT_ID.eq(ASSESSMENT.TENANT_ID))
                 .and(FRAMEWORK_COMPETENCY.ID.eq(ASSESSMENT.COMPETENCY_ID))
-                .where(ASSESSMENT.PERSON_ID.in(personIds))
+                .where(DSL.row(ASSESSMENT.PERSON_ID, ASSESSMENT.LEVEL_ID).in(judged))
                 .orderBy(ASSESSMENT.PERSON_ID, FRAMEWORK_COMPETENCY.KEY, ASSESSMENT.KIND, ASSESSMENT.ASSESSED_AT.desc())
                 .forEach(row -> {
                     Assessment assessment = Assessments.toAssessment(row);
@@ -164,18 +173,25 @@ class ReadinessInputs {
         return result;
     }
 
-    /** Since when each person has been ready without a break, from the snapshots (absent when not ready now). */
-    Map<UUID, LocalDate> readySince(Collection<UUID> personIds) {
+    /**
+     * Since when each person has been ready for the level now judged without a break, from the snapshots (absent
+     * when not ready now).
+     */
+    Map<UUID, LocalDate> readySince(Collection<Subject> subjects) {
+        var judged =
+                subjects.stream().map(s -> DSL.row(s.personId(), s.levelId())).toList();
         var notReady = READINESS_SNAPSHOT.as("not_ready");
         Field<Instant> lastNotReady = DSL.select(DSL.max(notReady.TAKEN_AT))
                 .from(notReady)
                 .where(notReady.PERSON_ID.eq(READINESS_SNAPSHOT.PERSON_ID))
+                .and(notReady.LEVEL_ID.eq(READINESS_SNAPSHOT.LEVEL_ID))
                 .and(notReady.READY.isFalse())
                 .asField();
         Map<UUID, LocalDate> result = new HashMap<>();
         db.select(READINESS_SNAPSHOT.PERSON_ID, DSL.min(READINESS_SNAPSHOT.TAKEN_AT))
                 .from(READINESS_SNAPSHOT)
-                .where(READINESS_SNAPSHOT.PERSON_ID.in(personIds))
+                .where(DSL.row(READINESS_SNAPSHOT.PERSON_ID, READINESS_SNAPSHOT.LEVEL_ID)
+                        .in(judged))
                 .and(READINESS_SNAPSHOT.READY.isTrue())
                 .and(READINESS_SNAPSHOT.TAKEN_AT.gt(DSL.coalesce(lastNotReady, DSL.inline(Instant.EPOCH))))
                 .groupBy(READINESS_SNAPSHOT.PERSON_ID)
@@ -185,7 +201,7 @@ class ReadinessInputs {
     }
 
     /** A person's current assignment: the version, the level readiness is judged for, and the version's policy. */
-    record Subject(UUID personId, UUID versionId, UUID levelId, Policy policy) {}
+    record Subject(UUID personId, UUID versionId, UUID levelId, UUID currentLevelId, Policy policy) {}
 
     /** One competency's rule at a level. */
     record RuleRow(UUID competencyId, String key, Rule rule) {}

@@ -79,6 +79,15 @@ final class ReadinessPolicy {
         }
     }
 
+    /** A team's dashboard: tenant admins, and managers of the team or of a team above it. */
+    static void requireDashboard(Actor actor, UUID teamId, Set<UUID> managedSubtree) {
+        requirePerson(actor);
+        if (!isAdmin(actor) && !managedSubtree.contains(teamId)) {
+            throw new ForbiddenException(
+                    "Only the team's managers, managers of a team above it and tenant admins see its dashboard.");
+        }
+    }
+
     static void requireAdmin(Actor actor) {
         if (!isAdmin(actor)) {
             throw new ForbiddenException("Only tenant admins do this.");

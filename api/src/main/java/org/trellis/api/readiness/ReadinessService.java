@@ -79,9 +79,9 @@ class ReadinessService {
         Map<UUID, List<RuleRow>> rules = inputs.rules(
                 subjects.values().stream().map(Subject::levelId).distinct().toList());
         Map<UUID, Map<String, List<ReadinessEngine.Item>>> cells = inputs.cells(subjects.keySet());
-        Map<UUID, Map<String, Assessments.Pair>> assessments = inputs.latestAssessments(subjects.keySet());
+        Map<UUID, Map<String, Assessments.Pair>> assessments = inputs.latestAssessments(subjects.values());
         boolean sustain = subjects.values().stream().anyMatch(s -> s.policy().sustainMonths() > 0);
-        Map<UUID, LocalDate> readySince = sustain ? inputs.readySince(subjects.keySet()) : Map.of();
+        Map<UUID, LocalDate> readySince = sustain ? inputs.readySince(subjects.values()) : Map.of();
         Map<UUID, Readiness> result = new HashMap<>();
         subjects.values()
                 .forEach(subject -> result.put(
@@ -125,6 +125,7 @@ class ReadinessService {
                 subject.personId(),
                 subject.versionId(),
                 subject.levelId(),
+                subject.currentLevelId(),
                 result.verdict(),
                 result.score(),
                 result.readyToday(),

@@ -39,6 +39,7 @@ class SnapshotRecorder {
     }
 
     private void record(java.util.UUID tenantId, java.util.UUID personId) {
+        snapshots.lockPerson(tenantId, personId);
         Readiness now =
                 readiness.evaluate(List.of(personId), ReadinessService.today()).get(personId);
         if (now == null) {

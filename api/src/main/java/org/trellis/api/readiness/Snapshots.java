@@ -38,6 +38,14 @@ class Snapshots {
                 .fetch(this::toSnapshot);
     }
 
+    /** Queues this transaction behind any other changing the person's readiness (the rollup takes the same lock). */
+    void lockPerson(UUID tenantId, UUID personId) {
+        db.execute(
+                "select pg_advisory_xact_lock(hashtextextended('readiness:' || ? || ':' || ?, 0))",
+                tenantId.toString(),
+                personId.toString());
+    }
+
     void insert(UUID tenantId, Readiness readiness) {
         db.insertInto(READINESS_SNAPSHOT)
                 .set(READINESS_SNAPSHOT.TENANT_ID, tenantId)

@@ -197,6 +197,14 @@ class PromotionAndDashboardIntegrationTest extends ReadinessTestBase {
                 .satisfies(stale -> assertThat(stale).hasSize(12).doesNotContain("backend-services"));
         dashboard.path("dashboard.topGaps").entityList(Map.class).hasSize(10);
 
+        // One dashboard per request: the cost model cannot see its work, so aliases are refused before any runs.
+        graphQl(token("boss"))
+                .document("{ a: dashboard { truncated } b: dashboard { truncated } }")
+                .execute()
+                .errors()
+                .expect(e -> "BAD_REQUEST".equals(e.getExtensions().get("classification")))
+                .verify();
+
         // Someone who manages no team above this one may not open its dashboard.
         graphQl(token("eve"))
                 .document("query($t: ID) { dashboard(teamId: $t) { people { id } } }")

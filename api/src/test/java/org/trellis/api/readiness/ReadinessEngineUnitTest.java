@@ -133,7 +133,7 @@ class ReadinessEngineUnitTest {
         CellResult unassessed = cell(none, List.of(), null, null);
         assertThat(unassessed.status()).isEqualTo(Status.NOT_ASSESSED);
         assertThat(unassessed.unmet()).containsExactly("needs a manager assessment of meets or exceeds");
-        assertThat(cell(none, List.of(), Rating.EXCEEDS, null).status()).isEqualTo(Status.PARTIAL);
+        assertThat(cell(none, List.of(), Rating.EXCEEDS, null).status()).isEqualTo(Status.GAP);
         assertThat(cell(none, List.of(item(REVIEW, TODAY)), null, null).status())
                 .isEqualTo(Status.PARTIAL);
         CellResult below = cell(none, List.of(), null, Rating.BELOW);
@@ -151,10 +151,10 @@ class ReadinessEngineUnitTest {
     }
 
     @Test
-    void aSelfAssessmentOfMeetsMakesAnOpenCompetencyPartialAndBelowMakesItAGap() {
+    void aSelfAssessmentAloneNeverRaisesAStatusButMarksTheCompetencyAsAssessed() {
         Rule rule = new Rule(2, 12, 0, false);
-        assertThat(cell(rule, List.of(), Rating.MEETS, null).status()).isEqualTo(Status.PARTIAL);
-        assertThat(cell(rule, List.of(), Rating.EXCEEDS, null).status()).isEqualTo(Status.PARTIAL);
+        assertThat(cell(rule, List.of(), Rating.MEETS, null).status()).isEqualTo(Status.GAP);
+        assertThat(cell(rule, List.of(), Rating.EXCEEDS, null).status()).isEqualTo(Status.GAP);
         assertThat(cell(rule, List.of(), Rating.BELOW, null).status()).isEqualTo(Status.GAP);
         CellResult enough = cell(rule, List.of(item(REVIEW, TODAY), item(REVIEW, TODAY)), Rating.BELOW, null);
         assertThat(enough.status()).isEqualTo(Status.MET);

@@ -158,7 +158,8 @@ class ReadinessIntegrationTest extends ReadinessTestBase {
         assertThat(side.get("managerAssessment"))
                 .isEqualTo(Map.of("rating", "BELOW", "kind", "MANAGER", "assessedBy", Map.of("id", boss)));
         assertThat((List<String>) side.get("unmet")).contains("the manager assessed it below the level");
-        assertThat(side.get("status")).isEqualTo("PARTIAL");
+        // Her own MEETS is shown, but only evidence or the manager's rating moves a status.
+        assertThat(side.get("status")).isEqualTo("GAP");
     }
 
     @Test
@@ -168,6 +169,15 @@ class ReadinessIntegrationTest extends ReadinessTestBase {
                 .entity(String.class)
                 .isEqualTo("No assessment cycle is open today.")
                 .path("assessCompetency.assessment")
+                .valueIsNull();
+        graphQl(admin)
+                .document("mutation { openAssessmentCycle(input: {name: \"Far\", opensOn: \"2025-01-01\","
+                        + " closesOn: \"+6000000-01-01\"}) { cycle { id } userErrors { field } } }")
+                .execute()
+                .path("openAssessmentCycle.userErrors[0].field")
+                .entityList(String.class)
+                .containsExactly("input", "closesOn")
+                .path("openAssessmentCycle.cycle")
                 .valueIsNull();
         String cycle = openCycle();
         String move = "mutation($id: ID!) { %s(input: {id: $id}) { cycle { status } } }";
