@@ -31,7 +31,12 @@ public record GlobalId(String type, UUID id) {
             if (colon <= 0) {
                 return Optional.empty();
             }
-            return Optional.of(new GlobalId(raw.substring(0, colon), UUID.fromString(raw.substring(colon + 1))));
+            String text = raw.substring(colon + 1);
+            UUID id = UUID.fromString(text);
+            // Only the canonical form Trellis writes: no aliases such as "1-1-1-1-1" for one object.
+            return id.toString().equals(text)
+                    ? Optional.of(new GlobalId(raw.substring(0, colon), id))
+                    : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

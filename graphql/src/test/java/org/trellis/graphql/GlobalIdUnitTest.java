@@ -35,4 +35,18 @@ class GlobalIdUnitTest {
     void refusesOverlongIds() {
         assertThat(GlobalId.decode("A".repeat(500))).isEmpty();
     }
+
+    @Test
+    void refusesNonCanonicalUuidsSoNoObjectHasTwoIds() {
+        String alias = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("Person:1-1-1-1-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(GlobalId.decode(alias)).isEmpty();
+        UUID id = UUID.randomUUID();
+        String upper = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("Person:" + id.toString().toUpperCase(java.util.Locale.ROOT))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(GlobalId.decode(upper)).isEmpty();
+    }
 }

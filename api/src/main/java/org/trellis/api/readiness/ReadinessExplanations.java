@@ -85,7 +85,7 @@ class ReadinessExplanations {
 
     @Transactional(readOnly = true)
     List<Snapshot> history(Explanation explanation, int first) {
-        return snapshots.latest(explanation.person().id(), Math.max(1, first));
+        return snapshots.history(explanation.person().id(), Math.max(1, first));
     }
 
     /**

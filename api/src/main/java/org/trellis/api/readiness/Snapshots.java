@@ -46,6 +46,29 @@ class Snapshots {
                 personId.toString());
     }
 
+    /** The newest snapshots without their cells (which history does not show, and which are the bulk of a row). */
+    List<Snapshot> history(UUID personId, int limit) {
+        return db.select(
+                        READINESS_SNAPSHOT.PERSON_ID,
+                        READINESS_SNAPSHOT.LEVEL_ID,
+                        READINESS_SNAPSHOT.VERDICT,
+                        READINESS_SNAPSHOT.SCORE,
+                        READINESS_SNAPSHOT.READY,
+                        READINESS_SNAPSHOT.TAKEN_AT)
+                .from(READINESS_SNAPSHOT)
+                .where(READINESS_SNAPSHOT.PERSON_ID.eq(personId))
+                .orderBy(READINESS_SNAPSHOT.TAKEN_AT.desc(), READINESS_SNAPSHOT.ID)
+                .limit(Math.min(limit, MAX_HISTORY))
+                .fetch(row -> new Snapshot(
+                        row.value1(),
+                        row.value2(),
+                        Verdict.valueOf(row.value3()),
+                        row.value4(),
+                        row.value5(),
+                        Map.of(),
+                        row.value6()));
+    }
+
     void insert(UUID tenantId, Readiness readiness) {
         db.insertInto(READINESS_SNAPSHOT)
                 .set(READINESS_SNAPSHOT.TENANT_ID, tenantId)

@@ -121,10 +121,14 @@ final class ScimUserMapping {
     /** A resource id from the request path: one that is not a Trellis id names nothing, so 404. */
     static UUID pathId(String value, String what) {
         try {
-            return UUID.fromString(value);
+            UUID id = UUID.fromString(value);
+            if (id.toString().equals(value)) {
+                return id;
+            }
         } catch (IllegalArgumentException e) {
-            throw ScimException.notFound("No such " + what + ".");
+            // not an id of ours
         }
+        throw ScimException.notFound("No such " + what + ".");
     }
 
     static UUID uuid(String value, String what) {

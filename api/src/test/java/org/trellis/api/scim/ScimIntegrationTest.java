@@ -62,7 +62,12 @@ class ScimIntegrationTest extends IntegrationTest {
                 .expectHeader()
                 .valueMatches(HttpHeaders.LOCATION, ".*/scim/v2/Groups/[0-9a-f-]{36}$");
 
-        for (String path : List.of("/Users/not-a-uuid", "/Users/" + UUID.randomUUID(), "/Groups/nope")) {
+        String louId = created.get("id").asString();
+        for (String path : List.of(
+                "/Users/not-a-uuid",
+                "/Users/" + UUID.randomUUID(),
+                "/Users/" + louId.toUpperCase(java.util.Locale.ROOT),
+                "/Groups/nope")) {
             error(send(HttpMethod.GET, path, null), 404, null);
             error(send(HttpMethod.DELETE, path, null), 404, null);
         }
