@@ -2,6 +2,7 @@ package org.trellis.api.scim;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,7 @@ import org.trellis.api.people.TeamService;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.NotFoundException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * SCIM writes, each in one transaction over the people and team services (which authorize and audit): a User or
@@ -29,25 +31,53 @@ class ScimProvisioning {
     private final PersonChanges changes;
     private final TeamService teams;
     private final ScimCredentialService credentials;
+    private final ScimUserAttributeRows attributes;
 
     ScimProvisioning(
-            PeopleService people, PersonChanges changes, TeamService teams, ScimCredentialService credentials) {
+            PeopleService people,
+            PersonChanges changes,
+            TeamService teams,
+            ScimCredentialService credentials,
+            ScimUserAttributeRows attributes) {
         this.people = people;
         this.changes = changes;
         this.teams = teams;
         this.credentials = credentials;
+        this.attributes = attributes;
     }
 
     @Transactional
     public Person createUser(Actor actor, ScimUserMapping.Fields fields) {
         Person created = changes.create(actor, fields.profile(), ProfileSource.SCIM);
+        attributes.save(actor.tenant(), created.id(), fields.attributes());
         return settle(actor, provisioned(actor, created), fields);
     }
 
     @Transactional
     public Person replaceUser(Actor actor, UUID id, ScimUserMapping.Fields fields) {
         Person updated = changes.update(actor, id, fields.profile());
+        attributes.save(actor.tenant(), id, fields.attributes());
         return settle(actor, provisioned(actor, updated), fields);
+    }
+
+    /** A person as a SCIM User resource, with the attributes only SCIM keeps. */
+    @Transactional(readOnly = true)
+    ObjectNode resource(Person person, String baseUrl) {
+        return resources(List.of(person), baseUrl).getFirst();
+    }
+
+    /** People as SCIM User resources, their SCIM-only attributes read in one statement. */
+    @Transactional(readOnly = true)
+    List<ObjectNode> resources(List<Person> persons, String baseUrl) {
+        Map<UUID, ScimAttributes> kept =
+                attributes.of(persons.stream().map(Person::id).toList());
+        return persons.stream()
+                .map(person -> {
+                    ObjectNode user = ScimUserMapping.toResource(person, baseUrl);
+                    kept.getOrDefault(person.id(), ScimAttributes.NONE).render(user);
+                    return user;
+                })
+                .toList();
     }
 
     /** From now on SCIM manages the person, for the identity provider its credential is bound to (if any). */
@@ -61,7 +91,7 @@ class ScimProvisioning {
     @Transactional
     public Person patchUser(Actor actor, UUID id, JsonNode request, String baseUrl) {
         Person current = people.get(actor, id);
-        var patched = ScimUserPatch.patch(ScimUserMapping.toResource(current, baseUrl), request);
+        var patched = ScimUserPatch.patch(resource(current, baseUrl), request);
         return replaceUser(actor, id, ScimUserMapping.fromResource(patched));
     }
 

@@ -84,7 +84,8 @@ final class ScimUserMapping {
         return new Fields(
                 input,
                 bool(user.get("active"), true),
-                managerRef == null || managerRef.isBlank() ? null : uuid(managerRef, "manager"));
+                managerRef == null || managerRef.isBlank() ? null : uuid(managerRef, "manager"),
+                ScimAttributes.from(user));
     }
 
     private static @Nullable String email(JsonNode emails) {
@@ -178,5 +179,5 @@ final class ScimUserMapping {
 
     /** A User resource's requested state. */
     record Fields(
-            PersonInput profile, boolean active, @Nullable UUID managerId) {}
+            PersonInput profile, boolean active, @Nullable UUID managerId, ScimAttributes attributes) {}
 }

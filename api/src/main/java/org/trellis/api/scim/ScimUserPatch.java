@@ -62,9 +62,9 @@ final class ScimUserPatch {
             String attribute = path.length() > ENTERPRISE.length() ? path.substring(ENTERPRISE.length() + 1) : "";
             ObjectNode extension = object(user, ENTERPRISE);
             if (attribute.isEmpty() && value != null && value.isObject()) {
-                value.properties().forEach(entry -> setManager(extension, entry.getKey(), entry.getValue(), remove));
+                value.properties().forEach(entry -> setEnterprise(extension, entry.getKey(), entry.getValue(), remove));
             } else {
-                setManager(extension, attribute, value, remove);
+                setEnterprise(extension, attribute, value, remove);
             }
             return;
         }
@@ -113,8 +113,19 @@ final class ScimUserPatch {
         }
     }
 
-    private static void setManager(ObjectNode extension, String attribute, @Nullable JsonNode value, boolean remove) {
+    private static void setEnterprise(
+            ObjectNode extension, String attribute, @Nullable JsonNode value, boolean remove) {
         if (!attribute.equalsIgnoreCase("manager")) {
+            ScimAttributes.ENTERPRISE_FIELDS.stream()
+                    .filter(attribute::equalsIgnoreCase)
+                    .findFirst()
+                    .ifPresent(field -> {
+                        if (remove || value == null || value.isNull()) {
+                            extension.remove(field);
+                        } else {
+                            extension.set(field, value);
+                        }
+                    });
             return;
         }
         if (remove

@@ -54,31 +54,26 @@ class ScimUsersController {
         int start = Math.max(1, startIndex);
         int size = Math.max(0, Math.min(MAX_PAGE, count));
         var page = people.findExact(actor(), ScimFilter.parse(filter, FILTERABLE), start - 1L, size);
-        return ScimLists.of(
-                page.people().stream()
-                        .map(p -> ScimUserMapping.toResource(p, base()))
-                        .toList(),
-                page.total(),
-                start);
+        return ScimLists.of(provisioning.resources(page.people(), base()), page.total(), start);
     }
 
     @GetMapping("/{id}")
     ObjectNode get(@PathVariable String id) {
-        return ScimUserMapping.toResource(people.get(actor(), ScimUserMapping.pathId(id, "user")), base());
+        return provisioning.resource(people.get(actor(), ScimUserMapping.pathId(id, "user")), base());
     }
 
     @PostMapping(consumes = {ScimErrors.MEDIA_TYPE, "application/json"})
     ResponseEntity<ObjectNode> create(@RequestBody JsonNode user) {
         Person created = provisioning.createUser(actor(), ScimUserMapping.fromResource(user));
         return ResponseEntity.created(java.net.URI.create(base() + "/Users/" + created.id()))
-                .body(ScimUserMapping.toResource(created, base()));
+                .body(provisioning.resource(created, base()));
     }
 
     @PutMapping(
             path = "/{id}",
             consumes = {ScimErrors.MEDIA_TYPE, "application/json"})
     ObjectNode replace(@PathVariable String id, @RequestBody JsonNode user) {
-        return ScimUserMapping.toResource(
+        return provisioning.resource(
                 provisioning.replaceUser(
                         actor(), ScimUserMapping.pathId(id, "user"), ScimUserMapping.fromResource(user)),
                 base());
@@ -88,7 +83,7 @@ class ScimUsersController {
             path = "/{id}",
             consumes = {ScimErrors.MEDIA_TYPE, "application/json"})
     ObjectNode patch(@PathVariable String id, @RequestBody JsonNode request) {
-        return ScimUserMapping.toResource(
+        return provisioning.resource(
                 provisioning.patchUser(actor(), ScimUserMapping.pathId(id, "user"), request, base()), base());
     }
 

@@ -87,6 +87,61 @@ class ScimIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void keepsNamePartsAndTheEnterpriseExtensionThroughCreateReplaceAndPatch() {
+        JsonNode created = send(
+                        HttpMethod.POST,
+                        "/Users",
+                        Map.of(
+                                "userName",
+                                "rae@example.com",
+                                "name",
+                                Map.of("givenName", "Rae", "familyName", "Lin", "middleName", "J"),
+                                ENTERPRISE,
+                                Map.of("employeeNumber", "E-7", "department", "Payments")))
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        String path = "/Users/" + created.get("id").asString();
+        JsonNode read = list(path);
+        assertThat(read.get("name").get("givenName").asString()).isEqualTo("Rae");
+        assertThat(read.get("name").get("middleName").asString()).isEqualTo("J");
+        assertThat(read.get(ENTERPRISE).get("department").asString()).isEqualTo("Payments");
+
+        send(
+                        HttpMethod.PUT,
+                        path,
+                        Map.of(
+                                "userName",
+                                "rae@example.com",
+                                "name",
+                                Map.of("givenName", "Rae", "familyName", "Lin-Ortiz"),
+                                ENTERPRISE,
+                                Map.of("employeeNumber", "E-7")))
+                .expectStatus()
+                .isOk();
+        read = list(path);
+        assertThat(read.get("name").get("familyName").asString()).isEqualTo("Lin-Ortiz");
+        assertThat(read.get("name").has("middleName")).isFalse();
+        assertThat(read.get(ENTERPRISE).has("department")).isFalse();
+
+        patch(
+                        path,
+                        List.of(
+                                Map.of("op", "replace", "path", "name.givenName", "value", "Raya"),
+                                Map.of("op", "add", "path", ENTERPRISE + ":department", "value", "Platform")))
+                .expectStatus()
+                .isOk();
+        JsonNode found = list("/Users?filter=" + encode("userName eq \"rae@example.com\""))
+                .get("Resources")
+                .get(0);
+        assertThat(found.get("name").get("givenName").asString()).isEqualTo("Raya");
+        assertThat(found.get(ENTERPRISE).get("department").asString()).isEqualTo("Platform");
+        assertThat(found.get(ENTERPRISE).get("employeeNumber").asString()).isEqualTo("E-7");
+    }
+
+    @Test
     void oktaSequence() {
         assertThat(list("/Users?filter=" + encode("userName eq \"ann@example.com\""))
                         .get("totalResults")
