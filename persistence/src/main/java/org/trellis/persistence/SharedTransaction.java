@@ -1,7 +1,11 @@
 package org.trellis.persistence;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
@@ -20,6 +24,9 @@ public final class SharedTransaction {
     private static final ScopedValue<SharedTransaction> CURRENT = ScopedValue.newInstance();
     private static final TransactionDefinition READ_ONLY = readOnly();
 
+    private static final Logger LOG = LoggerFactory.getLogger(SharedTransaction.class);
+
+    private final List<Runnable> afterwards = new ArrayList<>();
     private boolean shared;
     private boolean beginning;
     private @Nullable TransactionStatus status;
@@ -37,7 +44,31 @@ public final class SharedTransaction {
             return ScopedValue.where(CURRENT, transaction).call(work::get);
         } finally {
             transaction.end();
+            transaction.runAfterwards();
         }
+    }
+
+    /**
+     * Runs {@code write} on this thread once its unit has ended and its shared transaction with it, so that a
+     * read-only unit can store what it computed (a cache it filled) in a transaction of the write's own, without
+     * holding two connections at once. A write that fails is logged and dropped: it must only ever be an
+     * optimisation. Outside a unit, nothing runs.
+     */
+    public static void afterwards(Runnable write) {
+        if (CURRENT.isBound()) {
+            CURRENT.get().afterwards.add(write);
+        }
+    }
+
+    private void runAfterwards() {
+        for (Runnable write : afterwards) {
+            try {
+                write.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A write deferred until after a read-only unit failed; it is dropped", e);
+            }
+        }
+        afterwards.clear();
     }
 
     /** Declares the unit running on this thread read-only: its transactional calls from now on share one transaction. */

@@ -10,14 +10,14 @@ import org.trellis.api.readiness.ReadinessEngine.Status;
 import org.trellis.api.readiness.ReadinessEngine.Verdict;
 
 /**
- * The schema's {@code Dashboard}: the people in scope the caller may see, with their readiness already decided; the
+ * The schema's {@code Dashboard}: the people in scope the caller may see, with their packed readiness; the
  * heatmap, distribution and top gaps derive from it, and the other parts are read only when asked for.
  */
 record Dashboard(
         List<Person> people,
         int hiddenPeople,
         boolean truncated,
-        Map<UUID, Readiness> readiness,
+        Map<UUID, ReadinessSummary> readiness,
         Heatmap heatmap,
         int staleMonths,
         int weeks) {

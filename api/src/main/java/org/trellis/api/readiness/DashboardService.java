@@ -66,7 +66,8 @@ class DashboardService {
                 .toList();
         List<Person> visible =
                 inScope.stream().filter(p -> ReadinessPolicy.canSee(actor, p)).toList();
-        Map<UUID, Readiness> decided = readiness.of(actor, visible);
+        Map<UUID, ReadinessSummary> decided = readiness.summaries(
+                actor.tenant(), visible.stream().map(Person::id).toList());
         return new Dashboard(
                 visible,
                 inScope.size() - visible.size(),
@@ -93,9 +94,9 @@ class DashboardService {
         return queries.members(teams, MAX_PEOPLE + 1);
     }
 
-    private Dashboard.Heatmap heatmap(Actor actor, List<Person> visible, Map<UUID, Readiness> decided) {
+    private Dashboard.Heatmap heatmap(Actor actor, List<Person> visible, Map<UUID, ReadinessSummary> decided) {
         UUID common = decided.values().stream()
-                .collect(Collectors.groupingBy(Readiness::versionId, Collectors.counting()))
+                .collect(Collectors.groupingBy(ReadinessSummary::versionId, Collectors.counting()))
                 .entrySet()
                 .stream()
                 .max(Map.Entry.<UUID, Long>comparingByValue()
@@ -107,16 +108,9 @@ class DashboardService {
                 : frameworks.competenciesOf(actor, List.of(common)).getOrDefault(common, List.of());
         List<Dashboard.Row> rows = visible.stream()
                 .map(person -> {
-                    Readiness r = decided.get(person.id());
-                    Map<String, Status> byKey = r == null
-                            ? Map.of()
-                            : r.competencies().stream()
-                                    .collect(Collectors.toMap(
-                                            Readiness.CompetencyReadiness::key,
-                                            Readiness.CompetencyReadiness::status,
-                                            (a, b) -> a));
+                    ReadinessSummary r = decided.get(person.id());
                     List<@Nullable Status> statuses = new ArrayList<>(columns.size());
-                    columns.forEach(c -> statuses.add(byKey.get(c.key())));
+                    columns.forEach(c -> statuses.add(r == null ? null : r.status(c.key())));
                     return new Dashboard.Row(
                             person, r == null ? null : r.verdict(), r == null ? null : r.score(), statuses);
                 })
@@ -131,7 +125,7 @@ class DashboardService {
     List<Dashboard.VerdictCount> distribution(Dashboard dashboard) {
         Map<ReadinessEngine.@Nullable Verdict, Integer> counts = new HashMap<>();
         dashboard.people().forEach(p -> {
-            Readiness r = dashboard.readiness().get(p.id());
+            ReadinessSummary r = dashboard.readiness().get(p.id());
             counts.merge(r == null ? null : r.verdict(), 1, Integer::sum);
         });
         List<Dashboard.VerdictCount> result = new ArrayList<>();
@@ -144,17 +138,17 @@ class DashboardService {
 
     List<Dashboard.GapCount> topGaps(Dashboard dashboard) {
         Map<String, int[]> counts = new HashMap<>();
-        dashboard
-                .readiness()
-                .values()
-                .forEach(r -> r.competencies().forEach(c -> {
-                    int[] count = counts.computeIfAbsent(c.key(), k -> new int[2]);
-                    if (c.status() == Status.GAP || c.status() == Status.NOT_ASSESSED) {
-                        count[0]++;
-                    } else if (c.status() == Status.PARTIAL) {
-                        count[1]++;
-                    }
-                }));
+        dashboard.readiness().values().forEach(r -> {
+            for (int i = 0; i < r.keys().size(); i++) {
+                int[] count = counts.computeIfAbsent(r.keys().get(i), k -> new int[2]);
+                Status status = ReadinessSummary.status(r.statuses().charAt(i));
+                if (status == Status.GAP || status == Status.NOT_ASSESSED) {
+                    count[0]++;
+                } else if (status == Status.PARTIAL) {
+                    count[1]++;
+                }
+            }
+        });
         Map<String, String> names = dashboard.heatmap().columns().stream()
                 .collect(Collectors.toMap(Dashboard.Column::key, Dashboard.Column::name));
         return counts.entrySet().stream()

@@ -13,6 +13,8 @@ import org.trellis.api.readiness.ReadinessEngine.Verdict;
  * @param levelId the level judged (the target)
  * @param currentLevelId the level the person holds
  * @param readyToday whether readiness holds today, before the policy's sustain period
+ * @param validUntil the first day on which time alone changes it: counted evidence leaving its window, evidence dated
+ *     in the future entering it, or the sustain period ending (null: only a write can)
  */
 record Readiness(
         UUID personId,
@@ -22,7 +24,8 @@ record Readiness(
         Verdict verdict,
         int score,
         boolean readyToday,
-        List<CompetencyReadiness> competencies) {
+        List<CompetencyReadiness> competencies,
+        @Nullable LocalDate validUntil) {
 
     /** One competency, as the schema's {@code CompetencyReadiness}. */
     record CompetencyReadiness(

@@ -2,12 +2,17 @@ package org.trellis.api.readiness;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.evidence.Evidence;
@@ -19,7 +24,9 @@ import org.trellis.api.readiness.ReadinessEngine.Result;
 import org.trellis.api.readiness.ReadinessInputs.RuleRow;
 import org.trellis.api.readiness.ReadinessInputs.Subject;
 import org.trellis.api.shared.Actor;
+import org.trellis.api.shared.CallerScope;
 import org.trellis.api.shared.NotFoundException;
+import org.trellis.persistence.SharedTransaction;
 
 /**
  * Readiness of any number of people in a fixed number of statements ({@link ReadinessInputs}), decided by the pure
@@ -35,10 +42,12 @@ class ReadinessService {
             .toList();
 
     private final ReadinessInputs inputs;
+    private final ReadinessSummaries summaries;
     private final PeopleService people;
 
-    ReadinessService(ReadinessInputs inputs, PeopleService people) {
+    ReadinessService(ReadinessInputs inputs, ReadinessSummaries summaries, PeopleService people) {
         this.inputs = inputs;
+        this.summaries = summaries;
         this.people = people;
     }
 
@@ -68,6 +77,40 @@ class ReadinessService {
                 .distinct()
                 .toList();
         return visible.isEmpty() ? Map.of() : evaluate(visible, today());
+    }
+
+    /**
+     * Packed readiness of people already known to be visible, from their stored rows; rows missing or out of date
+     * are decided again, and stored once the caller's read-only unit has ended ({@link SharedTransaction#afterwards}).
+     * Absent without an assignment.
+     */
+    Map<UUID, ReadinessSummary> summaries(UUID tenantId, Collection<UUID> personIds) {
+        LocalDate today = today();
+        Map<UUID, ReadinessSummary> stored = summaries.of(personIds);
+        List<UUID> stale = personIds.stream()
+                .filter(id -> !stored.containsKey(id) || !stored.get(id).current(today))
+                .toList();
+        if (stale.isEmpty()) {
+            return stored;
+        }
+        Map<UUID, ReadinessSummary> result = new HashMap<>(stored);
+        Map<UUID, Readiness> decided = evaluate(stale, today);
+        List<ReadinessSummary> fresh = new ArrayList<>();
+        stale.forEach(id -> {
+            Readiness readiness = decided.get(id);
+            if (readiness == null) {
+                result.remove(id);
+            } else {
+                ReadinessSummary summary = ReadinessSummary.of(
+                        readiness, stored.containsKey(id) ? stored.get(id).revision() : ReadinessSummary.NO_ROW);
+                fresh.add(summary);
+                result.put(id, summary);
+            }
+        });
+        if (!fresh.isEmpty()) {
+            SharedTransaction.afterwards(() -> CallerScope.inTenant(tenantId, () -> summaries.fill(tenantId, fresh)));
+        }
+        return result;
     }
 
     /** Readiness of people already known to be visible (snapshots, cases and dashboards decide that first). */
@@ -101,7 +144,7 @@ class ReadinessService {
             List<RuleRow> rules,
             Map<String, List<ReadinessEngine.Item>> cells,
             Map<String, Assessments.Pair> assessments,
-            @org.jspecify.annotations.Nullable LocalDate readySince,
+            @Nullable LocalDate readySince,
             LocalDate today) {
         List<CellInput> inputs = rules.stream()
                 .map(rule -> {
@@ -129,7 +172,30 @@ class ReadinessService {
                 result.verdict(),
                 result.score(),
                 result.readyToday(),
-                competencies);
+                competencies,
+                validUntil(result, cells.values(), subject.policy(), readySince, today));
+    }
+
+    /** The first day on which time alone changes the result (see {@link Readiness#validUntil()}). */
+    private static @Nullable LocalDate validUntil(
+            Result result,
+            Collection<List<ReadinessEngine.Item>> cells,
+            ReadinessEngine.Policy policy,
+            @Nullable LocalDate readySince,
+            LocalDate today) {
+        Stream<LocalDate> leaving = result.cells().stream().map(CellResult::changesOn);
+        Stream<LocalDate> entering = cells.stream()
+                .flatMap(List::stream)
+                .map(ReadinessEngine.Item::occurredOn)
+                .filter(day -> day.isAfter(today));
+        Stream<LocalDate> sustained = result.readyToday() && result.verdict() != ReadinessEngine.Verdict.READY
+                ? Stream.of((readySince == null ? today : readySince).plusMonths(policy.sustainMonths()))
+                : Stream.empty();
+        return Stream.of(leaving, entering, sustained)
+                .flatMap(days -> days)
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     private static Readiness.CompetencyReadiness competency(CellResult cell, Assessments.Pair pair) {

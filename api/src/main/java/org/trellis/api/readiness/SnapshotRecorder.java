@@ -9,18 +9,21 @@ import org.trellis.api.frameworks.FrameworkAssigned;
 /**
  * Takes a readiness snapshot whenever a write changes what readiness is decided from (evidence endorsed or no
  * longer endorsed, an assessment, a framework assignment), in that write's transaction, and keeps it only when it
- * differs from the person's latest. Changes that only time brings (evidence ageing out of a window) show in the next
- * snapshot a write takes.
+ * differs from the person's latest; and replaces the person's packed readiness row, which dashboards read. Changes
+ * that only time brings (evidence ageing out of a window) show in the next snapshot a write takes, and in the packed
+ * row from its {@code validUntil} on (it is decided again when read).
  */
 @Component
 class SnapshotRecorder {
 
     private final ReadinessService readiness;
     private final Snapshots snapshots;
+    private final ReadinessSummaries summaries;
 
-    SnapshotRecorder(ReadinessService readiness, Snapshots snapshots) {
+    SnapshotRecorder(ReadinessService readiness, Snapshots snapshots, ReadinessSummaries summaries) {
         this.readiness = readiness;
         this.snapshots = snapshots;
+        this.summaries = summaries;
     }
 
     @EventListener
@@ -43,8 +46,10 @@ class SnapshotRecorder {
         Readiness now =
                 readiness.evaluate(List.of(personId), ReadinessService.today()).get(personId);
         if (now == null) {
+            summaries.remove(personId);
             return;
         }
+        summaries.replace(tenantId, ReadinessSummary.of(now, 0));
         List<Snapshot> latest = snapshots.latest(personId, 1);
         if (latest.isEmpty() || !latest.getFirst().sameAs(now)) {
             snapshots.insert(tenantId, now);
