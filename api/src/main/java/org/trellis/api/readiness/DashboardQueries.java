@@ -10,6 +10,7 @@ import static org.trellis.persistence.jooq.Tables.FRAMEWORK_COMPETENCY;
 import static org.trellis.persistence.jooq.Tables.MENTORSHIP;
 import static org.trellis.persistence.jooq.Tables.PERSON;
 import static org.trellis.persistence.jooq.Tables.READINESS_CELL;
+import static org.trellis.persistence.jooq.Tables.READINESS_SUMMARY;
 import static org.trellis.persistence.jooq.Tables.TEAM;
 import static org.trellis.persistence.jooq.Tables.TEAM_MEMBER;
 
@@ -18,22 +19,34 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.Select;
+import org.jooq.SelectField;
+import org.jooq.SelectSelectStep;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
-/** The dashboard's own reads: scope (team subtrees), mentoring coverage, weekly activity and last evidence by key. */
+/**
+ * The dashboard's own reads: its scope (a team subtree, or the teams a manager manages and those below) with the stored
+ * readiness rows, mentoring coverage, weekly activity and last evidence by key.
+ */
 @Repository
 class DashboardQueries {
 
     private static final String ACTIVE = "ACTIVE";
+    private static final Field<UUID> TREE_ID = field(name("tree", "id"), UUID.class);
+    private static final List<SelectField<?>> MEMBER_COLUMNS = Stream.concat(
+                    Stream.of(PERSON.ID), ReadinessSummaries.COLUMNS.stream())
+            .toList();
 
     private final DSLContext db;
 
@@ -41,18 +54,20 @@ class DashboardQueries {
         this.db = db;
     }
 
-    /** The teams below (and including) the roots. */
-    Set<UUID> subtree(Select<Record1<UUID>> roots) {
-        CommonTableExpression<Record1<UUID>> tree = name("tree")
-                .fields("id")
-                .as(select(TEAM.ID)
-                        .from(TEAM)
-                        .where(TEAM.ID.in(roots))
-                        .union(select(TEAM.ID)
-                                .from(TEAM)
-                                .join(name("tree"))
-                                .on(TEAM.PARENT_ID.eq(field(name("tree", "id"), UUID.class)))));
-        return Set.copyOf(db.withRecursive(tree).selectFrom(tree).fetch(0, UUID.class));
+    /**
+     * Whether the team exists and, when a manager is given, whether they manage it or a team above it: one
+     * statement.
+     */
+    Access access(UUID teamId, @Nullable UUID managerId) {
+        Field<Boolean> found = DSL.field(DSL.exists(team(teamId)));
+        if (managerId == null) {
+            return new Access(db.select(found).fetchSingle().value1(), true);
+        }
+        Field<Boolean> managed = DSL.field(DSL.val(teamId).in(select(TREE_ID).from(name("tree"))));
+        Record2<Boolean, Boolean> row = db.withRecursive(tree(managedBy(managerId)))
+                .select(found, managed)
+                .fetchSingle();
+        return new Access(row.value1(), row.value2());
     }
 
     Select<Record1<UUID>> team(UUID teamId) {
@@ -66,29 +81,45 @@ class DashboardQueries {
                 .and(TEAM_MEMBER.ROLE.eq("MANAGER"));
     }
 
-    /** Active members of the teams, by name, at most {@code limit}. */
-    List<UUID> members(Collection<UUID> teamIds, int limit) {
-        return people(
+    /**
+     * Active members of the teams below (and including) the roots, by name, at most {@code limit}, each with their
+     * stored readiness row: one statement.
+     */
+    List<Member> membersBelow(Select<Record1<UUID>> roots, int limit) {
+        return members(
+                db.withRecursive(tree(roots)).select(MEMBER_COLUMNS),
                 PERSON.ID.in(select(TEAM_MEMBER.PERSON_ID)
                         .from(TEAM_MEMBER)
-                        .where(TEAM_MEMBER.TEAM_ID.in(teamIds))
+                        .where(TEAM_MEMBER.TEAM_ID.in(select(TREE_ID).from(name("tree"))))
                         .and(TEAM_MEMBER.ROLE.eq("MEMBER"))),
                 limit);
     }
 
-    /** Every active person of the tenant, by name, at most {@code limit}. */
-    List<UUID> everyone(int limit) {
-        return people(DSL.noCondition(), limit);
+    /** Every active person of the tenant, by name, at most {@code limit}, each with their stored readiness row. */
+    List<Member> everyone(int limit) {
+        return members(db.select(MEMBER_COLUMNS), DSL.noCondition(), limit);
     }
 
-    private List<UUID> people(Condition condition, int limit) {
-        return db.select(PERSON.ID)
-                .from(PERSON)
+    private List<Member> members(SelectSelectStep<Record> select, Condition condition, int limit) {
+        return select.from(PERSON)
+                .leftJoin(READINESS_SUMMARY)
+                .on(READINESS_SUMMARY.TENANT_ID.eq(PERSON.TENANT_ID))
+                .and(READINESS_SUMMARY.PERSON_ID.eq(PERSON.ID))
                 .where(condition)
                 .and(PERSON.STATUS.eq(ACTIVE))
                 .orderBy(PERSON.DISPLAY_NAME, PERSON.ID)
                 .limit(limit)
-                .fetch(PERSON.ID);
+                .fetch(row -> new Member(row.get(PERSON.ID), ReadinessSummaries.toSummary(row)));
+    }
+
+    /** The teams below (and including) the roots, as the recursive table {@code tree(id)}. */
+    private static CommonTableExpression<Record1<UUID>> tree(Select<Record1<UUID>> roots) {
+        return name("tree")
+                .fields("id")
+                .as(select(TEAM.ID)
+                        .from(TEAM)
+                        .where(TEAM.ID.in(roots))
+                        .union(select(TEAM.ID).from(TEAM).join(name("tree")).on(TEAM.PARENT_ID.eq(TREE_ID))));
     }
 
     /** Active pairings touching these people: mentee → mentor, and each such mentor's active mentees in all. */
@@ -139,6 +170,12 @@ class DashboardQueries {
                 .forEach(row -> result.put(row.value1(), row.value2()));
         return result;
     }
+
+    /** Whether a team exists, and whether the caller may see its dashboard. */
+    record Access(boolean found, boolean allowed) {}
+
+    /** A person in scope, and their stored readiness row if they have one. */
+    record Member(UUID personId, @Nullable ReadinessSummary stored) {}
 
     /** Active mentee → mentor, and the mentors' active mentee counts. */
     record Coverage(Map<UUID, UUID> mentorOf, Map<UUID, Integer> load) {}

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -59,15 +58,23 @@ class DashboardService {
                     "staleMonths is 1 to 60, weeks 1 to 52.",
                     UserError.Code.INVALID));
         }
-        List<UUID> ids = scope(actor, teamId);
-        boolean truncated = ids.size() > MAX_PEOPLE;
-        List<Person> inScope = people.getAll(actor, truncated ? ids.subList(0, MAX_PEOPLE) : ids).stream()
+        List<DashboardQueries.Member> members = scope(actor, teamId);
+        boolean truncated = members.size() > MAX_PEOPLE;
+        Map<UUID, ReadinessSummary> stored = new HashMap<>();
+        List<UUID> ids = new ArrayList<>(members.size());
+        members.stream().limit(MAX_PEOPLE).forEach(member -> {
+            ids.add(member.personId());
+            if (member.stored() != null) {
+                stored.put(member.personId(), member.stored());
+            }
+        });
+        List<Person> inScope = people.getAll(actor, ids).stream()
                 .sorted(Comparator.comparing(Person::displayName).thenComparing(Person::id))
                 .toList();
         List<Person> visible =
                 inScope.stream().filter(p -> ReadinessPolicy.canSee(actor, p)).toList();
         Map<UUID, ReadinessSummary> decided = readiness.summaries(
-                actor.tenant(), visible.stream().map(Person::id).toList());
+                actor.tenant(), visible.stream().map(Person::id).toList(), stored);
         return new Dashboard(
                 visible,
                 inScope.size() - visible.size(),
@@ -78,20 +85,19 @@ class DashboardService {
                 weeks);
     }
 
-    private List<UUID> scope(Actor actor, @Nullable UUID teamId) {
+    private List<DashboardQueries.Member> scope(Actor actor, @Nullable UUID teamId) {
         boolean admin = ReadinessPolicy.isAdmin(actor);
         if (teamId == null) {
             return admin
                     ? queries.everyone(MAX_PEOPLE + 1)
-                    : queries.members(queries.subtree(queries.managedBy(actor.personId())), MAX_PEOPLE + 1);
+                    : queries.membersBelow(queries.managedBy(actor.personId()), MAX_PEOPLE + 1);
         }
-        Set<UUID> teams = queries.subtree(queries.team(teamId));
-        if (teams.isEmpty()) {
+        DashboardQueries.Access access = queries.access(teamId, admin ? null : actor.personId());
+        if (!access.found()) {
             throw new NotFoundException("Team");
         }
-        ReadinessPolicy.requireDashboard(
-                actor, teamId, admin ? Set.of() : queries.subtree(queries.managedBy(actor.personId())));
-        return queries.members(teams, MAX_PEOPLE + 1);
+        ReadinessPolicy.requireDashboard(actor, access.allowed());
+        return queries.membersBelow(queries.team(teamId), MAX_PEOPLE + 1);
     }
 
     private Dashboard.Heatmap heatmap(Actor actor, List<Person> visible, Map<UUID, ReadinessSummary> decided) {

@@ -79,10 +79,10 @@ final class ReadinessPolicy {
         }
     }
 
-    /** A team's dashboard: tenant admins, and managers of the team or of a team above it. */
-    static void requireDashboard(Actor actor, UUID teamId, Set<UUID> managedSubtree) {
+    /** A team's dashboard: tenant admins, and whoever manages the team or a team above it ({@code managesTeam}). */
+    static void requireDashboard(Actor actor, boolean managesTeam) {
         requirePerson(actor);
-        if (!isAdmin(actor) && !managedSubtree.contains(teamId)) {
+        if (!isAdmin(actor) && !managesTeam) {
             throw new ForbiddenException(
                     "Only the team's managers, managers of a team above it and tenant admins see its dashboard.");
         }

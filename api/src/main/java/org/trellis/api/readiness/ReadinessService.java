@@ -80,13 +80,14 @@ class ReadinessService {
     }
 
     /**
-     * Packed readiness of people already known to be visible, from their stored rows; rows missing or out of date
+     * Packed readiness of people already known to be visible, from their stored rows (which the caller read, joined
+     * to its own query: {@link ReadinessSummaries#COLUMNS}); rows missing or out of date
      * are decided again, and stored once the caller's read-only unit has ended ({@link SharedTransaction#afterwards}).
      * Absent without an assignment.
      */
-    Map<UUID, ReadinessSummary> summaries(UUID tenantId, Collection<UUID> personIds) {
+    Map<UUID, ReadinessSummary> summaries(
+            UUID tenantId, Collection<UUID> personIds, Map<UUID, ReadinessSummary> stored) {
         LocalDate today = today();
-        Map<UUID, ReadinessSummary> stored = summaries.of(personIds);
         List<UUID> stale = personIds.stream()
                 .filter(id -> !stored.containsKey(id) || !stored.get(id).current(today))
                 .toList();

@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
+import org.jooq.Record;
+import org.jooq.SelectField;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -41,33 +43,43 @@ class ReadinessSummaries {
         this.db = db;
     }
 
+    /** The columns {@link #toSummary} reads, for queries that join the rows to others. */
+    static final List<SelectField<?>> COLUMNS = List.of(
+            READINESS_SUMMARY.PERSON_ID,
+            READINESS_SUMMARY.VERSION_ID,
+            READINESS_SUMMARY.LEVEL_ID,
+            READINESS_SUMMARY.VERDICT,
+            READINESS_SUMMARY.SCORE,
+            READINESS_SUMMARY.COMPETENCY_KEYS,
+            READINESS_SUMMARY.STATUSES,
+            READINESS_SUMMARY.VALID_UNTIL,
+            READINESS_SUMMARY.REVISION);
+
     Map<UUID, ReadinessSummary> of(Collection<UUID> personIds) {
         Map<UUID, ReadinessSummary> result = new HashMap<>();
-        db.select(
-                        READINESS_SUMMARY.PERSON_ID,
-                        READINESS_SUMMARY.VERSION_ID,
-                        READINESS_SUMMARY.LEVEL_ID,
-                        READINESS_SUMMARY.VERDICT,
-                        READINESS_SUMMARY.SCORE,
-                        READINESS_SUMMARY.COMPETENCY_KEYS,
-                        READINESS_SUMMARY.STATUSES,
-                        READINESS_SUMMARY.VALID_UNTIL,
-                        READINESS_SUMMARY.REVISION)
+        db.select(COLUMNS)
                 .from(READINESS_SUMMARY)
                 .where(READINESS_SUMMARY.PERSON_ID.in(personIds))
-                .forEach(row -> result.put(
-                        row.value1(),
-                        new ReadinessSummary(
-                                row.value1(),
-                                row.value2(),
-                                row.value3(),
-                                Verdict.valueOf(row.value4()),
-                                row.value5(),
-                                List.of(row.value6()),
-                                row.value7(),
-                                row.value8(),
-                                row.value9())));
+                .forEach(row -> result.put(row.get(READINESS_SUMMARY.PERSON_ID), toSummary(row)));
         return result;
+    }
+
+    /** The row's summary, or null where an outer join found none. */
+    static @Nullable ReadinessSummary toSummary(Record row) {
+        UUID personId = row.get(READINESS_SUMMARY.PERSON_ID);
+        if (personId == null) {
+            return null;
+        }
+        return new ReadinessSummary(
+                personId,
+                row.get(READINESS_SUMMARY.VERSION_ID),
+                row.get(READINESS_SUMMARY.LEVEL_ID),
+                Verdict.valueOf(row.get(READINESS_SUMMARY.VERDICT)),
+                row.get(READINESS_SUMMARY.SCORE),
+                List.of(row.get(READINESS_SUMMARY.COMPETENCY_KEYS)),
+                row.get(READINESS_SUMMARY.STATUSES),
+                row.get(READINESS_SUMMARY.VALID_UNTIL),
+                row.get(READINESS_SUMMARY.REVISION));
     }
 
     /** After a write changed the person's readiness: their row, whatever was there. */

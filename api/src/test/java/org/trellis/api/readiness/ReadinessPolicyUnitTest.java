@@ -40,6 +40,19 @@ class ReadinessPolicyUnitTest {
     }
 
     @Test
+    void aTeamsDashboardIsForItsManagersChainAndTenantAdminsOnly() {
+        assertThatCode(() -> ReadinessPolicy.requireDashboard(MANAGER, true)).doesNotThrowAnyException();
+        assertThatCode(() -> ReadinessPolicy.requireDashboard(ADMIN, false)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> ReadinessPolicy.requireDashboard(MANAGER, false))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> ReadinessPolicy.requireDashboard(COLLEAGUE, false))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> ReadinessPolicy.requireDashboard(COMMITTEE, false))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> ReadinessPolicy.requireDashboard(CLIENT, true)).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
     void casesAreAlsoSeenByTheCommittee() {
         assertThat(ReadinessPolicy.canSeeCase(COMMITTEE, subject(false))).isTrue();
         assertThat(ReadinessPolicy.canSeeCase(ADMIN, subject(false))).isTrue();
