@@ -24,6 +24,8 @@ final class ExecutionGuard implements InstrumentationState {
     private final ExecutionInput input;
     private final long startNanos;
     private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong resolved = new AtomicLong();
+    private volatile long requested = -1;
     private final AtomicReference<@Nullable GraphQLError> stop = new AtomicReference<>();
 
     ExecutionGuard(RequestLimits limits, ExecutionInput input) {
@@ -32,8 +34,32 @@ final class ExecutionGuard implements InstrumentationState {
         this.startNanos = System.nanoTime();
     }
 
+    /** The operation's cost as priced before it ran ({@link QueryCost}). */
+    void price(long cost) {
+        requested = cost;
+    }
+
+    /** Whether the operation got past pricing (and so ran). */
+    boolean priced() {
+        return requested >= 0;
+    }
+
+    /** Counts one field resolved, for the actual cost. */
+    void resolved() {
+        resolved.incrementAndGet();
+    }
+
+    /**
+     * The cost as a client sees it in {@code extensions.cost}, as Shopify reports it: what the operation was priced
+     * at before it ran (every list at its maximum), what it actually resolved, and the limit.
+     */
+    Map<String, Object> cost() {
+        return Map.of("requested", requested, "actual", resolved.get(), "limit", limits.maxCost());
+    }
+
     /** Called before each data fetcher: refuses to start any more work once a limit is passed. */
     void beforeFetch() {
+        resolved();
         long elapsed = System.nanoTime() - startNanos;
         if (elapsed > limits.executionTimeout().toNanos()) {
             stop(RequestLimitsInstrumentation.badRequest(

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * The worst-case size of one operation, before it runs: every field counts once for each time it can be resolved,
  * which is the product of the maximum lengths of the lists above it. A connection counts its {@code first} or
  * {@code last} (or the default page size), any other list its {@code @listSize} maximum (or the largest page if it
- * declares none). Aliases and fragments count like the fields they stand for.
+ * declares none). Aliases and fragments count like the fields they stand for. Schema introspection is not counted
+ * here: graphql-java's good-faith introspection check bounds it ({@code GoodFaithIntrospection}).
  */
 final class QueryCost {
 
@@ -66,7 +67,7 @@ final class QueryCost {
 
         @Override
         public void visitField(QueryVisitorFieldEnvironment field) {
-            if (field.isTypeNameIntrospectionField()) {
+            if (field.isTypeNameIntrospectionField() || isIntrospection(field)) {
                 return;
             }
             QueryVisitorFieldEnvironment parent = field.getParentEnvironment();
@@ -82,6 +83,17 @@ final class QueryCost {
             cost = saturated(() -> Math.addExact(cost, resolved));
             long length = length(field);
             multipliers.put(field, saturated(() -> Math.multiplyExact(resolved, length)));
+        }
+
+        /**
+         * Whether the field is schema introspection ({@code __schema}, {@code __type} or anything below them): it is
+         * bounded by the schema, not the data, and graphql-java's good-faith introspection check limits its shape
+         * (one {@code __schema}, one {@code fields} per type, at most 20 deep, 500 fields), so standard tooling's
+         * introspection query, deeper than any data query may be, is not counted against the data limits.
+         */
+        private static boolean isIntrospection(QueryVisitorFieldEnvironment field) {
+            return field.getFieldsContainer().getName().startsWith("__")
+                    || field.getField().getName().startsWith("__");
         }
 
         private static long saturated(java.util.function.LongSupplier exact) {

@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * cost more than the budget ({@link QueryCost}). While the request runs it cuts every {@code @listSize} list to its
  * maximum, so the price paid up front holds, and stops a query at the execution deadline or once the answer
  * outgrows the response cap ({@link ExecutionGuard}). Mutations are priced and cut the same way but never stopped
- * half-way: what they changed must reach the client.
+ * half-way: what they changed must reach the client. Every answer that ran reports its cost in {@code
+ * extensions.cost}: {@code requested} (as priced up front), {@code actual} (fields resolved) and {@code limit}.
  */
 public final class RequestLimitsInstrumentation extends SimplePerformantInstrumentation {
 
@@ -56,6 +57,7 @@ public final class RequestLimitsInstrumentation extends SimplePerformantInstrume
         if (!errors.isEmpty()) {
             throw new AbortExecutionException(errors);
         }
+        ((ExecutionGuard) state).price(measurement.cost());
         return super.beginExecuteOperation(parameters, state);
     }
 
@@ -66,7 +68,11 @@ public final class RequestLimitsInstrumentation extends SimplePerformantInstrume
         Integer max = ListSizes.isList(parameters.getField()) ? ListSizes.declaredMax(parameters.getField()) : null;
         if (parameters.getExecutionContext().getOperationDefinition().getOperation() != Operation.QUERY) {
             // A mutation that has started is not cut off: its client must learn what it changed.
-            return max == null ? dataFetcher : environment -> ExecutionGuard.cut(dataFetcher.get(environment), max);
+            return environment -> {
+                guard.resolved();
+                Object value = dataFetcher.get(environment);
+                return max == null ? value : ExecutionGuard.cut(value, max);
+            };
         }
         return environment -> {
             guard.beforeFetch();
@@ -81,11 +87,17 @@ public final class RequestLimitsInstrumentation extends SimplePerformantInstrume
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(
             ExecutionResult result, InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        GraphQLError stopped = state instanceof ExecutionGuard guard ? guard.stopped() : null;
-        if (stopped == null) {
+        if (!(state instanceof ExecutionGuard guard)) {
             return CompletableFuture.completedFuture(result);
         }
-        return CompletableFuture.completedFuture(new ExecutionResultImpl(stopped));
+        GraphQLError stopped = guard.stopped();
+        if (stopped != null) {
+            return CompletableFuture.completedFuture(new ExecutionResultImpl(stopped));
+        }
+        if (!guard.priced()) {
+            return CompletableFuture.completedFuture(result); // refused before it ran
+        }
+        return CompletableFuture.completedFuture(result.transform(answer -> answer.addExtension("cost", guard.cost())));
     }
 
     private List<GraphQLError> violations(QueryCost.Measurement measurement) {

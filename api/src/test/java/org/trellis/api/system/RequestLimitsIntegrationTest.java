@@ -39,6 +39,27 @@ class RequestLimitsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void everyAnswerReportsItsRequestedAndActualCost() {
+        // Resolved: me, kind, tenant, identityProviders and the one provider's id; priced at the list's maximum.
+        http().post()
+                .uri("/graphql")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + admin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(GRAPHQL_RESPONSE)
+                .bodyValue(body("{ me { kind tenant { identityProviders { id } } } }"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.extensions.cost.limit")
+                .isEqualTo(100000)
+                .jsonPath("$.extensions.cost.requested")
+                .value(requested -> assertThat(((Number) requested).longValue()).isGreaterThan(4))
+                .jsonPath("$.extensions.cost.actual")
+                .isEqualTo(5);
+    }
+
+    @Test
     void refusesMoreThanThirtyAliases() {
         String aliases =
                 IntStream.range(0, 31).mapToObj(i -> "a" + i + ": me { kind }").collect(Collectors.joining(" "));
