@@ -1,6 +1,7 @@
 package org.trellis.api.audit;
 
 import java.time.OffsetDateTime;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -9,6 +10,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.ActorAuthentication;
+import org.trellis.api.shared.ActorKind;
 import org.trellis.api.shared.NotFoundException;
 import org.trellis.graphql.GlobalId;
 
@@ -36,9 +38,30 @@ class AuditController {
         return audit.list(ActorAuthentication.current(), criteria, subrange);
     }
 
-    @SchemaMapping(typeName = "AuditEvent", field = "id")
-    String id(AuditEvent event) {
-        return Long.toString(event.id());
+    /** The acting person's or service client's global id; null for a platform operator (not a Trellis object). */
+    @SchemaMapping(typeName = "AuditEvent", field = "actorId")
+    @Nullable
+    String actorId(AuditEvent event) {
+        return switch (ActorKind.valueOf(event.actorKind())) {
+            case PERSON -> globalId("Person", event.actorRef());
+            case SERVICE_CLIENT -> globalId("ServiceClient", event.actorRef());
+            case PLATFORM_OPERATOR -> null;
+        };
+    }
+
+    /** The changed object's global id, of its target type. */
+    @SchemaMapping(typeName = "AuditEvent", field = "targetId")
+    @Nullable
+    String targetId(AuditEvent event) {
+        return globalId(event.targetType(), event.targetRef());
+    }
+
+    private static @Nullable String globalId(String type, String ref) {
+        try {
+            return GlobalId.encode(type, UUID.fromString(ref));
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
     }
 
     /** Audit entries name targets and actors by their raw UUID; inputs use global ids. */

@@ -1,10 +1,17 @@
 package org.trellis.api.audit;
 
 import java.time.Instant;
+import java.util.UUID;
 
-/** One recorded change, as the schema's {@code AuditEvent}. */
+/**
+ * One recorded change, as the schema's {@code AuditEvent}.
+ *
+ * @param id the event's own id (its global id's UUID)
+ * @param actorRef the actor's UUID (person or service client), or the platform operator's subject
+ * @param targetRef the changed object's UUID as text
+ */
 public record AuditEvent(
-        long id,
+        UUID id,
         Instant occurredAt,
         String actorKind,
         String actorRef,

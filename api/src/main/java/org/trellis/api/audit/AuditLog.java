@@ -3,6 +3,8 @@ package org.trellis.api.audit;
 import static org.trellis.persistence.jooq.Tables.AUDIT_EVENT;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -17,6 +19,10 @@ class AuditLog {
 
     AuditLog(DSLContext db) {
         this.db = db;
+    }
+
+    Optional<AuditEvent> find(UUID id) {
+        return db.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.UID.eq(id)).fetchOptional(AuditLog::toEvent);
     }
 
     List<AuditEvent> page(AuditFilter filter, long offset, int limit) {
@@ -49,7 +55,7 @@ class AuditLog {
 
     private static AuditEvent toEvent(Record row) {
         return new AuditEvent(
-                row.get(AUDIT_EVENT.ID),
+                row.get(AUDIT_EVENT.UID),
                 row.get(AUDIT_EVENT.OCCURRED_AT),
                 row.get(AUDIT_EVENT.ACTOR_KIND),
                 row.get(AUDIT_EVENT.ACTOR_REF),

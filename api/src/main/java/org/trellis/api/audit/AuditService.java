@@ -1,10 +1,12 @@
 package org.trellis.api.audit;
 
+import java.util.UUID;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.shared.Actor;
+import org.trellis.api.shared.NotFoundException;
 import org.trellis.api.shared.Role;
 import org.trellis.graphql.OffsetWindows;
 
@@ -16,6 +18,16 @@ public class AuditService {
 
     AuditService(AuditLog log) {
         this.log = log;
+    }
+
+    /** One event, for {@code node(id:)}; tenant admins only, NOT_FOUND otherwise. */
+    @Transactional(readOnly = true)
+    public AuditEvent get(Actor actor, UUID id) {
+        actor.tenant();
+        if (!actor.hasRole(Role.TENANT_ADMIN)) {
+            throw new NotFoundException("AuditEvent");
+        }
+        return log.find(id).orElseThrow(() -> new NotFoundException("AuditEvent"));
     }
 
     @Transactional(readOnly = true)

@@ -27,6 +27,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.trellis.graphql.ConnectionNodes;
 import org.trellis.graphql.DocumentCache;
 import org.trellis.graphql.ErrorResponseInterceptor;
 import org.trellis.graphql.GetRequestHandler;
@@ -133,9 +134,12 @@ class GraphQlConfiguration {
         return new ErrorResponseInterceptor(() -> MDC.get(CorrelationFilter.MDC_KEY));
     }
 
+    /** Global ids for every {@code Node}, and {@code nodes} on every generated connection. */
     @Bean
-    GraphQlSourceBuilderCustomizer globalIds() {
-        return builder -> builder.typeVisitors(List.of(new GlobalIdTypeVisitor()));
+    GraphQlSourceBuilderCustomizer globalIdsAndConnectionNodes() {
+        ConnectionNodes nodes = new ConnectionNodes();
+        return builder ->
+                builder.configureTypeDefinitions(nodes).typeVisitors(List.of(new GlobalIdTypeVisitor(), nodes));
     }
 
     /**

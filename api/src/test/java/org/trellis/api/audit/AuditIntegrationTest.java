@@ -52,6 +52,37 @@ class AuditIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void everyIdOfAnEventIsAGlobalIdThatNodeResolves() {
+        var event = graphQl(tenant.admin())
+                .document("query($f: AuditEventFilter) { auditEvents(first: 1, filter: $f) { nodes { id actorKind"
+                        + " actorId targetId } } }")
+                .variable("f", Map.of("targetId", person, "action", "person.created"))
+                .execute();
+        event.path("auditEvents.nodes[0].targetId").entity(String.class).isEqualTo(person);
+        event.path("auditEvents.nodes[0].actorKind").entity(String.class).isEqualTo("PERSON");
+        event.path("auditEvents.nodes[0].actorId").entity(String.class).isEqualTo(personOf(tenant.admin()));
+        String id = event.path("auditEvents.nodes[0].id").entity(String.class).get();
+
+        String node = "query($id: ID!) { node(id: $id) { id ... on AuditEvent { action } } }";
+        graphQl(tenant.admin())
+                .document(node)
+                .variable("id", id)
+                .execute()
+                .path("node.action")
+                .entity(String.class)
+                .isEqualTo("person.created");
+        graphQl(tenant.engineer())
+                .document(node)
+                .variable("id", id)
+                .execute()
+                .errors()
+                .expect(error -> "NOT_FOUND".equals(error.getExtensions().get("classification")))
+                .verify()
+                .path("node")
+                .valueIsNull();
+    }
+
+    @Test
     void filtersByActionAndPages() {
         graphQl(tenant.admin())
                 .document(EVENTS)

@@ -224,6 +224,12 @@ class PeopleRoleMatrixIntegrationTest extends IntegrationTest {
     private static final Operation<Targets> NODE_TEAM = op(
                     "node(Team)", "query($id: ID!) { node(id: $id) { id } }", t -> Map.of("id", t.team()))
             .returning("node.id", Targets::team);
+    private static final Operation<Targets> NODES = op(
+                    "nodes",
+                    "query($ids: [ID!]!) { nodes(ids: $ids) { id } }",
+                    t -> Map.of("ids", List.of(t.person(), t.team())))
+            .expecting(answer -> answer.includes(
+                    "nodes.id", answer.targets().person(), answer.targets().team()));
     private static final Operation<Targets> SCIM_CREDENTIALS = op(
                     "scimCredentials", "{ scimCredentials { id } }", t -> Map.of())
             .expecting(answer -> {
@@ -315,6 +321,7 @@ class PeopleRoleMatrixIntegrationTest extends IntegrationTest {
                         row(REMOVE_MEMBER, "A F F F F A F F N"),
                         row(NODE_PERSON, "A A A A A F F F N"),
                         row(NODE_TEAM, "A A A A A F F F N"),
+                        row(NODES, "A A A A A F F F N"),
                         row(SCIM_CREDENTIALS, "A F F F F F F F A"),
                         row(CREATE_SCIM, "A F F F F F F F A"),
                         row(ROTATE_SCIM, "A F F F F F F F N"),

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -267,9 +268,16 @@ public final class RoleMatrix {
                 assertSucceeded(operation, answer);
             } else {
                 if (!errors.isEmpty()) {
-                    assertThat(answer.data().get(operation.responseKey()))
+                    Object refused = answer.data().get(operation.responseKey());
+                    // A list of objects by id (nodes) answers null in the place of each one refused.
+                    assertThat(
+                                    refused instanceof List<?> items
+                                            ? items.stream()
+                                                    .filter(Objects::nonNull)
+                                                    .toList()
+                                            : refused)
                             .as(label + " was refused, so it answers no data")
-                            .isNull();
+                            .isIn(null, List.of());
                 }
                 assertThat(snapshot(targets))
                         .as(label + " was refused, so the targets and the audit trail are unchanged")
