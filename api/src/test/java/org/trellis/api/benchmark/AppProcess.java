@@ -46,6 +46,11 @@ final class AppProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
+        // For profiling runs, e.g. -Dbenchmark.jvmFlags="-XX:StartFlightRecording=filename=target/app.jfr".
+        String extra = System.getProperty("benchmark.jvmFlags", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.add("-jar");
         command.add(jar.toString());
         command.add("--server.port=" + port);
