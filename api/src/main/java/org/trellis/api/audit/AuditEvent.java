@@ -9,6 +9,7 @@ import java.util.UUID;
  * @param id the event's own id (its global id's UUID)
  * @param actorRef the actor's UUID (person or service client), or the platform operator's subject
  * @param targetRef the changed object's UUID as text
+ * @param sequence the order of events recorded at the same instant (the keyset's tiebreak)
  */
 public record AuditEvent(
         UUID id,
@@ -19,4 +20,5 @@ public record AuditEvent(
         String targetType,
         String targetRef,
         String summary,
-        String correlationId) {}
+        String correlationId,
+        long sequence) {}

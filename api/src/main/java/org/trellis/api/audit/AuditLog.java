@@ -3,6 +3,7 @@ package org.trellis.api.audit;
 import static org.trellis.persistence.jooq.Tables.AUDIT_EVENT;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -10,6 +11,8 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import org.trellis.api.shared.KeysetOrder;
+import org.trellis.graphql.KeysetWindows;
 
 /** Reads the transaction's tenant's audit log, newest first. */
 @Repository
@@ -25,7 +28,11 @@ class AuditLog {
         return db.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.UID.eq(id)).fetchOptional(AuditLog::toEvent);
     }
 
-    List<AuditEvent> page(AuditFilter filter, long offset, int limit) {
+    /** Newest first; the sequence breaks ties between events of the same instant. */
+    private static final KeysetOrder ORDER = KeysetOrder.of(
+            KeysetOrder.descending("at", AUDIT_EVENT.OCCURRED_AT), KeysetOrder.descending("seq", AUDIT_EVENT.ID));
+
+    List<AuditEvent> page(AuditFilter filter, KeysetWindows.Page page) {
         Condition condition = DSL.noCondition();
         if (filter.action() != null) {
             condition = condition.and(AUDIT_EVENT.ACTION.eq(filter.action()));
@@ -45,12 +52,14 @@ class AuditLog {
         if (filter.to() != null) {
             condition = condition.and(AUDIT_EVENT.OCCURRED_AT.lt(filter.to()));
         }
-        return db.selectFrom(AUDIT_EVENT)
-                .where(condition)
-                .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc())
-                .offset(offset)
-                .limit(limit)
+        Condition where = condition;
+        return ORDER.page(sort -> db.selectFrom(AUDIT_EVENT).where(where).orderBy(sort), page)
                 .fetch(AuditLog::toEvent);
+    }
+
+    /** An event's cursor keys. */
+    static Map<String, String> keys(AuditEvent event) {
+        return ORDER.keys(event.occurredAt(), event.sequence());
     }
 
     private static AuditEvent toEvent(Record row) {
@@ -63,6 +72,7 @@ class AuditLog {
                 row.get(AUDIT_EVENT.TARGET_TYPE),
                 row.get(AUDIT_EVENT.TARGET_REF),
                 row.get(AUDIT_EVENT.SUMMARY).data(),
-                row.get(AUDIT_EVENT.CORRELATION_ID));
+                row.get(AUDIT_EVENT.CORRELATION_ID),
+                row.get(AUDIT_EVENT.ID));
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.NotFoundException;
 import org.trellis.api.shared.Role;
-import org.trellis.graphql.OffsetWindows;
+import org.trellis.graphql.KeysetWindows;
 
 /** The audit log is read by the tenant's admins only. */
 @Service
@@ -34,8 +34,7 @@ public class AuditService {
     public Window<AuditEvent> list(Actor actor, AuditFilter filter, ScrollSubrange subrange) {
         actor.tenant();
         actor.require(Role.TENANT_ADMIN);
-        long offset = OffsetWindows.offset(subrange);
-        int limit = OffsetWindows.limit(subrange, 20, 100);
-        return OffsetWindows.window(log.page(filter, offset, limit + 1), offset, limit);
+        KeysetWindows.Page page = KeysetWindows.page(subrange, 20, 100);
+        return KeysetWindows.window(log.page(filter, page), page, AuditLog::keys);
     }
 }

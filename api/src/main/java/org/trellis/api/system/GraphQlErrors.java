@@ -20,6 +20,7 @@ import org.trellis.api.shared.InvalidInputException;
 import org.trellis.api.shared.NotFoundException;
 import org.trellis.api.shared.UnauthenticatedException;
 import org.trellis.graphql.ErrorType;
+import org.trellis.graphql.KeysetWindows;
 
 /**
  * The one place exceptions become GraphQL errors. Domain exceptions keep their (safe) message; anything else is an
@@ -44,11 +45,18 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                     .message(unknownIdMessage(binding))
                     .build();
         }
+        if (isCursorDecoding(failure)) {
+            return GraphqlErrorBuilder.newError(environment)
+                    .errorType(ErrorType.BAD_REQUEST)
+                    .message(new KeysetWindows.InvalidCursorException().getMessage())
+                    .build();
+        }
         ErrorType type = switch (failure) {
             case NotFoundException e -> ErrorType.NOT_FOUND;
             case ForbiddenException e -> ErrorType.FORBIDDEN;
             case ConflictException e -> ErrorType.CONFLICT;
             case InvalidInputException e -> ErrorType.BAD_REQUEST;
+            case KeysetWindows.InvalidCursorException e -> ErrorType.BAD_REQUEST;
             case AbortExecutionException e -> ErrorType.BAD_REQUEST; // a request limit stopped it
             case UnauthenticatedException e -> ErrorType.UNAUTHENTICATED;
             case AccessDeniedException e -> ErrorType.FORBIDDEN;
@@ -72,6 +80,22 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                 .errorType(type)
                 .message(message)
                 .build();
+    }
+
+    /**
+     * A cursor Spring GraphQL could not decode (not base64, not one of its position types, not JSON): the client's
+     * input, not our failure.
+     */
+    private static boolean isCursorDecoding(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException
+                    && java.util.Arrays.stream(cause.getStackTrace())
+                            .anyMatch(frame ->
+                                    frame.getClassName().startsWith("org.springframework.graphql.data.pagination"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
