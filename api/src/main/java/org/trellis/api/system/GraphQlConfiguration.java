@@ -27,6 +27,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.trellis.graphql.ConnectionDescriptions;
 import org.trellis.graphql.DocumentCache;
 import org.trellis.graphql.ErrorResponseInterceptor;
 import org.trellis.graphql.GetRequestHandler;
@@ -136,6 +137,15 @@ class GraphQlConfiguration {
     @Bean
     GraphQlSourceBuilderCustomizer globalIds() {
         return builder -> builder.typeVisitors(List.of(new GlobalIdTypeVisitor()));
+    }
+
+    /**
+     * Descriptions for the pagination types Boot's connection configurer generates; customizers run after Boot has
+     * added that configurer, so this one sees the generated types.
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer connectionDescriptions() {
+        return builder -> builder.configureTypeDefinitions(new ConnectionDescriptions());
     }
 
     /**
