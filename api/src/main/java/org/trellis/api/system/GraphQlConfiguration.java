@@ -27,6 +27,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.trellis.graphql.ConnectionDescriptions;
 import org.trellis.graphql.ConnectionNodes;
 import org.trellis.graphql.DocumentCache;
 import org.trellis.graphql.ErrorResponseInterceptor;
@@ -134,12 +135,17 @@ class GraphQlConfiguration {
         return new ErrorResponseInterceptor(() -> MDC.get(CorrelationFilter.MDC_KEY));
     }
 
-    /** Global ids for every {@code Node}, and {@code nodes} on every generated connection. */
+    /**
+     * Global ids for every {@code Node}; descriptions for the pagination types Boot's connection configurer generates
+     * (customizers run after Boot has added it, so they see the generated types), then {@code nodes} on every
+     * connection, in that order: the descriptions recognise the generated types by their exact fields.
+     */
     @Bean
-    GraphQlSourceBuilderCustomizer globalIdsAndConnectionNodes() {
+    GraphQlSourceBuilderCustomizer globalIdsAndConnections() {
         ConnectionNodes nodes = new ConnectionNodes();
-        return builder ->
-                builder.configureTypeDefinitions(nodes).typeVisitors(List.of(new GlobalIdTypeVisitor(), nodes));
+        return builder -> builder.configureTypeDefinitions(new ConnectionDescriptions())
+                .configureTypeDefinitions(nodes)
+                .typeVisitors(List.of(new GlobalIdTypeVisitor(), nodes));
     }
 
     /**
