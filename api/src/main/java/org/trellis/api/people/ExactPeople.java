@@ -3,6 +3,7 @@ package org.trellis.api.people;
 import static org.jooq.impl.DSL.lower;
 import static org.trellis.persistence.jooq.Tables.PERSON;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +14,10 @@ import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
-/** People by exact criteria: SCIM filters, and whether a user name or external id is taken (RLS adds the tenant). */
+/**
+ * People as SCIM sees them, by exact criteria: filters, and whether a user name or external id is taken (RLS adds the
+ * tenant). People deleted through SCIM are none of them: their user name and external id are free again.
+ */
 @Repository
 class ExactPeople {
 
@@ -41,7 +45,7 @@ class ExactPeople {
     }
 
     private static Condition exactly(Map<String, String> criteria) {
-        Condition condition = DSL.noCondition();
+        Condition condition = PERSON.SCIM_DELETED_AT.isNull();
         for (var criterion : criteria.entrySet()) {
             String value = criterion.getValue();
             condition = condition.and(
@@ -61,12 +65,30 @@ class ExactPeople {
                 PERSON,
                 lower(PERSON.USER_NAME)
                         .eq(userName.toLowerCase(Locale.ROOT))
+                        .and(PERSON.SCIM_DELETED_AT.isNull())
                         .and(except == null ? DSL.noCondition() : PERSON.ID.ne(except)));
     }
 
     boolean externalIdTaken(String externalId, @Nullable UUID except) {
         return db.fetchExists(
                 PERSON,
-                PERSON.EXTERNAL_ID.eq(externalId).and(except == null ? DSL.noCondition() : PERSON.ID.ne(except)));
+                PERSON.EXTERNAL_ID
+                        .eq(externalId)
+                        .and(PERSON.SCIM_DELETED_AT.isNull())
+                        .and(except == null ? DSL.noCondition() : PERSON.ID.ne(except)));
+    }
+
+    /**
+     * Marks a person deleted through SCIM (they must be deactivated already); false if they are not there or were
+     * deleted already.
+     */
+    boolean markScimDeleted(UUID id) {
+        return db.update(PERSON)
+                        .set(PERSON.SCIM_DELETED_AT, Instant.now())
+                        .set(PERSON.UPDATED_AT, Instant.now())
+                        .where(PERSON.ID.eq(id))
+                        .and(PERSON.SCIM_DELETED_AT.isNull())
+                        .execute()
+                > 0;
     }
 }

@@ -127,13 +127,8 @@ class People {
                             : PERSON.MANAGER_ID.eq(filter.managerId()));
         }
         if (filter.search() != null) {
-            String pattern = "%"
-                    + filter.search()
-                            .toLowerCase(Locale.ROOT)
-                            .replace("\\", "\\\\")
-                            .replace("%", "\\%")
-                            .replace("_", "\\_")
-                    + "%";
+            // LIKE's escape character, % and _ stand for themselves
+            String pattern = "%" + filter.search().toLowerCase(Locale.ROOT).replaceAll("[\\\\%_]", "\\\\$0") + "%";
             Condition details = lower(coalesce(PERSON.EMAIL, ""))
                     .like(pattern, '\\')
                     .or(lower(coalesce(PERSON.USER_NAME, "")).like(pattern, '\\'));
@@ -239,7 +234,8 @@ class People {
                 roles,
                 granted,
                 mapped,
-                ProfileSource.valueOf(row.get(PERSON.PROFILE_SOURCE)));
+                ProfileSource.valueOf(row.get(PERSON.PROFILE_SOURCE)),
+                row.get(PERSON.SCIM_DELETED_AT) != null);
     }
 
     private static Set<Role> roles(String[] names) {

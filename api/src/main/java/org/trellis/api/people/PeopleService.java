@@ -110,7 +110,7 @@ public class PeopleService {
         return line;
     }
 
-    /** People matching exact criteria (see {@code People.exact}), and how many match in all. */
+    /** People SCIM sees (see {@code ExactPeople.exact}) matching exact criteria, and how many match in all. */
     @Transactional(readOnly = true)
     public ExactPage findExact(Actor actor, Map<String, String> criteria, long offset, int limit) {
         PeoplePolicy.requireRead(actor);

@@ -16,6 +16,8 @@ import org.trellis.api.shared.Role;
  * @param grantedRoles roles tenant admins granted in Trellis
  * @param identityProviderRoles roles the identity provider's role mappings gave at the last sign-in
  * @param profileSource who owns the profile (internal; never hidden, never shown)
+ * @param scimDeleted whether the identity provider deleted the person through SCIM: kept, deactivated, for history;
+ *     SCIM no longer sees them (internal; never hidden, never shown)
  */
 public record Person(
         UUID id,
@@ -33,7 +35,8 @@ public record Person(
         @Nullable Set<Role> roles,
         @Nullable Set<Role> grantedRoles,
         @Nullable Set<Role> identityProviderRoles,
-        ProfileSource profileSource) {
+        ProfileSource profileSource,
+        boolean scimDeleted) {
 
     /** The same person without the details. */
     Person basic() {
@@ -53,6 +56,7 @@ public record Person(
                 null,
                 null,
                 null,
-                profileSource);
+                profileSource,
+                scimDeleted);
     }
 }

@@ -143,6 +143,10 @@ public class PersonChanges {
         if (actor.personId() != null && actor.personId().equals(id) && status == PersonStatus.DEACTIVATED) {
             throw new ConflictException("You cannot deactivate yourself.");
         }
+        if (person.scimDeleted() && status == PersonStatus.ACTIVE) {
+            throw new ConflictException(
+                    "SCIM deleted this person: only their identity provider can create them again.");
+        }
         Person updated = people.setStatus(id, status);
         if (person.status() != status) {
             principals.changed(actor.tenant());

@@ -41,20 +41,22 @@ class SignInMatches {
 
     /**
      * The person SCIM provisioned for this identity provider with this subject as external id, if no sign-in
-     * account is linked to them yet.
+     * account is linked to them yet and SCIM has not deleted them.
      */
     Optional<Person> findProvisionedFor(UUID identityProviderId, String subject) {
         return db.selectFrom(PERSON)
                 .where(PERSON.PROVISIONED_IDENTITY_PROVIDER_ID.eq(identityProviderId))
                 .and(PERSON.EXTERNAL_ID.eq(subject))
+                .and(PERSON.SCIM_DELETED_AT.isNull())
                 .andNotExists(signInAccountOf(PERSON.ID))
                 .fetchOptional(People::toPerson);
     }
 
-    /** People with this email (ignoring case) and no sign-in account of any provider; at most two. */
+    /** People with this email (ignoring case), no sign-in account of any provider, not deleted by SCIM; two at most. */
     List<Person> findUnlinkedByEmail(String email) {
         return db.selectFrom(PERSON)
                 .where(lower(PERSON.EMAIL).eq(email.toLowerCase(Locale.ROOT)))
+                .and(PERSON.SCIM_DELETED_AT.isNull())
                 .andNotExists(signInAccountOf(PERSON.ID))
                 .limit(2)
                 .fetch(People::toPerson);

@@ -232,13 +232,6 @@ public class TeamService {
         return team;
     }
 
-    /** Teams matching exact SCIM criteria ({@code displayName} ignoring case, {@code externalId}). */
-    @Transactional(readOnly = true)
-    public List<Team> findExact(Actor actor, Map<String, String> criteria) {
-        PeoplePolicy.requireRead(actor);
-        return teams.exact(criteria);
-    }
-
     private Team existing(UUID id) {
         return teams.findById(id).orElseThrow(() -> new NotFoundException("Team"));
     }

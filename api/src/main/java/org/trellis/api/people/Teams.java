@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -46,10 +45,6 @@ class Teams {
         this.db = db;
     }
 
-    List<Team> all() {
-        return db.selectFrom(TEAM).orderBy(lower(TEAM.NAME)).fetch(Teams::toTeam);
-    }
-
     /** The first {@code limit} teams by name, or of the roots only. */
     List<Team> firstByName(boolean rootsOnly, int limit) {
         return db.selectFrom(TEAM)
@@ -65,10 +60,6 @@ class Teams {
 
     List<Team> findByIds(Collection<UUID> ids) {
         return db.selectFrom(TEAM).where(TEAM.ID.in(ids)).fetch(Teams::toTeam);
-    }
-
-    Optional<Team> findByExternalId(String externalId) {
-        return db.selectFrom(TEAM).where(TEAM.EXTERNAL_ID.eq(externalId)).fetchOptional(Teams::toTeam);
     }
 
     /** The first {@code perParent} sub-teams by name of each of these teams. */
@@ -215,7 +206,7 @@ class Teams {
         db.execute("select pg_advisory_xact_lock(hashtext('trellis.team-tree:' || trellis_current_tenant()))");
     }
 
-    private static Team toTeam(Record row) {
+    static Team toTeam(Record row) {
         return new Team(
                 row.get(TEAM.ID),
                 row.get(TEAM.TENANT_ID),
@@ -223,16 +214,5 @@ class Teams {
                 row.get(TEAM.PARENT_ID),
                 row.get(TEAM.EXTERNAL_ID),
                 row.get(TEAM.CREATED_AT));
-    }
-
-    /** Teams matching exact SCIM criteria ({@code displayName} ignoring case, {@code externalId}). */
-    List<Team> exact(Map<String, String> criteria) {
-        return all().stream()
-                .filter(team -> criteria.entrySet().stream().allMatch(criterion -> switch (criterion.getKey()) {
-                    case "displayName" -> team.name().equalsIgnoreCase(criterion.getValue());
-                    case "externalId" -> criterion.getValue().equals(team.externalId());
-                    default -> throw new IllegalArgumentException("Unsupported criterion " + criterion.getKey());
-                }))
-                .toList();
     }
 }

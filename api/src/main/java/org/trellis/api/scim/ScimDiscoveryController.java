@@ -48,7 +48,7 @@ class ScimDiscoveryController {
 
     @GetMapping("/Schemas/{id}")
     Map<String, Object> schema(@PathVariable String id) {
-        return one(schemaList(), id, "schema");
+        return one(ScimSchemas.all(), id, "schema");
     }
 
     private static Map<String, Object> one(List<Map<String, Object>> resources, String id, String what) {
@@ -78,65 +78,12 @@ class ScimDiscoveryController {
                         "id", "Group",
                         "name", "Group",
                         "endpoint", "/Groups",
-                        "schema", "urn:ietf:params:scim:schemas:core:2.0:Group"));
+                        "schema", ScimSchemas.GROUP));
     }
 
     @GetMapping("/Schemas")
     Map<String, Object> schemas() {
-        return list(schemaList());
-    }
-
-    private static List<Map<String, Object>> schemaList() {
-        return List.of(
-                schema(
-                        ScimUserMapping.USER,
-                        "User",
-                        List.of(
-                                attribute("userName", "string", true, true),
-                                attribute("externalId", "string", false, true),
-                                attribute("displayName", "string", false, false),
-                                attribute("name", "complex", false, false),
-                                attribute("title", "string", false, false),
-                                attribute("timezone", "string", false, false),
-                                attribute("emails", "complex", false, false),
-                                attribute("active", "boolean", false, false))),
-                schema(
-                        ScimUserMapping.ENTERPRISE,
-                        "EnterpriseUser",
-                        List.of(attribute("manager", "complex", false, false))),
-                schema(
-                        "urn:ietf:params:scim:schemas:core:2.0:Group",
-                        "Group",
-                        List.of(
-                                attribute("displayName", "string", true, true),
-                                attribute("externalId", "string", false, true),
-                                attribute("members", "complex", false, false))));
-    }
-
-    private static Map<String, Object> schema(String id, String name, List<Map<String, Object>> attributes) {
-        return Map.of(
-                "schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:Schema"),
-                "id", id,
-                "name", name,
-                "attributes", attributes);
-    }
-
-    private static Map<String, Object> attribute(String name, String type, boolean required, boolean unique) {
-        return Map.of(
-                "name",
-                name,
-                "type",
-                type,
-                "multiValued",
-                name.equals("emails") || name.equals("members"),
-                "required",
-                required,
-                "mutability",
-                "readWrite",
-                "returned",
-                "default",
-                "uniqueness",
-                unique ? "server" : "none");
+        return list(ScimSchemas.all());
     }
 
     private static Map<String, Object> list(List<Map<String, Object>> resources) {

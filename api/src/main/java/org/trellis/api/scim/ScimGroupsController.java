@@ -1,7 +1,6 @@
 package org.trellis.api.scim;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.trellis.api.people.Person;
 import org.trellis.api.people.Team;
+import org.trellis.api.people.TeamLookups;
 import org.trellis.api.people.TeamService;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
@@ -27,21 +27,25 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** SCIM {@code /Groups}: the tenant's teams and their members. */
+/**
+ * SCIM {@code /Groups}: the tenant's teams and their members (Users SCIM sees: not those it deleted). Lists are paged
+ * in the database, at most {@value ScimUsersController#MAX_PAGE} a page.
+ */
 @RestController
 @RequestMapping(
         path = "/scim/v2/Groups",
         produces = {ScimErrors.MEDIA_TYPE, "application/json"})
 class ScimGroupsController {
 
-    private static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
     private static final Set<String> FILTERABLE = Set.of("displayName", "externalId");
 
     private final TeamService teams;
-    private final ScimProvisioning provisioning;
+    private final TeamLookups lookups;
+    private final ScimGroupProvisioning provisioning;
 
-    ScimGroupsController(TeamService teams, ScimProvisioning provisioning) {
+    ScimGroupsController(TeamService teams, TeamLookups lookups, ScimGroupProvisioning provisioning) {
         this.teams = teams;
+        this.lookups = lookups;
         this.provisioning = provisioning;
     }
 
@@ -50,19 +54,22 @@ class ScimGroupsController {
             @RequestParam(required = false) @Nullable String filter,
             @RequestParam(defaultValue = "1") int startIndex,
             @RequestParam(defaultValue = "100") int count,
+            @RequestParam(required = false) @Nullable String attributes,
             @RequestParam(required = false) @Nullable String excludedAttributes) {
         int start = Math.max(1, startIndex);
         int size = Math.max(0, Math.min(ScimUsersController.MAX_PAGE, count));
-        List<Team> all = teams.findExact(actor(), ScimFilter.parse(filter, FILTERABLE));
-        List<Team> page = all.stream().skip(start - 1L).limit(size).toList();
-        boolean withMembers = excludedAttributes == null
-                || !excludedAttributes.toLowerCase(Locale.ROOT).contains("members");
-        return ScimUsersController.ScimLists.of(render(page, withMembers), all.size(), start);
+        ScimProjection projection = ScimProjection.of(attributes, excludedAttributes, ScimSchemas.GROUP);
+        var page = lookups.findExact(actor(), ScimFilter.parse(filter, FILTERABLE), start - 1L, size);
+        return ScimUsersController.ScimLists.of(render(page.teams(), projection), page.total(), start);
     }
 
     @GetMapping("/{id}")
-    ObjectNode get(@PathVariable String id) {
-        return render(List.of(teams.get(actor(), ScimUserMapping.pathId(id, "group"))), true)
+    ObjectNode get(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String attributes,
+            @RequestParam(required = false) @Nullable String excludedAttributes) {
+        Team team = teams.get(actor(), ScimUserMapping.pathId(id, "group"));
+        return render(List.of(team), ScimProjection.of(attributes, excludedAttributes, ScimSchemas.GROUP))
                 .getFirst();
     }
 
@@ -72,9 +79,9 @@ class ScimGroupsController {
                 actor(),
                 displayName(group),
                 text(group, "externalId"),
-                ScimProvisioning.memberIds(group.get("members")));
+                ScimGroupProvisioning.memberIds(group.get("members")));
         return ResponseEntity.created(java.net.URI.create(ScimUsersController.base() + "/Groups/" + team.id()))
-                .body(render(List.of(team), true).getFirst());
+                .body(render(List.of(team), ScimProjection.ALL).getFirst());
     }
 
     @PutMapping(
@@ -85,8 +92,8 @@ class ScimGroupsController {
                 actor(),
                 ScimUserMapping.pathId(id, "group"),
                 displayName(group),
-                ScimProvisioning.memberIds(group.get("members")));
-        return render(List.of(team), true).getFirst();
+                ScimGroupProvisioning.memberIds(group.get("members")));
+        return render(List.of(team), ScimProjection.ALL).getFirst();
     }
 
     @PatchMapping(
@@ -94,7 +101,7 @@ class ScimGroupsController {
             consumes = {ScimErrors.MEDIA_TYPE, "application/json"})
     ResponseEntity<ObjectNode> patch(@PathVariable String id, @RequestBody JsonNode request) {
         Team team = provisioning.patchGroup(actor(), ScimUserMapping.pathId(id, "group"), request);
-        return ResponseEntity.ok(render(List.of(team), true).getFirst());
+        return ResponseEntity.ok(render(List.of(team), ScimProjection.ALL).getFirst());
     }
 
     @DeleteMapping("/{id}")
@@ -103,15 +110,16 @@ class ScimGroupsController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Groups with their members, loaded for the whole page at once. */
-    private List<ObjectNode> render(List<Team> page, boolean withMembers) {
+    /** Groups with their members (unless left out), loaded for the whole page at once. */
+    private List<ObjectNode> render(List<Team> page, ScimProjection projection) {
+        boolean withMembers = projection.includes("members");
         Map<UUID, List<Person>> members =
                 withMembers ? teams.people(actor(), page.stream().map(Team::id).toList(), Team.Role.MEMBER) : Map.of();
         String base = ScimUsersController.base();
         return page.stream()
                 .map(team -> {
                     ObjectNode group = JsonNodeFactory.instance.objectNode();
-                    group.putArray("schemas").add(GROUP);
+                    group.putArray("schemas").add(ScimSchemas.GROUP);
                     group.put("id", team.id().toString());
                     if (team.externalId() != null) {
                         group.put("externalId", team.externalId());
@@ -119,7 +127,8 @@ class ScimGroupsController {
                     group.put("displayName", team.name());
                     if (withMembers) {
                         ArrayNode list = group.putArray("members");
-                        members.getOrDefault(team.id(), List.of())
+                        members.getOrDefault(team.id(), List.of()).stream()
+                                .filter(person -> !person.scimDeleted())
                                 .forEach(person -> list.addObject()
                                         .put("value", person.id().toString())
                                         .put("display", person.displayName())
@@ -130,7 +139,7 @@ class ScimGroupsController {
                     meta.put("resourceType", "Group");
                     meta.put("created", team.createdAt().toString());
                     meta.put("location", base + "/Groups/" + team.id());
-                    return group;
+                    return projection.apply(group);
                 })
                 .toList();
     }

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.trellis.api.people.Person;
 import org.trellis.api.people.PersonInput;
 import org.trellis.api.people.PersonStatus;
+import org.trellis.api.people.Team;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -45,13 +46,26 @@ final class ScimUserMapping {
         if (person.managerId() != null) {
             user.putObject(ENTERPRISE)
                     .putObject("manager")
-                    .put("value", person.managerId().toString());
+                    .put("value", person.managerId().toString())
+                    .put("$ref", baseUrl + "/Users/" + person.managerId());
         }
         ObjectNode meta = user.putObject("meta");
         meta.put("resourceType", "User");
         meta.put("created", person.createdAt().toString());
         meta.put("location", baseUrl + "/Users/" + person.id());
         return user;
+    }
+
+    /** Adds the Groups a User is a member of (read-only: membership changes through the Group resource). */
+    static void renderGroups(ObjectNode user, List<Team> groups, String baseUrl) {
+        if (!groups.isEmpty()) {
+            ArrayNode list = user.putArray("groups");
+            groups.forEach(group -> list.addObject()
+                    .put("value", group.id().toString())
+                    .put("$ref", baseUrl + "/Groups/" + group.id())
+                    .put("display", group.name())
+                    .put("type", "direct"));
+        }
     }
 
     /** What a User resource asks for: the profile, whether active, and the manager. */

@@ -167,7 +167,8 @@ class MentorSuggestionsUnitTest {
                 null,
                 null,
                 null,
-                ProfileSource.SIGN_IN);
+                ProfileSource.SIGN_IN,
+                false);
     }
 
     private static Competency competency(int position, String key, String name) {

@@ -125,7 +125,8 @@ class ReadinessPolicyUnitTest {
                 null,
                 null,
                 null,
-                ProfileSource.ADMIN);
+                ProfileSource.ADMIN,
+                false);
     }
 
     private static Actor person(UUID id, Role... roles) {
