@@ -10,7 +10,10 @@ import org.trellis.api.shared.InvalidInputException;
 import org.trellis.graphql.UserError;
 import org.trellis.graphql.UserError.Code;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -22,6 +25,8 @@ final class ForeignFormats {
 
     static final Expectation.Rule DEFAULT_RULE = new Expectation.Rule(1, 12, 1, true);
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    /** Without a schema, each record is read as an array of strings. */
+    private static final CsvMapper CSV = CsvMapper.builder().build();
 
     private ForeignFormats() {}
 
@@ -100,9 +105,9 @@ final class ForeignFormats {
         if (name == null || name.isBlank()) {
             throw invalid("A CSV import needs a framework name.", "name");
         }
-        List<List<String>> rows = parseCsv(csv);
+        List<CsvRow> rows = parseCsv(csv);
         if (rows.isEmpty()
-                || !rows.getFirst().stream()
+                || !rows.getFirst().cells().stream()
                         .map(c -> c.strip().toLowerCase(Locale.ROOT))
                         .toList()
                         .equals(List.of("level", "competency", "expectation"))) {
@@ -112,8 +117,8 @@ final class ForeignFormats {
         Map<String, String> competencyNames = new LinkedHashMap<>();
         Map<String, List<FrameworkDocument.ExpectationDoc>> expectations = new LinkedHashMap<>();
         for (int i = 1; i < rows.size(); i++) {
-            List<String> row = rows.get(i);
-            int line = i + 1;
+            List<String> row = rows.get(i).cells();
+            int line = rows.get(i).line();
             if (row.size() == 1 && row.getFirst().isBlank()) {
                 continue;
             }
@@ -139,49 +144,35 @@ final class ForeignFormats {
                 new FrameworkDocument(name.strip(), null, null, List.copyOf(levels.values()), competencies).write());
     }
 
-    /** RFC 4180: comma-separated, double quotes around fields that hold commas, quotes or line breaks. */
-    static List<List<String>> parseCsv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
+    /**
+     * RFC 4180 through Jackson's CSV module: comma-separated, double quotes around fields that hold commas, quotes or
+     * line breaks. Each row keeps the line it starts on (a quoted field may span lines); a quote that is never closed
+     * or text after a closing quote is refused with its line.
+     */
+    static List<CsvRow> parseCsv(String text) {
+        List<CsvRow> rows = new ArrayList<>();
+        int line = 1;
+        try (JsonParser parser = CSV.createParser(text)) {
+            while (parser.nextToken() == JsonToken.START_ARRAY) {
+                line = rows.isEmpty() ? 1 : rows.getLast().line() + 1;
+                List<String> cells = new ArrayList<>();
+                while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                    if (cells.isEmpty()) {
+                        line = parser.currentTokenLocation().getLineNr(); // where the record's first field starts
+                    }
+                    cells.add(parser.getString());
                 }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(c);
+                rows.add(new CsvRow(line, cells));
             }
-        }
-        if (quoted) {
-            throw invalid("Line " + (rows.size() + 1) + ": unterminated quoted field.", "content");
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
+        } catch (JacksonException malformed) {
+            // The record being read when it failed: where an unclosed quote opened, not the end of the text.
+            throw invalid("Line " + line + ": not valid CSV (" + malformed.getOriginalMessage() + ").", "content");
         }
         return rows;
     }
+
+    /** One CSV record and the line it starts on. */
+    record CsvRow(int line, List<String> cells) {}
 
     static String key(String name) {
         String key = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");

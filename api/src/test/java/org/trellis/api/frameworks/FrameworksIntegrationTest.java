@@ -275,6 +275,12 @@ class FrameworksIntegrationTest extends IntegrationTest {
         importErrors(csv + "L2,On-call,Again\n", "Line 5", "CSV");
         importErrors("lvl,competency,expectation\n", "Line 1", "CSV");
         importErrors(csv + "L3,,Missing competency\n", "Line 5", "CSV");
+        // A quoted field spanning lines: errors name the line a record starts on, not its number.
+        String multiLine = "level,competency,expectation\nL1,Design,\"Writes\nshort docs\"\nL2,,Missing\n";
+        importErrors(multiLine, "Line 4", "CSV");
+        // A quote that is never closed, or text after a closing quote, is refused with its line.
+        importErrors(csv + "L3,\"On-call,Never closed\n", "Line 5", "CSV");
+        importErrors(csv + "L3,\"On-call\"x,Stray text\n", "Line 5", "CSV");
     }
 
     @Test
