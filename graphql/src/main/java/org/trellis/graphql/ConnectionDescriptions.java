@@ -28,9 +28,11 @@ public final class ConnectionDescriptions implements TypeDefinitionConfigurer {
 
     private static final Map<String, String> PAGE_INFO_FIELDS = Map.of(
             "hasPreviousPage",
-            "Whether items come before this page in the list (false when the page is empty).",
+            "Reading backward (`last`/`before`): whether more items come before this page. Always false when"
+                    + " reading forward, and when the page is empty.",
             "hasNextPage",
-            "Whether items come after this page in the list (false when the page is empty).",
+            "Reading forward (`first`/`after`, the default): whether more items come after this page. Always false"
+                    + " when reading backward, and when the page is empty.",
             "startCursor",
             "The cursor of the page's first item, to pass as `before` (with `last`) for the page before it;"
                     + " null when the page is empty.",
@@ -43,8 +45,11 @@ public final class ConnectionDescriptions implements TypeDefinitionConfigurer {
             "pageInfo", "Where this page lies in the list, and the cursors to page on from.");
 
     private static final Map<String, String> EDGE_FIELDS = Map.of(
-            "cursor", "Opaque position of this item in the list: pass it as `after` or `before` to page on from it.",
-            "node", "The item.");
+            "cursor",
+            "Opaque place of this item in the list's order: pass it as `after` or `before` to page on from it. It"
+                    + " stays good when items are added or removed, this one included.",
+            "node",
+            "The item.");
 
     @Override
     public void configure(TypeDefinitionRegistry registry) {

@@ -18,7 +18,7 @@ import org.trellis.api.people.PeopleService;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ForbiddenException;
 import org.trellis.api.shared.NotFoundException;
-import org.trellis.graphql.OffsetWindows;
+import org.trellis.graphql.KeysetWindows;
 
 /**
  * Reading the evidence log: what {@link EvidencePolicy} lets the caller see, and counts for other modules. Writes
@@ -83,22 +83,23 @@ public class EvidenceService {
             throw new ForbiddenException(
                     "Evidence is visible to the person, their managers, their active mentors and tenant admins.");
         }
-        long offset = OffsetWindows.offset(subrange);
-        int limit = OffsetWindows.limit(subrange, 20, 100);
-        return OffsetWindows.window(evidence.ofPerson(personId, filter, offset, limit + 1), offset, limit);
+        KeysetWindows.Page page = KeysetWindows.page(subrange, 20, 100);
+        return KeysetWindows.window(evidence.ofPerson(personId, filter, page), page, Evidences::ofPersonKeys);
     }
 
-    /** Submitted evidence of the caller's reports and active mentees, oldest first: what waits for their review. */
+    /**
+     * Submitted evidence of the caller's reports and active mentees, least recently changed first: what waits for
+     * their review.
+     */
     @Transactional(readOnly = true)
     public Window<Evidence> reviewQueue(Actor actor, ScrollSubrange subrange) {
         EvidencePolicy.Relations relations = this.relations.of(actor);
         Set<UUID> reviewees = new HashSet<>(relations.reports());
         reviewees.addAll(relations.mentees());
         reviewees.remove(actor.personId());
-        long offset = OffsetWindows.offset(subrange);
-        int limit = OffsetWindows.limit(subrange, 20, 100);
-        List<Evidence> rows = reviewees.isEmpty() ? List.of() : evidence.submittedBy(reviewees, offset, limit + 1);
-        return OffsetWindows.window(rows, offset, limit);
+        KeysetWindows.Page page = KeysetWindows.page(subrange, 20, 100);
+        List<Evidence> rows = reviewees.isEmpty() ? List.of() : evidence.submittedBy(reviewees, page);
+        return KeysetWindows.window(rows, page, Evidences::submittedKeys);
     }
 
     /**

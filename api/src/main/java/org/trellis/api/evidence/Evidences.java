@@ -6,6 +6,7 @@ import static org.trellis.persistence.jooq.Tables.EVIDENCE_COMPETENCY;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -15,6 +16,8 @@ import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.trellis.api.shared.ConflictException;
+import org.trellis.api.shared.KeysetOrder;
+import org.trellis.graphql.KeysetWindows;
 
 /** Evidence of the transaction's tenant. Writes check the expected version, so a stale write changes nothing. */
 @Repository
@@ -34,8 +37,16 @@ class Evidences {
         return db.selectFrom(EVIDENCE).where(EVIDENCE.ID.in(ids)).fetch(Evidences::toEvidence);
     }
 
-    /** A person's evidence, newest first; reads {@code limit} rows from {@code offset}. */
-    List<Evidence> ofPerson(UUID personId, EvidenceFilter filter, long offset, int limit) {
+    /** A person's evidence: newest day first, then by id. */
+    private static final KeysetOrder OF_PERSON = KeysetOrder.of(
+            KeysetOrder.descending("occurredOn", EVIDENCE.OCCURRED_ON), KeysetOrder.ascending("id", EVIDENCE.ID));
+
+    /** The review queue: least recently changed first, then by id. */
+    private static final KeysetOrder SUBMITTED = KeysetOrder.of(
+            KeysetOrder.ascending("updatedAt", EVIDENCE.UPDATED_AT), KeysetOrder.ascending("id", EVIDENCE.ID));
+
+    /** A page of a person's evidence, newest first. */
+    List<Evidence> ofPerson(UUID personId, EvidenceFilter filter, KeysetWindows.Page page) {
         Condition condition = EVIDENCE.PERSON_ID.eq(personId);
         if (filter.competencyId() != null) {
             condition = condition.and(EVIDENCE.ID.in(DSL.select(EVIDENCE_COMPETENCY.EVIDENCE_ID)
@@ -54,23 +65,28 @@ class Evidences {
         if (filter.to() != null) {
             condition = condition.and(EVIDENCE.OCCURRED_ON.le(filter.to()));
         }
-        return db.selectFrom(EVIDENCE)
-                .where(condition)
-                .orderBy(EVIDENCE.OCCURRED_ON.desc(), EVIDENCE.ID)
-                .offset(offset)
-                .limit(limit)
+        Condition where = condition;
+        return OF_PERSON
+                .page(sort -> db.selectFrom(EVIDENCE).where(where).orderBy(sort), page)
                 .fetch(Evidences::toEvidence);
     }
 
-    /** Submitted evidence of these people, oldest first. */
-    List<Evidence> submittedBy(Collection<UUID> personIds, long offset, int limit) {
-        return db.selectFrom(EVIDENCE)
-                .where(EVIDENCE.PERSON_ID.in(personIds))
-                .and(EVIDENCE.STATUS.eq(Evidence.Status.SUBMITTED.name()))
-                .orderBy(EVIDENCE.UPDATED_AT, EVIDENCE.ID)
-                .offset(offset)
-                .limit(limit)
+    /** An item's cursor keys in a person's evidence. */
+    static Map<String, String> ofPersonKeys(Evidence item) {
+        return OF_PERSON.keys(item.occurredOn(), item.id());
+    }
+
+    /** A page of the submitted evidence of these people, least recently changed first. */
+    List<Evidence> submittedBy(Collection<UUID> personIds, KeysetWindows.Page page) {
+        Condition where = EVIDENCE.PERSON_ID.in(personIds).and(EVIDENCE.STATUS.eq(Evidence.Status.SUBMITTED.name()));
+        return SUBMITTED
+                .page(sort -> db.selectFrom(EVIDENCE).where(where).orderBy(sort), page)
                 .fetch(Evidences::toEvidence);
+    }
+
+    /** An item's cursor keys in the review queue. */
+    static Map<String, String> submittedKeys(Evidence item) {
+        return SUBMITTED.keys(item.updatedAt(), item.id());
     }
 
     Optional<Evidence> findByExternalId(Evidence.Source source, String externalId) {

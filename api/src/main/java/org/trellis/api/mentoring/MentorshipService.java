@@ -15,7 +15,7 @@ import org.trellis.api.evidence.ActiveMentees;
 import org.trellis.api.people.PeopleService;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.NotFoundException;
-import org.trellis.graphql.OffsetWindows;
+import org.trellis.graphql.KeysetWindows;
 import org.trellis.persistence.TransactionMemo;
 
 /**
@@ -72,11 +72,9 @@ public class MentorshipService implements ActiveMentees {
     @Transactional(readOnly = true)
     Window<Mentorship> ofReports(Actor actor, @Nullable Set<Mentorship.Status> statuses, ScrollSubrange subrange) {
         Set<UUID> reports = people.reportsOf(actor);
-        long offset = OffsetWindows.offset(subrange);
-        int limit = OffsetWindows.limit(subrange, 20, 100);
-        List<Mentorship> rows =
-                reports.isEmpty() ? List.of() : mentorships.involvingPage(reports, statuses, offset, limit + 1);
-        return OffsetWindows.window(rows, offset, limit);
+        KeysetWindows.Page page = KeysetWindows.page(subrange, 20, 100);
+        List<Mentorship> rows = reports.isEmpty() ? List.of() : mentorships.involvingPage(reports, statuses, page);
+        return KeysetWindows.window(rows, page, Mentorships::keys);
     }
 
     /** Focus competency ids per pairing, for pairings the caller already sees. */

@@ -18,6 +18,8 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
+import org.trellis.api.shared.KeysetOrder;
+import org.trellis.graphql.KeysetWindows;
 
 /**
  * Pairings of the transaction's tenant, their focus competencies and mentor capacities. A proposal past its
@@ -54,6 +56,33 @@ class Mentorships {
     /** Pairings where any of {@code people} is mentor or mentee (as selected), newest first. */
     List<Mentorship> involving(
             Collection<UUID> people, boolean asMentor, boolean asMentee, @Nullable Set<Mentorship.Status> statuses) {
+        return select(involvement(people, asMentor, asMentee, statuses));
+    }
+
+    /** Newest first, then by id. */
+    private static final KeysetOrder NEWEST = KeysetOrder.of(
+            KeysetOrder.descending("createdAt", MENTORSHIP.CREATED_AT), KeysetOrder.ascending("id", MENTORSHIP.ID));
+
+    /** A page of the pairings where any of {@code people} is mentor or mentee, newest first. */
+    List<Mentorship> involvingPage(
+            Collection<UUID> people, @Nullable Set<Mentorship.Status> statuses, KeysetWindows.Page page) {
+        Condition where = involvement(people, true, true, statuses);
+        return NEWEST.page(
+                        sort -> db.select(MENTORSHIP.asterisk(), STATUS)
+                                .from(MENTORSHIP)
+                                .where(where)
+                                .orderBy(sort),
+                        page)
+                .fetch(Mentorships::toMentorship);
+    }
+
+    /** A pairing's cursor keys in {@link #involvingPage}. */
+    static Map<String, String> keys(Mentorship mentorship) {
+        return NEWEST.keys(mentorship.createdAt(), mentorship.id());
+    }
+
+    private static Condition involvement(
+            Collection<UUID> people, boolean asMentor, boolean asMentee, @Nullable Set<Mentorship.Status> statuses) {
         Condition who = DSL.falseCondition();
         if (asMentor) {
             who = who.or(MENTORSHIP.MENTOR_ID.in(people));
@@ -61,29 +90,9 @@ class Mentorships {
         if (asMentee) {
             who = who.or(MENTORSHIP.MENTEE_ID.in(people));
         }
-        Condition condition = who;
-        if (statuses != null && !statuses.isEmpty()) {
-            condition = condition.and(
-                    EFFECTIVE_STATUS.in(statuses.stream().map(Enum::name).toList()));
-        }
-        return select(condition);
-    }
-
-    /** Involving page: reads {@code limit} rows from {@code offset}. */
-    List<Mentorship> involvingPage(
-            Collection<UUID> people, @Nullable Set<Mentorship.Status> statuses, long offset, int limit) {
-        Condition condition = MENTORSHIP.MENTOR_ID.in(people).or(MENTORSHIP.MENTEE_ID.in(people));
-        if (statuses != null && !statuses.isEmpty()) {
-            condition = condition.and(
-                    EFFECTIVE_STATUS.in(statuses.stream().map(Enum::name).toList()));
-        }
-        return db.select(MENTORSHIP.asterisk(), STATUS)
-                .from(MENTORSHIP)
-                .where(condition)
-                .orderBy(MENTORSHIP.CREATED_AT.desc(), MENTORSHIP.ID)
-                .offset(offset)
-                .limit(limit)
-                .fetch(Mentorships::toMentorship);
+        return statuses == null || statuses.isEmpty()
+                ? who
+                : who.and(EFFECTIVE_STATUS.in(statuses.stream().map(Enum::name).toList()));
     }
 
     /** Whether the two people have a proposed (not lapsed) or active pairing, either way round. */

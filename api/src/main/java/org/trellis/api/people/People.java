@@ -1,24 +1,20 @@
 package org.trellis.api.people;
 
-import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
 import static org.trellis.persistence.jooq.Tables.PERSON;
-import static org.trellis.persistence.jooq.Tables.TEAM_MEMBER;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.CommonTableExpression;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -68,7 +64,7 @@ class People {
     }
 
     /** Ids of everyone below {@code managerId} in the reporting line (direct and indirect). */
-    Select<Record1<UUID>> reportsOf(UUID managerId) {
+    static Select<Record1<UUID>> reportsOf(UUID managerId) {
         Field<UUID> id = field(name("reports", "id"), UUID.class);
         CommonTableExpression<Record1<UUID>> reports = name("reports")
                 .fields("id")
@@ -105,53 +101,6 @@ class People {
 
     List<UUID> reportIds(UUID managerId) {
         return db.fetch(reportsOf(managerId)).getValues(0, UUID.class);
-    }
-
-    /**
-     * A page of people matching the filter, by name. Reads {@code limit} rows from {@code offset}. The search text
-     * matches display names, and emails and user names only of the people whose details {@code scope} shows.
-     */
-    List<Person> search(PeopleFilter filter, DetailScope scope, long offset, int limit) {
-        Condition condition = DSL.noCondition();
-        if (filter.status() != null) {
-            condition = condition.and(PERSON.STATUS.eq(filter.status().name()));
-        }
-        if (filter.teamId() != null) {
-            condition = condition.and(PERSON.ID.in(
-                    select(TEAM_MEMBER.PERSON_ID).from(TEAM_MEMBER).where(TEAM_MEMBER.TEAM_ID.eq(filter.teamId()))));
-        }
-        if (filter.managerId() != null) {
-            condition = condition.and(
-                    filter.includeIndirectReports()
-                            ? PERSON.ID.in(reportsOf(filter.managerId()))
-                            : PERSON.MANAGER_ID.eq(filter.managerId()));
-        }
-        if (filter.search() != null) {
-            // LIKE's escape character, % and _ stand for themselves
-            String pattern = "%" + filter.search().toLowerCase(Locale.ROOT).replaceAll("[\\\\%_]", "\\\\$0") + "%";
-            Condition details = lower(coalesce(PERSON.EMAIL, ""))
-                    .like(pattern, '\\')
-                    .or(lower(coalesce(PERSON.USER_NAME, "")).like(pattern, '\\'));
-            condition = condition.and(lower(PERSON.DISPLAY_NAME)
-                    .like(pattern, '\\')
-                    .or(detailed(scope).and(details)));
-        }
-        return db.selectFrom(PERSON)
-                .where(condition)
-                .orderBy(lower(PERSON.DISPLAY_NAME), PERSON.ID)
-                .offset(offset)
-                .limit(limit)
-                .fetch(People::toPerson);
-    }
-
-    /** The people whose details {@code scope} shows. */
-    private Condition detailed(DetailScope scope) {
-        if (scope.all()) {
-            return DSL.trueCondition();
-        }
-        return scope.self() == null
-                ? DSL.falseCondition()
-                : PERSON.ID.eq(scope.self()).or(PERSON.ID.in(reportsOf(scope.self())));
     }
 
     Person insert(UUID tenantId, Profile profile, ProfileSource source) {

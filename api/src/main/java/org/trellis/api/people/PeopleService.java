@@ -19,7 +19,7 @@ import org.trellis.api.shared.ActorKind;
 import org.trellis.api.shared.NotFoundException;
 import org.trellis.api.shared.Role;
 import org.trellis.api.shared.Scopes;
-import org.trellis.graphql.OffsetWindows;
+import org.trellis.graphql.KeysetWindows;
 import org.trellis.persistence.TransactionMemo;
 
 /**
@@ -36,10 +36,12 @@ public class PeopleService {
     private static final int MAX_DIRECT_REPORTS = 50;
 
     private final People people;
+    private final PeopleSearch search;
     private final ExactPeople exact;
 
-    PeopleService(People people, ExactPeople exact) {
+    PeopleService(People people, PeopleSearch search, ExactPeople exact) {
         this.people = people;
+        this.search = search;
         this.exact = exact;
     }
 
@@ -62,8 +64,7 @@ public class PeopleService {
     @Transactional(readOnly = true)
     public Window<Person> list(Actor actor, PeopleFilter filter, ScrollSubrange subrange) {
         PeoplePolicy.requireRead(actor);
-        long offset = OffsetWindows.offset(subrange);
-        int limit = OffsetWindows.limit(subrange, DEFAULT_PAGE, MAX_PAGE);
+        KeysetWindows.Page page = KeysetWindows.page(subrange, DEFAULT_PAGE, MAX_PAGE);
         PeopleFilter valid = filter.search() != null && filter.search().length() > 200
                 ? new PeopleFilter(
                         filter.teamId(),
@@ -73,10 +74,8 @@ public class PeopleService {
                         filter.search().substring(0, 200))
                 : filter;
         Function<Person, Person> view = viewer(actor);
-        List<Person> rows = people.search(valid, detailScope(actor), offset, limit + 1).stream()
-                .map(view)
-                .toList();
-        return OffsetWindows.window(rows, offset, limit);
+        return KeysetWindows.window(search.search(valid, detailScope(actor), page), page, PeopleSearch::keys)
+                .map(found -> view.apply(found.person()));
     }
 
     /** Everyone below the caller in the reporting line (empty for callers who are not people). */

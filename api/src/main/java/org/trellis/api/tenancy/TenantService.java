@@ -13,7 +13,7 @@ import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.NotFoundException;
 import org.trellis.api.shared.Role;
 import org.trellis.api.shared.Validation;
-import org.trellis.graphql.OffsetWindows;
+import org.trellis.graphql.KeysetWindows;
 import org.trellis.graphql.UserError.Code;
 
 /** Tenants: platform operators create and list them; members see their own. */
@@ -57,9 +57,8 @@ public class TenantService {
     @Transactional(readOnly = true)
     public Window<Tenant> list(Actor actor, ScrollSubrange subrange) {
         actor.require(Role.PLATFORM_OPERATOR);
-        long offset = OffsetWindows.offset(subrange);
-        int limit = OffsetWindows.limit(subrange, DEFAULT_PAGE, MAX_PAGE);
-        return OffsetWindows.window(tenants.page(offset, limit + 1), offset, limit);
+        KeysetWindows.Page page = KeysetWindows.page(subrange, DEFAULT_PAGE, MAX_PAGE);
+        return KeysetWindows.window(tenants.page(page), page, Tenants::keys);
     }
 
     @Transactional

@@ -4,11 +4,14 @@ import static org.trellis.persistence.jooq.Tables.TENANT;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
+import org.trellis.api.shared.KeysetOrder;
+import org.trellis.graphql.KeysetWindows;
 
 /** The tenant registry (a platform table: callers filter by tenant themselves). */
 @Repository
@@ -32,13 +35,18 @@ class Tenants {
         return db.fetchExists(TENANT, TENANT.SLUG.eq(slug));
     }
 
-    /** Oldest first; reads {@code limit} rows from {@code offset}. */
-    List<Tenant> page(long offset, int limit) {
-        return db.selectFrom(TENANT)
-                .orderBy(TENANT.CREATED_AT, TENANT.ID)
-                .offset(offset)
-                .limit(limit)
-                .fetch(Tenants::toTenant);
+    /** Oldest first, then by id. */
+    private static final KeysetOrder OLDEST = KeysetOrder.of(
+            KeysetOrder.ascending("createdAt", TENANT.CREATED_AT), KeysetOrder.ascending("id", TENANT.ID));
+
+    /** A page of every tenant, oldest first. */
+    List<Tenant> page(KeysetWindows.Page page) {
+        return OLDEST.page(sort -> db.selectFrom(TENANT).orderBy(sort), page).fetch(Tenants::toTenant);
+    }
+
+    /** A tenant's cursor keys in {@link #page}. */
+    static Map<String, String> keys(Tenant tenant) {
+        return OLDEST.keys(tenant.createdAt(), tenant.id());
     }
 
     Tenant insert(String slug, String name) {

@@ -15,7 +15,7 @@ import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ConflictException;
 import org.trellis.api.shared.InvalidInputException;
 import org.trellis.api.shared.NotFoundException;
-import org.trellis.graphql.OffsetWindows;
+import org.trellis.graphql.KeysetWindows;
 import org.trellis.graphql.UserError;
 import org.trellis.graphql.UserError.Code;
 
@@ -49,9 +49,8 @@ class UnmatchedEventService {
     @Transactional(readOnly = true)
     Window<UnmatchedEvent> list(Actor actor, UnmatchedEvent.Status status, ScrollSubrange subrange) {
         WebhookPolicy.requireAdmin(actor);
-        long offset = OffsetWindows.offset(subrange);
-        int limit = OffsetWindows.limit(subrange, 20, 100);
-        return OffsetWindows.window(events.withStatus(status, offset, limit + 1), offset, limit);
+        KeysetWindows.Page page = KeysetWindows.page(subrange, 20, 100);
+        return KeysetWindows.window(events.withStatus(status, page), page, UnmatchedEvents::keys);
     }
 
     @Transactional(readOnly = true)

@@ -4,6 +4,7 @@ import static org.trellis.persistence.jooq.Tables.UNMATCHED_EVENT;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -11,7 +12,9 @@ import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.trellis.api.evidence.Evidence;
+import org.trellis.api.shared.KeysetOrder;
 import org.trellis.api.shared.Validation;
+import org.trellis.graphql.KeysetWindows;
 
 /** Unmatched events of the transaction's tenant; one per (provider, external id), so replays add nothing. */
 @Repository
@@ -57,14 +60,24 @@ class UnmatchedEvents {
         return db.selectFrom(UNMATCHED_EVENT).where(UNMATCHED_EVENT.ID.eq(id)).fetchOptional(UnmatchedEvents::toEvent);
     }
 
-    /** Newest first; reads {@code limit} rows from {@code offset}. */
-    List<UnmatchedEvent> withStatus(UnmatchedEvent.Status status, long offset, int limit) {
-        return db.selectFrom(UNMATCHED_EVENT)
-                .where(UNMATCHED_EVENT.STATUS.eq(status.name()))
-                .orderBy(UNMATCHED_EVENT.CREATED_AT.desc(), UNMATCHED_EVENT.ID)
-                .offset(offset)
-                .limit(limit)
+    /** Newest first, then by id. */
+    private static final KeysetOrder NEWEST = KeysetOrder.of(
+            KeysetOrder.descending("createdAt", UNMATCHED_EVENT.CREATED_AT),
+            KeysetOrder.ascending("id", UNMATCHED_EVENT.ID));
+
+    /** A page of the events in one status, newest first. */
+    List<UnmatchedEvent> withStatus(UnmatchedEvent.Status status, KeysetWindows.Page page) {
+        return NEWEST.page(
+                        sort -> db.selectFrom(UNMATCHED_EVENT)
+                                .where(UNMATCHED_EVENT.STATUS.eq(status.name()))
+                                .orderBy(sort),
+                        page)
                 .fetch(UnmatchedEvents::toEvent);
+    }
+
+    /** An event's cursor keys in {@link #withStatus}. */
+    static Map<String, String> keys(UnmatchedEvent event) {
+        return NEWEST.keys(event.createdAt(), event.id());
     }
 
     /** Pending events of one account, oldest first, locked so two admins mapping at once do not both capture. */
