@@ -6,6 +6,7 @@ import graphql.language.ListType;
 import graphql.language.NonNullType;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.Type;
+import graphql.language.TypeName;
 import graphql.relay.Connection;
 import graphql.relay.Edge;
 import graphql.schema.DataFetcher;
@@ -21,8 +22,8 @@ import java.util.List;
 import org.springframework.graphql.execution.TypeDefinitionConfigurer;
 
 /**
- * Gives every generated {@code *Connection} a {@code nodes} list beside {@code edges}, as GitHub's API does, for
- * clients that need no cursors per item: {@link #configure} adds the field to the type definitions after Spring
+ * Gives every generated {@code *Connection} a {@code nodes} list beside {@code edges} and a {@code totalCount}
+ * ({@link TotalCounts}), as GitHub's API does, for clients that need no cursors per item: {@link #configure} adds the field to the type definitions after Spring
  * GraphQL has generated them, and {@link #visitGraphQLObjectType} answers it from the connection's edges. It costs
  * what the edges cost: the page is already counted by the connection's {@code first}/{@code last}.
  */
@@ -61,11 +62,21 @@ public final class ConnectionNodes extends GraphQLTypeVisitorStub implements Typ
                                     false))
                             .type(new NonNullType(new ListType(new NonNullType(nodeType))))
                             .build();
+                    FieldDefinition totalCount = FieldDefinition.newFieldDefinition()
+                            .name("totalCount")
+                            .description(new Description(
+                                    "How many items the whole list holds (every page, the same filter), at most "
+                                            + TotalCounts.MAX + ": a longer list answers " + TotalCounts.MAX
+                                            + ". Counted only when asked for.",
+                                    null,
+                                    false))
+                            .type(new NonNullType(new TypeName("Int")))
+                            .build();
                     registry.remove(connection);
-                    registry.add(
-                            connection.transform(builder -> builder.fieldDefinitions(java.util.stream.Stream.concat(
+                    registry.add(connection.transform(
+                            builder -> builder.fieldDefinitions(java.util.stream.Stream.concat(
                                             connection.getFieldDefinitions().stream(),
-                                            java.util.stream.Stream.of(nodes))
+                                            java.util.stream.Stream.of(nodes, totalCount))
                                     .toList())));
                 });
     }
@@ -74,8 +85,9 @@ public final class ConnectionNodes extends GraphQLTypeVisitorStub implements Typ
     public TraversalControl visitGraphQLObjectType(
             GraphQLObjectType type, TraverserContext<GraphQLSchemaElement> context) {
         if (type.getName().endsWith("Connection") && type.getFieldDefinition("nodes") != null) {
-            context.getVarFromParents(GraphQLCodeRegistry.Builder.class)
-                    .dataFetcher(FieldCoordinates.coordinates(type.getName(), "nodes"), NODES);
+            GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
+            registry.dataFetcher(FieldCoordinates.coordinates(type.getName(), "nodes"), NODES);
+            registry.dataFetcher(FieldCoordinates.coordinates(type.getName(), "totalCount"), TotalCounts.FETCHER);
         }
         return TraversalControl.CONTINUE;
     }

@@ -1,5 +1,6 @@
 package org.trellis.api.audit;
 
+import graphql.execution.DataFetcherResult;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +26,7 @@ class AuditController {
     }
 
     @QueryMapping
-    Window<AuditEvent> auditEvents(@Argument @Nullable FilterInput filter, ScrollSubrange subrange) {
+    DataFetcherResult<Window<AuditEvent>> auditEvents(@Argument @Nullable FilterInput filter, ScrollSubrange subrange) {
         AuditFilter criteria = filter == null
                 ? new AuditFilter(null, null, null, null, null, null)
                 : new AuditFilter(

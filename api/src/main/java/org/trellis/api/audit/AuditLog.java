@@ -2,7 +2,6 @@ package org.trellis.api.audit;
 
 import static org.trellis.persistence.jooq.Tables.AUDIT_EVENT;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +11,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.trellis.api.shared.KeysetOrder;
+import org.trellis.api.shared.Paged;
 import org.trellis.graphql.KeysetWindows;
 
 /** Reads the transaction's tenant's audit log, newest first. */
@@ -32,7 +32,7 @@ class AuditLog {
     private static final KeysetOrder ORDER = KeysetOrder.of(
             KeysetOrder.descending("at", AUDIT_EVENT.OCCURRED_AT), KeysetOrder.descending("seq", AUDIT_EVENT.ID));
 
-    List<AuditEvent> page(AuditFilter filter, KeysetWindows.Page page) {
+    Paged<AuditEvent> page(AuditFilter filter, KeysetWindows.Page page) {
         Condition condition = DSL.noCondition();
         if (filter.action() != null) {
             condition = condition.and(AUDIT_EVENT.ACTION.eq(filter.action()));
@@ -53,8 +53,12 @@ class AuditLog {
             condition = condition.and(AUDIT_EVENT.OCCURRED_AT.lt(filter.to()));
         }
         Condition where = condition;
-        return ORDER.page(sort -> db.selectFrom(AUDIT_EVENT).where(where).orderBy(sort), page)
-                .fetch(AuditLog::toEvent);
+        return Paged.of(
+                ORDER.page(sort -> db.selectFrom(AUDIT_EVENT).where(where).orderBy(sort), page)
+                        .fetch(AuditLog::toEvent),
+                db,
+                AUDIT_EVENT,
+                where);
     }
 
     /** An event's cursor keys. */

@@ -1,5 +1,6 @@
 package org.trellis.api.audit;
 
+import graphql.execution.DataFetcherResult;
 import java.util.UUID;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.query.ScrollSubrange;
@@ -31,10 +32,10 @@ public class AuditService {
     }
 
     @Transactional(readOnly = true)
-    public Window<AuditEvent> list(Actor actor, AuditFilter filter, ScrollSubrange subrange) {
+    public DataFetcherResult<Window<AuditEvent>> list(Actor actor, AuditFilter filter, ScrollSubrange subrange) {
         actor.tenant();
         actor.require(Role.TENANT_ADMIN);
         KeysetWindows.Page page = KeysetWindows.page(subrange, 20, 100);
-        return KeysetWindows.window(log.page(filter, page), page, AuditLog::keys);
+        return log.page(filter, page).window(page, AuditLog::keys);
     }
 }

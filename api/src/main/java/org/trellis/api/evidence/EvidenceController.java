@@ -1,5 +1,6 @@
 package org.trellis.api.evidence;
 
+import graphql.execution.DataFetcherResult;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Window;
@@ -24,7 +25,7 @@ class EvidenceController {
     }
 
     @QueryMapping(name = "evidence")
-    Window<Evidence> evidenceOf(
+    DataFetcherResult<Window<Evidence>> evidenceOf(
             @Argument PersonId personId, @Argument @Nullable FilterInput filter, ScrollSubrange subrange) {
         EvidenceFilter criteria = filter == null
                 ? new EvidenceFilter(null, null, null, null, null)
@@ -34,7 +35,7 @@ class EvidenceController {
     }
 
     @QueryMapping
-    Window<Evidence> reviewQueue(ScrollSubrange subrange) {
+    DataFetcherResult<Window<Evidence>> reviewQueue(ScrollSubrange subrange) {
         return evidence.reviewQueue(actor(), subrange);
     }
 

@@ -1,5 +1,6 @@
 package org.trellis.api.evidence;
 
+import graphql.execution.DataFetcherResult;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import org.trellis.api.people.PeopleService;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ForbiddenException;
 import org.trellis.api.shared.NotFoundException;
+import org.trellis.api.shared.Paged;
 import org.trellis.graphql.KeysetWindows;
 
 /**
@@ -75,7 +77,8 @@ public class EvidenceService {
     }
 
     @Transactional(readOnly = true)
-    public Window<Evidence> ofPerson(Actor actor, UUID personId, EvidenceFilter filter, ScrollSubrange subrange) {
+    public DataFetcherResult<Window<Evidence>> ofPerson(
+            Actor actor, UUID personId, EvidenceFilter filter, ScrollSubrange subrange) {
         if (!people.exists(actor, personId)) {
             throw new NotFoundException("Person");
         }
@@ -84,7 +87,7 @@ public class EvidenceService {
                     "Evidence is visible to the person, their managers, their active mentors and tenant admins.");
         }
         KeysetWindows.Page page = KeysetWindows.page(subrange, 20, 100);
-        return KeysetWindows.window(evidence.ofPerson(personId, filter, page), page, Evidences::ofPersonKeys);
+        return evidence.ofPerson(personId, filter, page).window(page, Evidences::ofPersonKeys);
     }
 
     /**
@@ -92,14 +95,14 @@ public class EvidenceService {
      * their review.
      */
     @Transactional(readOnly = true)
-    public Window<Evidence> reviewQueue(Actor actor, ScrollSubrange subrange) {
+    public DataFetcherResult<Window<Evidence>> reviewQueue(Actor actor, ScrollSubrange subrange) {
         EvidencePolicy.Relations relations = this.relations.of(actor);
         Set<UUID> reviewees = new HashSet<>(relations.reports());
         reviewees.addAll(relations.mentees());
         reviewees.remove(actor.personId());
         KeysetWindows.Page page = KeysetWindows.page(subrange, 20, 100);
-        List<Evidence> rows = reviewees.isEmpty() ? List.of() : evidence.submittedBy(reviewees, page);
-        return KeysetWindows.window(rows, page, Evidences::submittedKeys);
+        Paged<Evidence> rows = reviewees.isEmpty() ? Paged.empty() : evidence.submittedBy(reviewees, page);
+        return rows.window(page, Evidences::submittedKeys);
     }
 
     /**

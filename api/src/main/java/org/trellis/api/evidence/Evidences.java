@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.trellis.api.shared.ConflictException;
 import org.trellis.api.shared.KeysetOrder;
+import org.trellis.api.shared.Paged;
 import org.trellis.graphql.KeysetWindows;
 
 /** Evidence of the transaction's tenant. Writes check the expected version, so a stale write changes nothing. */
@@ -46,7 +47,7 @@ class Evidences {
             KeysetOrder.ascending("updatedAt", EVIDENCE.UPDATED_AT), KeysetOrder.ascending("id", EVIDENCE.ID));
 
     /** A page of a person's evidence, newest first. */
-    List<Evidence> ofPerson(UUID personId, EvidenceFilter filter, KeysetWindows.Page page) {
+    Paged<Evidence> ofPerson(UUID personId, EvidenceFilter filter, KeysetWindows.Page page) {
         Condition condition = EVIDENCE.PERSON_ID.eq(personId);
         if (filter.competencyId() != null) {
             condition = condition.and(EVIDENCE.ID.in(DSL.select(EVIDENCE_COMPETENCY.EVIDENCE_ID)
@@ -66,9 +67,13 @@ class Evidences {
             condition = condition.and(EVIDENCE.OCCURRED_ON.le(filter.to()));
         }
         Condition where = condition;
-        return OF_PERSON
-                .page(sort -> db.selectFrom(EVIDENCE).where(where).orderBy(sort), page)
-                .fetch(Evidences::toEvidence);
+        return Paged.of(
+                OF_PERSON
+                        .page(sort -> db.selectFrom(EVIDENCE).where(where).orderBy(sort), page)
+                        .fetch(Evidences::toEvidence),
+                db,
+                EVIDENCE,
+                where);
     }
 
     /** An item's cursor keys in a person's evidence. */
@@ -77,11 +82,15 @@ class Evidences {
     }
 
     /** A page of the submitted evidence of these people, least recently changed first. */
-    List<Evidence> submittedBy(Collection<UUID> personIds, KeysetWindows.Page page) {
+    Paged<Evidence> submittedBy(Collection<UUID> personIds, KeysetWindows.Page page) {
         Condition where = EVIDENCE.PERSON_ID.in(personIds).and(EVIDENCE.STATUS.eq(Evidence.Status.SUBMITTED.name()));
-        return SUBMITTED
-                .page(sort -> db.selectFrom(EVIDENCE).where(where).orderBy(sort), page)
-                .fetch(Evidences::toEvidence);
+        return Paged.of(
+                SUBMITTED
+                        .page(sort -> db.selectFrom(EVIDENCE).where(where).orderBy(sort), page)
+                        .fetch(Evidences::toEvidence),
+                db,
+                EVIDENCE,
+                where);
     }
 
     /** An item's cursor keys in the review queue. */

@@ -1,5 +1,6 @@
 package org.trellis.api.mentoring;
 
+import graphql.execution.DataFetcherResult;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,7 +62,8 @@ class MentorshipController {
     }
 
     @QueryMapping
-    Window<Mentorship> reportsMentorships(@Argument @Nullable List<Mentorship.Status> status, ScrollSubrange subrange) {
+    DataFetcherResult<Window<Mentorship>> reportsMentorships(
+            @Argument @Nullable List<Mentorship.Status> status, ScrollSubrange subrange) {
         return mentorships.ofReports(ActorAuthentication.current(), statuses(status), subrange);
     }
 

@@ -1,5 +1,6 @@
 package org.trellis.api.mentoring;
 
+import graphql.execution.DataFetcherResult;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.trellis.api.evidence.ActiveMentees;
 import org.trellis.api.people.PeopleService;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.NotFoundException;
+import org.trellis.api.shared.Paged;
 import org.trellis.graphql.KeysetWindows;
 import org.trellis.persistence.TransactionMemo;
 
@@ -70,11 +72,12 @@ public class MentorshipService implements ActiveMentees {
 
     /** Pairings in which anyone below the caller in the reporting line is mentor or mentee. */
     @Transactional(readOnly = true)
-    Window<Mentorship> ofReports(Actor actor, @Nullable Set<Mentorship.Status> statuses, ScrollSubrange subrange) {
+    DataFetcherResult<Window<Mentorship>> ofReports(
+            Actor actor, @Nullable Set<Mentorship.Status> statuses, ScrollSubrange subrange) {
         Set<UUID> reports = people.reportsOf(actor);
         KeysetWindows.Page page = KeysetWindows.page(subrange, 20, 100);
-        List<Mentorship> rows = reports.isEmpty() ? List.of() : mentorships.involvingPage(reports, statuses, page);
-        return KeysetWindows.window(rows, page, Mentorships::keys);
+        Paged<Mentorship> rows = reports.isEmpty() ? Paged.empty() : mentorships.involvingPage(reports, statuses, page);
+        return rows.window(page, Mentorships::keys);
     }
 
     /** Focus competency ids per pairing, for pairings the caller already sees. */

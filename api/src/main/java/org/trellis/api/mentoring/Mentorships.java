@@ -19,6 +19,7 @@ import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.trellis.api.shared.KeysetOrder;
+import org.trellis.api.shared.Paged;
 import org.trellis.graphql.KeysetWindows;
 
 /**
@@ -64,16 +65,20 @@ class Mentorships {
             KeysetOrder.descending("createdAt", MENTORSHIP.CREATED_AT), KeysetOrder.ascending("id", MENTORSHIP.ID));
 
     /** A page of the pairings where any of {@code people} is mentor or mentee, newest first. */
-    List<Mentorship> involvingPage(
+    Paged<Mentorship> involvingPage(
             Collection<UUID> people, @Nullable Set<Mentorship.Status> statuses, KeysetWindows.Page page) {
         Condition where = involvement(people, true, true, statuses);
-        return NEWEST.page(
-                        sort -> db.select(MENTORSHIP.asterisk(), STATUS)
-                                .from(MENTORSHIP)
-                                .where(where)
-                                .orderBy(sort),
-                        page)
-                .fetch(Mentorships::toMentorship);
+        return Paged.of(
+                NEWEST.page(
+                                sort -> db.select(MENTORSHIP.asterisk(), STATUS)
+                                        .from(MENTORSHIP)
+                                        .where(where)
+                                        .orderBy(sort),
+                                page)
+                        .fetch(Mentorships::toMentorship),
+                db,
+                MENTORSHIP,
+                where);
     }
 
     /** A pairing's cursor keys in {@link #involvingPage}. */

@@ -1,5 +1,6 @@
 package org.trellis.api.people;
 
+import graphql.execution.DataFetcherResult;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,7 +50,7 @@ class PeopleController {
     }
 
     @QueryMapping
-    Window<Person> people(@Argument @Nullable FilterInput filter, ScrollSubrange subrange) {
+    DataFetcherResult<Window<Person>> people(@Argument @Nullable FilterInput filter, ScrollSubrange subrange) {
         PeopleFilter criteria = filter == null ? PeopleFilter.ALL : filter.toFilter();
         return people.list(ActorAuthentication.current(), criteria, subrange);
     }

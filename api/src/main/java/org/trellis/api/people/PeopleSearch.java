@@ -6,7 +6,6 @@ import static org.jooq.impl.DSL.select;
 import static org.trellis.persistence.jooq.Tables.PERSON;
 import static org.trellis.persistence.jooq.Tables.TEAM_MEMBER;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jooq.Condition;
@@ -15,6 +14,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.trellis.api.shared.KeysetOrder;
+import org.trellis.api.shared.Paged;
 import org.trellis.graphql.KeysetWindows;
 
 /**
@@ -43,7 +43,7 @@ class PeopleSearch {
      * A page of people matching the filter, by name. The search text matches display names, and emails and user
      * names only of the people whose details {@code scope} shows.
      */
-    List<Found> search(PeopleFilter filter, DetailScope scope, KeysetWindows.Page page) {
+    Paged<Found> search(PeopleFilter filter, DetailScope scope, KeysetWindows.Page page) {
         Condition condition = DSL.noCondition();
         if (filter.status() != null) {
             condition = condition.and(PERSON.STATUS.eq(filter.status().name()));
@@ -69,13 +69,17 @@ class PeopleSearch {
                     .or(detailed(scope).and(details)));
         }
         Condition where = condition;
-        return BY_NAME.page(
-                        sort -> db.select(PERSON.asterisk(), SORT_NAME_COLUMN)
-                                .from(PERSON)
-                                .where(where)
-                                .orderBy(sort),
-                        page)
-                .fetch(row -> new Found(People.toPerson(row), row.get(SORT_NAME_COLUMN)));
+        return Paged.of(
+                BY_NAME.page(
+                                sort -> db.select(PERSON.asterisk(), SORT_NAME_COLUMN)
+                                        .from(PERSON)
+                                        .where(where)
+                                        .orderBy(sort),
+                                page)
+                        .fetch(row -> new Found(People.toPerson(row), row.get(SORT_NAME_COLUMN))),
+                db,
+                PERSON,
+                where);
     }
 
     /** A person's cursor keys: the name the database sorted by, then the id. */

@@ -1,5 +1,6 @@
 package org.trellis.api.people;
 
+import graphql.execution.DataFetcherResult;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -62,7 +63,7 @@ public class PeopleService {
     }
 
     @Transactional(readOnly = true)
-    public Window<Person> list(Actor actor, PeopleFilter filter, ScrollSubrange subrange) {
+    public DataFetcherResult<Window<Person>> list(Actor actor, PeopleFilter filter, ScrollSubrange subrange) {
         PeoplePolicy.requireRead(actor);
         KeysetWindows.Page page = KeysetWindows.page(subrange, DEFAULT_PAGE, MAX_PAGE);
         PeopleFilter valid = filter.search() != null && filter.search().length() > 200
@@ -74,8 +75,9 @@ public class PeopleService {
                         filter.search().substring(0, 200))
                 : filter;
         Function<Person, Person> view = viewer(actor);
-        return KeysetWindows.window(search.search(valid, detailScope(actor), page), page, PeopleSearch::keys)
-                .map(found -> view.apply(found.person()));
+        DataFetcherResult<Window<PeopleSearch.Found>> found =
+                search.search(valid, detailScope(actor), page).window(page, PeopleSearch::keys);
+        return found.map(window -> window.map(row -> view.apply(row.person())));
     }
 
     /** Everyone below the caller in the reporting line (empty for callers who are not people). */

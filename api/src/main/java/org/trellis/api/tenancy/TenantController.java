@@ -1,5 +1,6 @@
 package org.trellis.api.tenancy;
 
+import graphql.execution.DataFetcherResult;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +35,7 @@ class TenantController {
     }
 
     @QueryMapping
-    Window<Tenant> tenants(ScrollSubrange subrange) {
+    DataFetcherResult<Window<Tenant>> tenants(ScrollSubrange subrange) {
         return tenants.list(ActorAuthentication.current(), subrange);
     }
 

@@ -1,5 +1,6 @@
 package org.trellis.api.tenancy;
 
+import graphql.execution.DataFetcherResult;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +56,10 @@ public class TenantService {
     }
 
     @Transactional(readOnly = true)
-    public Window<Tenant> list(Actor actor, ScrollSubrange subrange) {
+    public DataFetcherResult<Window<Tenant>> list(Actor actor, ScrollSubrange subrange) {
         actor.require(Role.PLATFORM_OPERATOR);
         KeysetWindows.Page page = KeysetWindows.page(subrange, DEFAULT_PAGE, MAX_PAGE);
-        return KeysetWindows.window(tenants.page(page), page, Tenants::keys);
+        return tenants.page(page).window(page, Tenants::keys);
     }
 
     @Transactional

@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.trellis.api.shared.KeysetOrder;
+import org.trellis.api.shared.Paged;
 import org.trellis.graphql.KeysetWindows;
 
 /** The tenant registry (a platform table: callers filter by tenant themselves). */
@@ -40,8 +42,12 @@ class Tenants {
             KeysetOrder.ascending("createdAt", TENANT.CREATED_AT), KeysetOrder.ascending("id", TENANT.ID));
 
     /** A page of every tenant, oldest first. */
-    List<Tenant> page(KeysetWindows.Page page) {
-        return OLDEST.page(sort -> db.selectFrom(TENANT).orderBy(sort), page).fetch(Tenants::toTenant);
+    Paged<Tenant> page(KeysetWindows.Page page) {
+        return Paged.of(
+                OLDEST.page(sort -> db.selectFrom(TENANT).orderBy(sort), page).fetch(Tenants::toTenant),
+                db,
+                TENANT,
+                DSL.noCondition());
     }
 
     /** A tenant's cursor keys in {@link #page}. */

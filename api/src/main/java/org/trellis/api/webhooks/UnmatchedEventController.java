@@ -1,5 +1,6 @@
 package org.trellis.api.webhooks;
 
+import graphql.execution.DataFetcherResult;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +37,8 @@ class UnmatchedEventController {
     }
 
     @QueryMapping
-    Window<UnmatchedEvent> unmatchedEvents(@Argument UnmatchedEvent.Status status, ScrollSubrange subrange) {
+    DataFetcherResult<Window<UnmatchedEvent>> unmatchedEvents(
+            @Argument UnmatchedEvent.Status status, ScrollSubrange subrange) {
         return unmatched.list(actor(), status, subrange);
     }
 

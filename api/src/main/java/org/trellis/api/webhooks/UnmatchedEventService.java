@@ -1,5 +1,6 @@
 package org.trellis.api.webhooks;
 
+import graphql.execution.DataFetcherResult;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -47,10 +48,10 @@ class UnmatchedEventService {
     }
 
     @Transactional(readOnly = true)
-    Window<UnmatchedEvent> list(Actor actor, UnmatchedEvent.Status status, ScrollSubrange subrange) {
+    DataFetcherResult<Window<UnmatchedEvent>> list(Actor actor, UnmatchedEvent.Status status, ScrollSubrange subrange) {
         WebhookPolicy.requireAdmin(actor);
         KeysetWindows.Page page = KeysetWindows.page(subrange, 20, 100);
-        return KeysetWindows.window(events.withStatus(status, page), page, UnmatchedEvents::keys);
+        return events.withStatus(status, page).window(page, UnmatchedEvents::keys);
     }
 
     @Transactional(readOnly = true)

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.trellis.api.evidence.Evidence;
 import org.trellis.api.shared.KeysetOrder;
+import org.trellis.api.shared.Paged;
 import org.trellis.api.shared.Validation;
 import org.trellis.graphql.KeysetWindows;
 
@@ -66,13 +68,14 @@ class UnmatchedEvents {
             KeysetOrder.ascending("id", UNMATCHED_EVENT.ID));
 
     /** A page of the events in one status, newest first. */
-    List<UnmatchedEvent> withStatus(UnmatchedEvent.Status status, KeysetWindows.Page page) {
-        return NEWEST.page(
-                        sort -> db.selectFrom(UNMATCHED_EVENT)
-                                .where(UNMATCHED_EVENT.STATUS.eq(status.name()))
-                                .orderBy(sort),
-                        page)
-                .fetch(UnmatchedEvents::toEvent);
+    Paged<UnmatchedEvent> withStatus(UnmatchedEvent.Status status, KeysetWindows.Page page) {
+        Condition where = UNMATCHED_EVENT.STATUS.eq(status.name());
+        return Paged.of(
+                NEWEST.page(sort -> db.selectFrom(UNMATCHED_EVENT).where(where).orderBy(sort), page)
+                        .fetch(UnmatchedEvents::toEvent),
+                db,
+                UNMATCHED_EVENT,
+                where);
     }
 
     /** An event's cursor keys in {@link #withStatus}. */

@@ -20,7 +20,7 @@ class AuditPagingIntegrationTest extends IntegrationTest {
 
     private static final String PAGE = "query($first: Int, $after: String, $last: Int, $before: String) {"
             + " auditEvents(first: $first, after: $after, last: $last, before: $before,"
-            + " filter: {action: \"person.created\"}) { edges { cursor node { targetId } }"
+            + " filter: {action: \"person.created\"}) { totalCount edges { cursor node { targetId } }"
             + " pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }";
 
     private TestTenant tenant;
@@ -114,6 +114,9 @@ class AuditPagingIntegrationTest extends IntegrationTest {
         assertThat(info(page(Map.of("first", 12)))).containsEntry("hasNextPage", false);
         assertThat(info(page(Map.of("first", 11)))).containsEntry("hasNextPage", true);
         assertThat(targets(page(Map.of("last", 12)))).isEqualTo(initial);
+        assertThat(page(Map.of("first", 1)).get("totalCount"))
+                .as("the whole filtered list, whatever the page")
+                .isEqualTo(12);
         assertThat(info(page(Map.of("last", 12)))).containsEntry("hasPreviousPage", false);
     }
 

@@ -74,7 +74,7 @@ class PublishedSchemaIntegrationTest extends IntegrationTest {
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(body).contains("type Query", "type PersonConnection", "nodes: [Person!]!");
+        assertThat(body).contains("type Query", "type PersonConnection", "nodes: [Person!]!", "totalCount: Int!");
 
         http().get().uri("/graphql/schema").exchange().expectStatus().isUnauthorized();
     }
