@@ -15,6 +15,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -36,7 +37,6 @@ class Mentorships {
             .otherwise(MENTORSHIP.STATUS);
 
     private static final Field<String> STATUS = EFFECTIVE_STATUS.as("effective_status");
-
     static final Condition OPEN_PROPOSAL =
             MENTORSHIP.STATUS.eq("PROPOSED").and(MENTORSHIP.RESPOND_BY.gt(DSL.currentInstant()));
 
@@ -68,17 +68,9 @@ class Mentorships {
     Paged<Mentorship> involvingPage(
             Collection<UUID> people, @Nullable Set<Mentorship.Status> statuses, KeysetWindows.Page page) {
         Condition where = involvement(people, true, true, statuses);
-        return Paged.of(
-                NEWEST.page(
-                                sort -> db.select(MENTORSHIP.asterisk(), STATUS)
-                                        .from(MENTORSHIP)
-                                        .where(where)
-                                        .orderBy(sort),
-                                page)
-                        .fetch(Mentorships::toMentorship),
-                db,
-                MENTORSHIP,
-                where);
+        List<Mentorship> rows =
+                NEWEST.page(sort -> pairings().where(where).orderBy(sort), page).fetch(Mentorships::toMentorship);
+        return Paged.of(rows, db, MENTORSHIP, where);
     }
 
     /** A pairing's cursor keys in {@link #involvingPage}. */
@@ -228,11 +220,15 @@ class Mentorships {
     }
 
     private List<Mentorship> select(Condition condition) {
-        return db.select(MENTORSHIP.asterisk(), STATUS)
-                .from(MENTORSHIP)
+        return pairings()
                 .where(condition)
                 .orderBy(MENTORSHIP.CREATED_AT.desc(), MENTORSHIP.ID)
                 .fetch(Mentorships::toMentorship);
+    }
+
+    /** Pairings with their effective status. */
+    private SelectJoinStep<Record> pairings() {
+        return db.select(MENTORSHIP.asterisk(), STATUS).from(MENTORSHIP);
     }
 
     private static Mentorship toMentorship(Record row) {
