@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
 import org.trellis.api.shared.BatchJoins;
+import org.trellis.api.shared.Change;
 import org.trellis.api.shared.Ids;
 import org.trellis.api.shared.Ids.ExternalAccountId;
 import org.trellis.api.shared.Ids.IdentityProviderId;
@@ -91,7 +93,7 @@ class PeopleController {
     @MutationMapping
     PersonPayload updatePerson(@Argument UpdateInput input) {
         return new PersonPayload(
-                changes.update(ActorAuthentication.current(), input.id().value(), input.toInput()), List.of());
+                changes.update(ActorAuthentication.current(), input.id().value(), input.changes()), List.of());
     }
 
     @MutationMapping
@@ -154,18 +156,26 @@ class PeopleController {
         }
     }
 
+    /** Omitted fields stay, null clears an optional one ({@link Change}). */
     record UpdateInput(
             PersonId id,
-            @Nullable String displayName,
-            @Nullable String email,
-            @Nullable String title,
-            @Nullable String timeZone,
-            @Nullable String userName,
-            @Nullable String externalId,
-            @Nullable List<Role> roles) {
+            ArgumentValue<String> displayName,
+            ArgumentValue<String> email,
+            ArgumentValue<String> title,
+            ArgumentValue<String> timeZone,
+            ArgumentValue<String> userName,
+            ArgumentValue<String> externalId,
+            ArgumentValue<List<Role>> roles) {
 
-        PersonInput toInput() {
-            return new PersonInput(displayName, email, title, timeZone, userName, externalId, roles, null);
+        PersonUpdate changes() {
+            return new PersonUpdate(
+                    Change.of(displayName),
+                    Change.of(email),
+                    Change.of(title),
+                    Change.of(timeZone),
+                    Change.of(userName),
+                    Change.of(externalId),
+                    Change.of(roles));
         }
     }
 
