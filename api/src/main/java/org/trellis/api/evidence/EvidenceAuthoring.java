@@ -109,7 +109,9 @@ class EvidenceAuthoring {
                     }
                     if (!EvidencePolicy.editable(current.status())) {
                         throw new ConflictException(
-                                "Only draft evidence, or evidence sent back for changes, can be edited.");
+                                "Only draft evidence, or evidence sent back for changes, can be edited.",
+                                "input",
+                                "id");
                     }
                     List<UUID> linked = competencies.of(List.of(id)).stream()
                             .map(EvidenceCompetencies.Link::competencyId)

@@ -104,16 +104,9 @@ class EvidenceMutationController {
             @Nullable String idempotencyKey) {
 
         EvidenceChanges changes() {
-            Change<List<CompetencyId>> ids = Change.of(competencyIds);
             return new EvidenceChanges(
-                    ids.given()
-                            ? Change.to(
-                                    ids.value() == null
-                                            ? null
-                                            : ids.value().stream()
-                                                    .map(CompetencyId::value)
-                                                    .toList())
-                            : Change.keep(),
+                    Change.of(competencyIds)
+                            .map(ids -> ids.stream().map(CompetencyId::value).toList()),
                     Change.of(kind),
                     Change.of(title),
                     Change.of(description),

@@ -71,10 +71,11 @@ class PeopleController {
         return BatchJoins.toMany(persons, Person::id, ids -> people.directReports(ActorAuthentication.current(), ids));
     }
 
+    /** Null for people the caller may not see in detail; an empty list for those with no account. */
     @BatchMapping(typeName = "Person", field = "externalAccounts")
-    Map<Person, List<ExternalAccount>> externalAccounts(List<Person> persons) {
+    Map<Person, @Nullable List<ExternalAccount>> externalAccounts(List<Person> persons) {
         Map<UUID, List<ExternalAccount>> linked = accounts.externalAccounts(ActorAuthentication.current(), persons);
-        return BatchJoins.toMany(persons, Person::id, ids -> linked);
+        return BatchJoins.toManyWhereVisible(persons, Person::detailed, Person::id, linked);
     }
 
     @SchemaMapping(typeName = "ExternalAccount", field = "identityProviderId")
@@ -100,7 +101,7 @@ class PeopleController {
     PersonPayload setManager(@Argument ManagerInput input) {
         return new PersonPayload(
                 changes.setManager(
-                        ActorAuthentication.current(), input.personId().value(), Ids.valueOf(input.managerId())),
+                        ActorAuthentication.current(), input.personId().value(), input.manager()),
                 List.of());
     }
 
@@ -179,7 +180,13 @@ class PeopleController {
         }
     }
 
-    record ManagerInput(PersonId personId, @Nullable PersonId managerId) {}
+    /** An omitted manager stays, null clears it. */
+    record ManagerInput(PersonId personId, ArgumentValue<PersonId> managerId) {
+
+        Change<UUID> manager() {
+            return Change.of(managerId).map(PersonId::value);
+        }
+    }
 
     record IdInput(PersonId id) {}
 

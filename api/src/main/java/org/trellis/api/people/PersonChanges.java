@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.audit.AuditTrail;
 import org.trellis.api.shared.Actor;
+import org.trellis.api.shared.Change;
 import org.trellis.api.shared.ConflictException;
 import org.trellis.api.shared.InvalidInputException;
 import org.trellis.api.shared.NotFoundException;
@@ -111,6 +112,16 @@ public class PersonChanges {
         return reads.viewer(actor).apply(people.setSource(id, source, identityProviderId));
     }
 
+    /** As {@link #setManager(Actor, UUID, UUID)} for GraphQL's input: a manager not given stays. */
+    @Transactional
+    public Person setManager(Actor actor, UUID id, Change<UUID> manager) {
+        if (manager.given()) {
+            return setManager(actor, id, manager.value());
+        }
+        PeoplePolicy.requireWrite(actor);
+        return reads.viewer(actor).apply(people.findById(id).orElseThrow(() -> new NotFoundException("Person")));
+    }
+
     /** Sets or clears a person's manager, refusing cycles in the reporting line. */
     @Transactional
     public Person setManager(Actor actor, UUID id, @Nullable UUID managerId) {
@@ -142,11 +153,11 @@ public class PersonChanges {
         PeoplePolicy.requireWrite(actor);
         Person person = people.findById(id).orElseThrow(() -> new NotFoundException("Person"));
         if (actor.personId() != null && actor.personId().equals(id) && status == PersonStatus.DEACTIVATED) {
-            throw new ConflictException("You cannot deactivate yourself.");
+            throw new ConflictException("You cannot deactivate yourself.", "input", "id");
         }
         if (person.scimDeleted() && status == PersonStatus.ACTIVE) {
             throw new ConflictException(
-                    "SCIM deleted this person: only their identity provider can create them again.");
+                    "SCIM deleted this person: only their identity provider can create them again.", "input", "id");
         }
         Person updated = people.setStatus(id, status);
         if (person.status() != status) {

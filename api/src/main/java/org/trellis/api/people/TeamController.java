@@ -124,7 +124,7 @@ class TeamController {
             if (Boolean.TRUE.equals(detachFromParent)) {
                 return Change.to(null);
             }
-            return parentId.isOmitted() ? Change.keep() : Change.to(Ids.valueOf(parentId.value()));
+            return Change.of(parentId).map(TeamId::value);
         }
     }
 

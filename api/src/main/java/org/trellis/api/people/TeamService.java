@@ -178,7 +178,7 @@ public class TeamService {
         teams.lockTree();
         Team team = existing(id);
         if (!teams.findByParents(List.of(id), 1).isEmpty()) {
-            throw new ConflictException("The team has sub-teams: move or delete them first.");
+            throw new ConflictException("The team has sub-teams: move or delete them first.", "input", "id");
         }
         teams.delete(id);
         audit.record(actor, actor.tenant(), "team.deleted", "Team", id, Map.of("name", team.name()));

@@ -1,5 +1,6 @@
 package org.trellis.api.shared;
 
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.ArgumentValue;
 
@@ -34,6 +35,11 @@ public record Change<T>(boolean given, @Nullable T value) {
     /** For callers without the distinction: null keeps the field. */
     public static <T> Change<T> unlessNull(@Nullable T value) {
         return value == null ? keep() : to(value);
+    }
+
+    /** The same change of a value converted by {@code convert} (a typed id to its UUID, say). */
+    public <R> Change<R> map(Function<T, R> convert) {
+        return !given ? keep() : to(value == null ? null : convert.apply(value));
     }
 
     /** Whether the field was given as null. */

@@ -112,6 +112,11 @@ public final class Validation {
         return notBlank(change, field) ? prose(change.or(current), max, field) : null;
     }
 
+    /** As {@link #text(Change, String, int, String...)}, for prose. */
+    public @Nullable String requiredProse(Change<String> change, @Nullable String current, int max, String... field) {
+        return !change.given() && current != null ? current : requiredProse(change.value(), max, field);
+    }
+
     /** A field of an update that always has a value: not given keeps {@code current}; null is REQUIRED. */
     public <T> @Nullable T required(Change<T> change, @Nullable T current, String... field) {
         if (change.clears()) {
