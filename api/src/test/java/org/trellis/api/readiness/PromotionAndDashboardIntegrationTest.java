@@ -121,8 +121,21 @@ class PromotionAndDashboardIntegrationTest extends ReadinessTestBase {
                 .valueIsNull()
                 .path("startPromotionReview.userErrors[0].code")
                 .entity(String.class)
-                .isEqualTo("STALE")
+                .isEqualTo("CONFLICT")
                 .path("startPromotionReview.userErrors[0].field")
+                .entityList(String.class)
+                .containsExactly("input", "id");
+        graphQl(admin)
+                .document("mutation($id: ID!) { decidePromotion(input: {id: $id, expectedVersion: 1, outcome:"
+                        + " DEFERRED, reason: \"Stale\"}) { promotionCase { status } userErrors { field code } } }")
+                .variable("id", caseId)
+                .execute()
+                .path("decidePromotion.promotionCase")
+                .valueIsNull()
+                .path("decidePromotion.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("STALE")
+                .path("decidePromotion.userErrors[0].field")
                 .entityList(String.class)
                 .containsExactly("input", "expectedVersion");
         graphQl(admin)
