@@ -154,6 +154,36 @@ class ClearingFieldsIntegrationTest extends IntegrationTest {
                 .valueIsNull();
     }
 
+    @Test
+    void anOmittedManagerStaysAndANullManagerIsCleared() {
+        String manager = graphQl(admin)
+                .document("mutation { createPerson(input: {displayName: \"Max\"}) { person { id } } }")
+                .execute()
+                .path("createPerson.person.id")
+                .entity(String.class)
+                .get();
+        String set = "mutation($in: SetManagerInput!) { setManager(input: $in) { person { manager { id } }"
+                + " userErrors { code } } }";
+        graphQl(admin)
+                .document(set)
+                .variable("in", Map.of("personId", person, "managerId", manager))
+                .execute()
+                .path("setManager.person.manager.id")
+                .entity(String.class)
+                .isEqualTo(manager);
+        graphQl(admin).document(set).variable("in", Map.of("personId", person)).execute();
+        read("query($id: ID!) { person(id: $id) { manager { id } } }", person)
+                .path("person.manager.id")
+                .entity(String.class)
+                .isEqualTo(manager);
+        Map<String, Object> clear = new HashMap<>(Map.of("personId", person));
+        clear.put("managerId", null);
+        graphQl(admin).document(set).variable("in", clear).execute();
+        read("query($id: ID!) { person(id: $id) { manager { id } } }", person)
+                .path("person.manager")
+                .valueIsNull();
+    }
+
     private GraphQlTester.Response updatePerson(Map<String, Object> input) {
         return graphQl(admin).document(UPDATE_PERSON).variable("in", input).execute();
     }
