@@ -8,6 +8,8 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -15,8 +17,9 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * For mutations whose payload has a {@code userErrors} field, turns a {@link UserErrorsCarrier} exception into that
- * payload ({@code userErrors} filled, everything else null) so clients can branch on validation failures without
- * parsing errors. One place for every mutation, instead of a try/catch in each controller.
+ * payload ({@code userErrors} filled, everything else null) so clients can branch on refused input and on conflicts
+ * without parsing errors. A unique-key violation the services did not foresee (two requests racing for one name) is a
+ * conflict too: ALREADY_EXISTS. One place for every mutation, instead of a try/catch in each controller.
  */
 public final class UserErrorsInstrumentation extends SimplePerformantInstrumentation {
 
@@ -53,10 +56,24 @@ public final class UserErrorsInstrumentation extends SimplePerformantInstrumenta
         if (cause instanceof UserErrorsCarrier carrier) {
             return Map.of("userErrors", carrier.userErrors());
         }
+        if (isUniqueViolation(cause)) {
+            return Map.of(
+                    "userErrors",
+                    List.of(new UserError(List.of("input"), "It already exists.", UserError.Code.ALREADY_EXISTS)));
+        }
         if (cause instanceof RuntimeException runtime) {
             throw runtime;
         }
         throw new CompletionException(cause);
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable failure) {

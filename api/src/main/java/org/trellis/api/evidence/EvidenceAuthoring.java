@@ -14,6 +14,7 @@ import org.trellis.api.shared.ForbiddenException;
 import org.trellis.api.shared.IdempotencyKeys;
 import org.trellis.api.shared.InvalidInputException;
 import org.trellis.api.shared.NotFoundException;
+import org.trellis.api.shared.Validation;
 import org.trellis.graphql.UserError;
 import org.trellis.graphql.UserError.Code;
 
@@ -92,13 +93,15 @@ class EvidenceAuthoring {
                 id -> reads.get(actor, id));
     }
 
+    /** Edits the fields given ({@link EvidenceChanges}) at the expected version. */
     @Transactional
-    Evidence update(Actor actor, UUID id, int expectedVersion, EvidenceDraft draft, @Nullable String idempotencyKey) {
+    Evidence update(
+            Actor actor, UUID id, int expectedVersion, EvidenceChanges changes, @Nullable String idempotencyKey) {
         return keys.once(
                 actor,
                 idempotencyKey,
                 "updateEvidence:" + id + ":" + expectedVersion,
-                draft,
+                changes,
                 () -> {
                     Evidence current = reads.visible(actor, id).item();
                     if (!EvidencePolicy.isAuthor(actor, current)) {
@@ -106,9 +109,16 @@ class EvidenceAuthoring {
                     }
                     if (!EvidencePolicy.editable(current.status())) {
                         throw new ConflictException(
-                                "Only draft evidence, or evidence sent back for changes, can be edited.");
+                                "Only draft evidence, or evidence sent back for changes, can be edited.",
+                                "input",
+                                "id");
                     }
-                    EvidenceInput input = drafts.validate(actor, current.personId(), draft);
+                    List<UUID> linked = competencies.of(List.of(id)).stream()
+                            .map(EvidenceCompetencies.Link::competencyId)
+                            .toList();
+                    Validation validation = new Validation();
+                    EvidenceDraft draft = changes.over(current, linked, validation);
+                    EvidenceInput input = drafts.validate(actor, current.personId(), draft, validation);
                     Evidence updated =
                             evidence.update(id, expectedVersion, input).orElseThrow(Evidences::stale);
                     competencies.replace(actor.tenant(), id, input.competencyIds());

@@ -28,7 +28,11 @@ class EvidenceDrafts {
     }
 
     EvidenceInput validate(Actor actor, UUID owner, EvidenceDraft draft) {
-        Validation validation = new Validation();
+        return validate(actor, owner, draft, new Validation());
+    }
+
+    /** As {@link #validate(Actor, UUID, EvidenceDraft)}, reporting with the problems {@code validation} holds. */
+    EvidenceInput validate(Actor actor, UUID owner, EvidenceDraft draft, Validation validation) {
         String title = validation.text(draft.title(), 200, "input", "title");
         String prose = validation.prose(draft.description(), 20_000, "input", "description");
         String description = prose == null ? "" : prose;

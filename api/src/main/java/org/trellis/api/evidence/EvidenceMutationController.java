@@ -3,11 +3,13 @@ package org.trellis.api.evidence;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
+import org.trellis.api.shared.Change;
 import org.trellis.api.shared.Ids;
 import org.trellis.api.shared.Ids.CompetencyId;
 import org.trellis.api.shared.Ids.EvidenceId;
@@ -34,7 +36,7 @@ class EvidenceMutationController {
     @MutationMapping
     Payload updateEvidence(@Argument UpdateInput input) {
         return Payload.of(authoring.update(
-                actor(), input.id().value(), input.expectedVersion(), input.draft(), input.idempotencyKey()));
+                actor(), input.id().value(), input.expectedVersion(), input.changes(), input.idempotencyKey()));
     }
 
     @MutationMapping
@@ -88,18 +90,31 @@ class EvidenceMutationController {
             @Nullable String idempotencyKey)
             implements DraftInput {}
 
+    /** Omitted fields stay, null clears an optional one ({@link EvidenceChanges}). */
     record UpdateInput(
             EvidenceId id,
             int expectedVersion,
-            @Nullable List<CompetencyId> competencyIds,
-            Evidence.@Nullable Kind kind,
-            @Nullable String title,
-            @Nullable String description,
-            @Nullable LocalDate occurredOn,
-            @Nullable List<String> links,
-            Evidence.@Nullable Impact impact,
-            @Nullable String idempotencyKey)
-            implements DraftInput {}
+            ArgumentValue<List<CompetencyId>> competencyIds,
+            ArgumentValue<Evidence.Kind> kind,
+            ArgumentValue<String> title,
+            ArgumentValue<String> description,
+            ArgumentValue<LocalDate> occurredOn,
+            ArgumentValue<List<String>> links,
+            ArgumentValue<Evidence.Impact> impact,
+            @Nullable String idempotencyKey) {
+
+        EvidenceChanges changes() {
+            return new EvidenceChanges(
+                    Change.of(competencyIds)
+                            .map(ids -> ids.stream().map(CompetencyId::value).toList()),
+                    Change.of(kind),
+                    Change.of(title),
+                    Change.of(description),
+                    Change.of(occurredOn),
+                    Change.of(links),
+                    Change.of(impact));
+        }
+    }
 
     record TransitionInput(
             EvidenceId id,

@@ -112,8 +112,12 @@ final class EvidencePolicy {
             case WITHDRAW -> editable(from) || from == Evidence.Status.SUBMITTED ? Evidence.Status.WITHDRAWN : null;
         };
         if (to == null) {
-            throw new ConflictException("Evidence that is "
-                    + from.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " cannot be " + past(transition) + ".");
+            throw new ConflictException(
+                    "Evidence that is "
+                            + from.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " cannot be " + past(transition)
+                            + ".",
+                    "input",
+                    "id");
         }
         return to;
     }

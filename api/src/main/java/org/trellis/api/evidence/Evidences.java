@@ -170,7 +170,7 @@ class Evidences {
 
     /** A write at a version that moved on: nothing changed. */
     static ConflictException stale() {
-        return new ConflictException("The evidence changed since you read it: reload and try again.");
+        return ConflictException.stale("The evidence changed since you read it: reload and try again.");
     }
 
     private static Evidence toEvidence(Record row) {

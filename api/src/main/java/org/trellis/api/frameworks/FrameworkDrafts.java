@@ -2,12 +2,13 @@ package org.trellis.api.frameworks;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.audit.AuditTrail;
 import org.trellis.api.shared.Actor;
+import org.trellis.api.shared.Change;
 import org.trellis.api.shared.ConflictException;
 import org.trellis.api.shared.InvalidInputException;
 import org.trellis.api.shared.Validation;
@@ -40,7 +41,7 @@ class FrameworkDrafts {
         FrameworkPolicy.requireEdit(actor);
         FrameworkVersion source = frameworks.existingVersion(fromVersionId);
         if (frameworks.hasDraft(source.frameworkId())) {
-            throw new ConflictException("This framework already has a draft version.");
+            throw new ConflictException("This framework already has a draft version.", "input", "fromVersionId");
         }
         Framework framework =
                 frameworks.findByIds(List.of(source.frameworkId())).getFirst();
@@ -93,29 +94,50 @@ class FrameworkDrafts {
         return frameworks.existingVersion(versionId);
     }
 
-    /** Changes one expectation of a draft. */
+    /** Changes one expectation of a draft: the fields given ({@link ExpectationChanges}); the others stay. */
     @Transactional
     FrameworkVersion updateExpectation(
-            Actor actor, UUID versionId, String competencyKey, String levelCode, ExpectationInput input) {
+            Actor actor, UUID versionId, String competencyKey, String levelCode, ExpectationChanges changes) {
         FrameworkPolicy.requireEdit(actor);
         FrameworkVersion version = frameworks.existingVersion(versionId);
         FrameworkPolicy.requireEditable(version);
+        Expectation current = expectation(versionId, competencyKey, levelCode);
         Validation validation = new Validation();
-        String description = validation.requiredProse(input.description(), 5000, "input", "description");
-        if (input.examples().size() > 20 || input.examples().stream().anyMatch(e -> e.length() > 1000)) {
+        String description =
+                validation.requiredProse(changes.description(), current.description(), 5000, "input", "description");
+        List<String> examples = changes.examples().given()
+                ? Objects.requireNonNullElse(changes.examples().value(), List.<String>of())
+                : current.examples();
+        if (examples.size() > 20 || examples.stream().anyMatch(e -> e.length() > 1000)) {
             validation.reject(Code.TOO_LONG, "At most 20 examples of 1000 characters.", "input", "examples");
-        } else if (!input.examples().stream().allMatch(Validation::isProse)) {
+        } else if (!examples.stream().allMatch(Validation::isProse)) {
             validation.reject(Code.INVALID, "Control characters are not allowed.", "input", "examples");
         }
-        Expectation.Rule rule = input.rule();
-        if (rule.minEndorsedEvidence() < 0
-                || rule.minEndorsedEvidence() > 100
-                || rule.recencyMonths() < 1
-                || rule.recencyMonths() > 120
-                || rule.minDistinctKinds() < 0
-                || rule.minDistinctKinds() > 10) {
+        Expectation.Rule rule = validation.required(changes.rule(), current.rule(), "input", "rule");
+        if (rule != null
+                && (rule.minEndorsedEvidence() < 0
+                        || rule.minEndorsedEvidence() > 100
+                        || rule.recencyMonths() < 1
+                        || rule.recencyMonths() > 120
+                        || rule.minDistinctKinds() < 0
+                        || rule.minDistinctKinds() > 10)) {
             validation.reject(Code.INVALID, "Rule values out of range.", "input", "rule");
         }
+        validation.throwIfInvalid();
+        writer.updateExpectation(current.competencyId(), current.levelId(), description, examples, rule);
+        audit.record(
+                actor,
+                actor.tenant(),
+                "framework.expectation-updated",
+                "FrameworkVersion",
+                versionId,
+                Map.of("competency", competencyKey, "level", levelCode, "rule", rule));
+        return version;
+    }
+
+    /** The draft's expectation of a competency at a level, each named by its key or code. */
+    private Expectation expectation(UUID versionId, String competencyKey, String levelCode) {
+        Validation validation = new Validation();
         Competency competency = contents.competenciesOf(List.of(versionId)).stream()
                 .filter(c -> c.key().equals(competencyKey))
                 .findFirst()
@@ -132,20 +154,19 @@ class FrameworkDrafts {
             validation.reject(Code.INVALID, "No level " + levelCode + " in this version.", "input", "levelCode");
         }
         validation.throwIfInvalid();
-        if (writer.updateExpectation(competency.id(), level.id(), description, input.examples(), rule) == 0) {
-            throw InvalidInputException.of(new UserError(
-                    List.of("input", "levelCode"), "This competency has no expectation at that level.", Code.INVALID));
-        }
-        audit.record(
-                actor,
-                actor.tenant(),
-                "framework.expectation-updated",
-                "FrameworkVersion",
-                versionId,
-                Map.of("competency", competencyKey, "level", levelCode, "rule", rule));
-        return version;
+        return contents.expectationsOf(List.of(competency.id())).stream()
+                .filter(e -> e.levelId().equals(level.id()))
+                .findFirst()
+                .orElseThrow(() -> InvalidInputException.of(new UserError(
+                        List.of("input", "levelCode"),
+                        "This competency has no expectation at that level.",
+                        Code.INVALID)));
     }
 
-    /** A changed expectation. */
-    record ExpectationInput(@Nullable String description, List<String> examples, Expectation.Rule rule) {}
+    /**
+     * Changes to an expectation ({@link Change}): a field not given stays; null clears the examples and is REQUIRED for
+     * the description and the rule.
+     */
+    record ExpectationChanges(
+            Change<String> description, Change<List<String>> examples, Change<Expectation.Rule> rule) {}
 }

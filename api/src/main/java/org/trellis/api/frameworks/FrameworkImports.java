@@ -75,7 +75,7 @@ class FrameworkImports {
                 .findByName(document.name())
                 .orElseGet(() -> frameworks.insertFramework(actor.tenant(), document.name(), document.description()));
         if (status == FrameworkVersion.Status.DRAFT && frameworks.hasDraft(framework.id())) {
-            throw new ConflictException("This framework already has a draft version.");
+            throw new ConflictException("This framework already has a draft version.", "input", "name");
         }
         FrameworkVersion version =
                 frameworks.insertVersion(actor.tenant(), framework.id(), status, document.guidance());

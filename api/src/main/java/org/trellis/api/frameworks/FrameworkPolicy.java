@@ -70,7 +70,10 @@ final class FrameworkPolicy {
 
     static void requireEditable(FrameworkVersion version) {
         if (!editable(version.status())) {
-            throw new ConflictException("Published and retired versions are immutable: create a draft to change them.");
+            throw new ConflictException(
+                    "Published and retired versions are immutable: create a draft to change them.",
+                    "input",
+                    "versionId");
         }
     }
 
@@ -95,8 +98,11 @@ final class FrameworkPolicy {
         };
         FrameworkVersion.Status from = from(transition);
         if (current != from) {
-            throw new ConflictException("Only " + from.name().toLowerCase(Locale.ROOT) + " versions can become "
-                    + to.name().toLowerCase(Locale.ROOT) + ".");
+            throw new ConflictException(
+                    "Only " + from.name().toLowerCase(Locale.ROOT) + " versions can become "
+                            + to.name().toLowerCase(Locale.ROOT) + ".",
+                    "input",
+                    "id");
         }
         return to;
     }

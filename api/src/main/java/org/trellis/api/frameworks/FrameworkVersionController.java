@@ -3,6 +3,7 @@ package org.trellis.api.frameworks;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
 import org.trellis.api.shared.BatchJoins;
+import org.trellis.api.shared.Change;
 import org.trellis.api.shared.Ids.FrameworkVersionId;
 import org.trellis.graphql.UserError;
 
@@ -93,8 +95,8 @@ class FrameworkVersionController {
                 input.versionId().value(),
                 input.competencyKey(),
                 input.levelCode(),
-                new FrameworkDrafts.ExpectationInput(
-                        input.description(), input.examples() == null ? List.of() : input.examples(), input.rule())));
+                new FrameworkDrafts.ExpectationChanges(
+                        Change.of(input.description()), Change.of(input.examples()), Change.of(input.rule()))));
     }
 
     @MutationMapping
@@ -127,13 +129,14 @@ class FrameworkVersionController {
 
     record IdInput(FrameworkVersionId id) {}
 
+    /** Omitted fields stay ({@link FrameworkDrafts.ExpectationChanges}). */
     record ExpectationInput(
             FrameworkVersionId versionId,
             String competencyKey,
             String levelCode,
-            String description,
-            @Nullable List<String> examples,
-            Expectation.Rule rule) {}
+            ArgumentValue<String> description,
+            ArgumentValue<List<String>> examples,
+            ArgumentValue<Expectation.Rule> rule) {}
 
     record VersionPayload(FrameworkVersion frameworkVersion, List<UserError> userErrors) {
 

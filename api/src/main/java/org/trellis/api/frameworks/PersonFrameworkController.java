@@ -27,9 +27,10 @@ class PersonFrameworkController {
                 p -> found.getOrDefault(p.id(), List.of()).stream().findFirst().orElse(null));
     }
 
+    /** Null for people the caller may not see in detail; an empty list for those never assigned. */
     @BatchMapping(typeName = "Person", field = "frameworkAssignmentHistory")
-    Map<Person, List<Assignment>> frameworkAssignmentHistory(List<Person> persons) {
+    Map<Person, @Nullable List<Assignment>> frameworkAssignmentHistory(List<Person> persons) {
         var found = assignments.of(ActorAuthentication.current(), persons, false);
-        return BatchJoins.toMany(persons, Person::id, ids -> found);
+        return BatchJoins.toManyWhereVisible(persons, Person::detailed, Person::id, found);
     }
 }

@@ -38,7 +38,7 @@ class MentoringActionService {
         MentoringAction action = actions.findAction(actionId).orElseThrow(() -> new NotFoundException("Action"));
         MentoringSession session =
                 sessionRecords.findSession(action.sessionId()).orElseThrow();
-        mentorships.active(actor, session.mentorshipId());
+        mentorships.active(actor, session.mentorshipId(), "input", "id");
         MentoringAction updated = actions.setDone(actionId, done);
         audit.record(
                 actor,

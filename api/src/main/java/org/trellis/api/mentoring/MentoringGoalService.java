@@ -63,7 +63,7 @@ class MentoringGoalService {
             @Nullable String title,
             @Nullable String description,
             @Nullable LocalDate targetDate) {
-        Mentorship mentorship = mentorships.active(actor, mentorshipId);
+        Mentorship mentorship = mentorships.active(actor, mentorshipId, "input", "mentorshipId");
         Validation validation = new Validation();
         String validTitle = validation.text(title, 200, "input", "title");
         String validDescription = validation.prose(description, 5000, "input", "description");
@@ -104,7 +104,7 @@ class MentoringGoalService {
     MentoringGoal setGoalStatus(
             Actor actor, UUID goalId, int expectedVersion, MentoringGoal.Status status, boolean logEvidence) {
         MentoringGoal goal = goals.findGoal(goalId).orElseThrow(() -> new NotFoundException("Mentoring goal"));
-        Mentorship mentorship = mentorships.active(actor, goal.mentorshipId());
+        Mentorship mentorship = mentorships.active(actor, goal.mentorshipId(), "input", "id");
         if (logEvidence && status != MentoringGoal.Status.ACHIEVED) {
             Validation validation = new Validation();
             validation.reject(Code.INVALID, "Only an achieved goal is logged as evidence.", "input", "logEvidence");
@@ -115,11 +115,12 @@ class MentoringGoalService {
         }
         MentoringPolicy.checkGoalMove(goal.status(), status);
         if (goal.version() != expectedVersion) {
-            throw new ConflictException("The goal changed since you read it: reload and try again.");
+            throw ConflictException.stale("The goal changed since you read it: reload and try again.");
         }
         UUID evidenceId = logEvidence ? goalEvidence(actor, mentorship, goal) : null;
         MentoringGoal updated = goals.setGoalStatus(goalId, expectedVersion, status, evidenceId)
-                .orElseThrow(() -> new ConflictException("The goal changed since you read it: reload and try again."));
+                .orElseThrow(
+                        () -> ConflictException.stale("The goal changed since you read it: reload and try again."));
         audit.record(
                 actor,
                 actor.tenant(),

@@ -98,11 +98,16 @@ final class MentoringPolicy {
         }
     }
 
-    /** Goals, sessions and actions change only in an active pairing; the rest is history. */
-    static void requireActive(Mentorship mentorship) {
+    /**
+     * Goals, sessions and actions change only in an active pairing; the rest is history. {@code field} is the input
+     * that led to the pairing.
+     */
+    static void requireActive(Mentorship mentorship, String... field) {
         if (mentorship.status() != Mentorship.Status.ACTIVE) {
-            throw new ConflictException("Goals and sessions belong to active pairings; this one is "
-                    + mentorship.status().name().toLowerCase(Locale.ROOT) + ".");
+            throw new ConflictException(
+                    "Goals and sessions belong to active pairings; this one is "
+                            + mentorship.status().name().toLowerCase(Locale.ROOT) + ".",
+                    field);
         }
     }
 
@@ -134,8 +139,11 @@ final class MentoringPolicy {
     /** Goals move once: from open to achieved or dropped. */
     static void checkGoalMove(MentoringGoal.Status from, MentoringGoal.Status to) {
         if (from != MentoringGoal.Status.OPEN || to == MentoringGoal.Status.OPEN) {
-            throw new ConflictException("A goal that is " + from.name().toLowerCase(Locale.ROOT) + " cannot become "
-                    + to.name().toLowerCase(Locale.ROOT) + ": open goals are achieved or dropped, once.");
+            throw new ConflictException(
+                    "A goal that is " + from.name().toLowerCase(Locale.ROOT) + " cannot become "
+                            + to.name().toLowerCase(Locale.ROOT) + ": open goals are achieved or dropped, once.",
+                    "input",
+                    "id");
         }
     }
 
@@ -148,14 +156,19 @@ final class MentoringPolicy {
             case END -> from == Mentorship.Status.ACTIVE ? Mentorship.Status.ENDED : null;
         };
         if (to == null) {
-            throw new ConflictException("A mentorship that is " + from.name().toLowerCase(Locale.ROOT) + " cannot be "
-                    + switch (transition) {
-                        case ACCEPT -> "accepted";
-                        case DECLINE -> "declined";
-                        case COMPLETE -> "completed";
-                        case END -> "ended";
-                    }
-                    + (from == Mentorship.Status.LAPSED ? ": the mentor did not answer before the deadline." : "."));
+            throw new ConflictException(
+                    "A mentorship that is " + from.name().toLowerCase(Locale.ROOT) + " cannot be "
+                            + switch (transition) {
+                                case ACCEPT -> "accepted";
+                                case DECLINE -> "declined";
+                                case COMPLETE -> "completed";
+                                case END -> "ended";
+                            }
+                            + (from == Mentorship.Status.LAPSED
+                                    ? ": the mentor did not answer before the deadline."
+                                    : "."),
+                    "input",
+                    "id");
         }
         return to;
     }

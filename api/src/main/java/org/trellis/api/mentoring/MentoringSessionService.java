@@ -71,7 +71,7 @@ class MentoringSessionService {
             @Nullable String privateNote,
             @Nullable List<String> agreedActions,
             @Nullable String idempotencyKey) {
-        Mentorship mentorship = mentorships.active(actor, mentorshipId);
+        Mentorship mentorship = mentorships.active(actor, mentorshipId, "input", "mentorshipId");
         Validation validation = new Validation();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate started = mentorship.startedAt() == null

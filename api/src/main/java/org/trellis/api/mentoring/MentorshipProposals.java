@@ -95,18 +95,20 @@ class MentorshipProposals {
         validation.throwIfInvalid();
         mentorships.lapseExpired(mentorId, menteeId);
         if (mentorships.openBetween(mentorId, menteeId)) {
-            throw new ConflictException("These two people already have a proposed or active pairing.");
+            throw new ConflictException(
+                    "These two people already have a proposed or active pairing.", "input", "menteeId");
         }
         MentorLoad load = loads.loads(List.of(mentorId)).get(mentorId);
         if (load.freeCapacity() <= 0) {
             // No numbers: the proposer may not be allowed to see the mentor's capacity or load.
-            throw new ConflictException("The mentor has no free mentoring place.");
+            throw new ConflictException("The mentor has no free mentoring place.", "input", "mentorId");
         }
         Mentorship created;
         try {
             created = mentorships.insert(actor.tenant(), mentorId, menteeId, proposer, validNote, deadline);
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("These two people already have a proposed or active pairing.");
+            throw new ConflictException(
+                    "These two people already have a proposed or active pairing.", "input", "menteeId");
         }
         mentorships.addFocus(actor.tenant(), created.id(), competencies);
         audit.record(

@@ -56,10 +56,13 @@ public class MentorshipService implements ActiveMentees {
         return mentorship;
     }
 
-    /** An active pairing the caller works in: where goals, sessions and actions change. */
-    Mentorship active(Actor actor, UUID mentorshipId) {
+    /**
+     * An active pairing the caller works in: where goals, sessions and actions change. {@code field} is the input that
+     * led to it, for the conflict when it is not active.
+     */
+    Mentorship active(Actor actor, UUID mentorshipId, String... field) {
         Mentorship mentorship = workable(actor, mentorshipId);
-        MentoringPolicy.requireActive(mentorship);
+        MentoringPolicy.requireActive(mentorship, field);
         return mentorship;
     }
 

@@ -63,12 +63,14 @@ class MentorshipTransitions {
                             .count()
                     == 2;
             if (!bothActive) {
-                throw new ConflictException("Both people must still be active to start the pairing.");
+                throw new ConflictException("Both people must still be active to start the pairing.", "input", "id");
             }
             MentorLoad load = loads.lockedLoad(actor.tenant(), current.mentorId());
             if (load.freeCapacity() <= 0) {
                 throw new ConflictException(
-                        "You are at your mentoring capacity (" + load.capacity() + "); raise it or finish a pairing.");
+                        "You are at your mentoring capacity (" + load.capacity() + "); raise it or finish a pairing.",
+                        "input",
+                        "id");
             }
         }
         Mentorship updated = mentorships
@@ -105,8 +107,9 @@ class MentorshipTransitions {
     private ConflictException stale(UUID id) {
         Mentorship now = mentorships.findById(id).orElseThrow();
         if (now.status() == Mentorship.Status.LAPSED) {
-            return new ConflictException("The proposal lapsed: the mentor did not answer before the deadline.");
+            return new ConflictException(
+                    "The proposal lapsed: the mentor did not answer before the deadline.", "input", "id");
         }
-        return new ConflictException("The mentorship changed since you read it: reload and try again.");
+        return ConflictException.stale("The mentorship changed since you read it: reload and try again.");
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
 import org.trellis.api.shared.BatchJoins;
+import org.trellis.api.shared.Change;
 import org.trellis.api.shared.Ids;
 import org.trellis.api.shared.Ids.ExternalAccountId;
 import org.trellis.api.shared.Ids.IdentityProviderId;
@@ -70,10 +72,11 @@ class PeopleController {
         return BatchJoins.toMany(persons, Person::id, ids -> people.directReports(ActorAuthentication.current(), ids));
     }
 
+    /** Null for people the caller may not see in detail; an empty list for those with no account. */
     @BatchMapping(typeName = "Person", field = "externalAccounts")
-    Map<Person, List<ExternalAccount>> externalAccounts(List<Person> persons) {
+    Map<Person, @Nullable List<ExternalAccount>> externalAccounts(List<Person> persons) {
         Map<UUID, List<ExternalAccount>> linked = accounts.externalAccounts(ActorAuthentication.current(), persons);
-        return BatchJoins.toMany(persons, Person::id, ids -> linked);
+        return BatchJoins.toManyWhereVisible(persons, Person::detailed, Person::id, linked);
     }
 
     @SchemaMapping(typeName = "ExternalAccount", field = "identityProviderId")
@@ -92,14 +95,14 @@ class PeopleController {
     @MutationMapping
     PersonPayload updatePerson(@Argument UpdateInput input) {
         return new PersonPayload(
-                changes.update(ActorAuthentication.current(), input.id().value(), input.toInput()), List.of());
+                changes.update(ActorAuthentication.current(), input.id().value(), input.changes()), List.of());
     }
 
     @MutationMapping
     PersonPayload setManager(@Argument ManagerInput input) {
         return new PersonPayload(
                 changes.setManager(
-                        ActorAuthentication.current(), input.personId().value(), Ids.valueOf(input.managerId())),
+                        ActorAuthentication.current(), input.personId().value(), input.manager()),
                 List.of());
     }
 
@@ -155,22 +158,36 @@ class PeopleController {
         }
     }
 
+    /** Omitted fields stay, null clears an optional one ({@link Change}). */
     record UpdateInput(
             PersonId id,
-            @Nullable String displayName,
-            @Nullable String email,
-            @Nullable String title,
-            @Nullable String timeZone,
-            @Nullable String userName,
-            @Nullable String externalId,
-            @Nullable List<Role> roles) {
+            ArgumentValue<String> displayName,
+            ArgumentValue<String> email,
+            ArgumentValue<String> title,
+            ArgumentValue<String> timeZone,
+            ArgumentValue<String> userName,
+            ArgumentValue<String> externalId,
+            ArgumentValue<List<Role>> roles) {
 
-        PersonInput toInput() {
-            return new PersonInput(displayName, email, title, timeZone, userName, externalId, roles, null);
+        PersonUpdate changes() {
+            return new PersonUpdate(
+                    Change.of(displayName),
+                    Change.of(email),
+                    Change.of(title),
+                    Change.of(timeZone),
+                    Change.of(userName),
+                    Change.of(externalId),
+                    Change.of(roles));
         }
     }
 
-    record ManagerInput(PersonId personId, @Nullable PersonId managerId) {}
+    /** An omitted manager stays, null clears it. */
+    record ManagerInput(PersonId personId, ArgumentValue<PersonId> managerId) {
+
+        Change<UUID> manager() {
+            return Change.of(managerId).map(PersonId::value);
+        }
+    }
 
     record IdInput(PersonId id) {}
 

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.audit.AuditTrail;
 import org.trellis.api.shared.Actor;
+import org.trellis.api.shared.Change;
 import org.trellis.api.shared.ConflictException;
 import org.trellis.api.shared.InvalidInputException;
 import org.trellis.api.shared.NotFoundException;
@@ -64,7 +65,7 @@ public class PersonChanges {
         PeoplePolicy.requireWrite(actor);
         UUID tenant = actor.tenant();
         Validation validation = new Validation();
-        Profile profile = validate(validation, input, null, null);
+        Profile profile = validate(validation, PersonUpdate.replacing(input), null, null);
         validation.throwIfInvalid();
         PeoplePolicy.requireRoleChange(actor, EnumSet.of(Role.ENGINEER), profile.roles());
         Person created = people.insert(tenant, profile, source);
@@ -78,12 +79,13 @@ public class PersonChanges {
         return reads.viewer(actor).apply(created);
     }
 
+    /** Changes a person's profile: fields not given stay, null clears an optional one ({@link PersonUpdate}). */
     @Transactional
-    public Person update(Actor actor, UUID id, PersonInput input) {
+    public Person update(Actor actor, UUID id, PersonUpdate changes) {
         PeoplePolicy.requireWrite(actor);
         Person current = people.findById(id).orElseThrow(() -> new NotFoundException("Person"));
         Validation validation = new Validation();
-        Profile profile = validate(validation, input, current, id);
+        Profile profile = validate(validation, changes, current, id);
         validation.throwIfInvalid();
         PeoplePolicy.requireRoleChange(actor, Objects.requireNonNull(current.grantedRoles()), profile.roles());
         Person updated = people.update(id, profile);
@@ -108,6 +110,16 @@ public class PersonChanges {
     public Person provisionedBy(Actor actor, UUID id, ProfileSource source, @Nullable UUID identityProviderId) {
         PeoplePolicy.requireWrite(actor);
         return reads.viewer(actor).apply(people.setSource(id, source, identityProviderId));
+    }
+
+    /** As {@link #setManager(Actor, UUID, UUID)} for GraphQL's input: a manager not given stays. */
+    @Transactional
+    public Person setManager(Actor actor, UUID id, Change<UUID> manager) {
+        if (manager.given()) {
+            return setManager(actor, id, manager.value());
+        }
+        PeoplePolicy.requireWrite(actor);
+        return reads.viewer(actor).apply(people.findById(id).orElseThrow(() -> new NotFoundException("Person")));
     }
 
     /** Sets or clears a person's manager, refusing cycles in the reporting line. */
@@ -141,11 +153,11 @@ public class PersonChanges {
         PeoplePolicy.requireWrite(actor);
         Person person = people.findById(id).orElseThrow(() -> new NotFoundException("Person"));
         if (actor.personId() != null && actor.personId().equals(id) && status == PersonStatus.DEACTIVATED) {
-            throw new ConflictException("You cannot deactivate yourself.");
+            throw new ConflictException("You cannot deactivate yourself.", "input", "id");
         }
         if (person.scimDeleted() && status == PersonStatus.ACTIVE) {
             throw new ConflictException(
-                    "SCIM deleted this person: only their identity provider can create them again.");
+                    "SCIM deleted this person: only their identity provider can create them again.", "input", "id");
         }
         Person updated = people.setStatus(id, status);
         if (person.status() != status) {
@@ -168,34 +180,36 @@ public class PersonChanges {
         return people.findById(id).orElseThrow(() -> new NotFoundException("Person"));
     }
 
-    /** Validates input over the current values (null input fields keep them; empty text clears optional ones). */
-    private Profile validate(Validation validation, PersonInput input, @Nullable Person current, @Nullable UUID self) {
-        String displayName = input.displayName() == null && current != null
-                ? current.displayName()
-                : validation.text(input.displayName(), 200, "input", "displayName");
-        String email = optional(validation, input.email(), current == null ? null : current.email(), 320, "email");
+    /** Validates changes over the current values (none when creating). */
+    private Profile validate(
+            Validation validation, PersonUpdate changes, @Nullable Person current, @Nullable UUID self) {
+        String displayName = validation.text(
+                changes.displayName(), current == null ? null : current.displayName(), 200, "input", "displayName");
+        String email = validation.optionalText(
+                changes.email(), current == null ? null : current.email(), 320, "input", "email");
         if (email != null && !validation.isEmail(email)) {
             validation.reject(Code.INVALID, "Not an email address.", "input", "email");
         }
-        String title = optional(validation, input.title(), current == null ? null : current.title(), 200, "title");
-        String timeZone =
-                optional(validation, input.timeZone(), current == null ? null : current.timeZone(), 64, "timeZone");
+        String title = validation.optionalText(
+                changes.title(), current == null ? null : current.title(), 200, "input", "title");
+        String timeZone = validation.optionalText(
+                changes.timeZone(), current == null ? null : current.timeZone(), 64, "input", "timeZone");
         if (timeZone != null && !ZoneId.getAvailableZoneIds().contains(timeZone)) {
             validation.reject(Code.INVALID, "Not an IANA time zone such as Europe/Berlin.", "input", "timeZone");
         }
-        String userName =
-                optional(validation, input.userName(), current == null ? null : current.userName(), 320, "userName");
-        if (userName != null && exact.userNameTaken(userName, self)) {
+        String userName = validation.optionalText(
+                changes.userName(), current == null ? null : current.userName(), 320, "input", "userName");
+        if (userName != null && changes.userName().given() && exact.userNameTaken(userName, self)) {
             validation.reject(Code.ALREADY_EXISTS, "Another person has this user name.", "input", "userName");
         }
-        String externalId = optional(
-                validation, input.externalId(), current == null ? null : current.externalId(), 500, "externalId");
-        if (externalId != null && exact.externalIdTaken(externalId, self)) {
+        String externalId = validation.optionalText(
+                changes.externalId(), current == null ? null : current.externalId(), 500, "input", "externalId");
+        if (externalId != null && changes.externalId().given() && exact.externalIdTaken(externalId, self)) {
             validation.reject(Code.ALREADY_EXISTS, "Another person has this external id.", "input", "externalId");
         }
         Set<Role> roles = EnumSet.of(Role.ENGINEER);
-        if (input.roles() != null) {
-            for (Role role : input.roles()) {
+        if (changes.roles().given()) {
+            for (Role role : Objects.requireNonNullElse(changes.roles().value(), List.<Role>of())) {
                 if (role.grantableByTenant()) {
                     roles.add(role);
                 } else {
@@ -203,18 +217,9 @@ public class PersonChanges {
                 }
             }
         } else if (current != null) {
-            roles = EnumSet.copyOf(Objects.requireNonNull(current.grantedRoles()));
-            roles.add(Role.ENGINEER);
+            roles.addAll(Objects.requireNonNull(current.grantedRoles()));
         }
         return new Profile(displayName, email, title, timeZone, userName, externalId, roles);
-    }
-
-    private static @Nullable String optional(
-            Validation validation, @Nullable String value, @Nullable String current, int max, String field) {
-        if (value == null) {
-            return current;
-        }
-        return validation.optionalText(value, max, "input", field);
     }
 
     private static Map<String, Object> summary(Person person) {

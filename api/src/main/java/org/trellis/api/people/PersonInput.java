@@ -6,8 +6,9 @@ import org.trellis.api.shared.Ids.PersonId;
 import org.trellis.api.shared.Role;
 
 /**
- * A person's fields as given by a caller (GraphQL or SCIM). Null means "not given"; an empty text clears an
- * optional field. GraphQL's {@code CreatePersonInput} binds to it directly.
+ * A new person's fields as given by a caller (GraphQL's {@code CreatePersonInput} binds to it directly; SCIM builds
+ * it). Null or empty text means "none". Changes go through {@link PersonUpdate}, SCIM's by
+ * {@link PersonUpdate#replacing}.
  */
 public record PersonInput(
         @Nullable String displayName,

@@ -2,7 +2,9 @@ package org.trellis.api.people;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -10,6 +12,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.ActorAuthentication;
 import org.trellis.api.shared.BatchJoins;
+import org.trellis.api.shared.Change;
 import org.trellis.api.shared.Ids;
 import org.trellis.api.shared.Ids.PersonId;
 import org.trellis.api.shared.Ids.TeamId;
@@ -72,11 +75,7 @@ class TeamController {
     TeamPayload updateTeam(@Argument UpdateInput input) {
         return new TeamPayload(
                 teams.update(
-                        ActorAuthentication.current(),
-                        input.id().value(),
-                        input.name(),
-                        Ids.valueOf(input.parentId()),
-                        Boolean.TRUE.equals(input.detachFromParent())),
+                        ActorAuthentication.current(), input.id().value(), Change.of(input.name()), input.parent()),
                 List.of());
     }
 
@@ -114,11 +113,20 @@ class TeamController {
 
     record CreateInput(String name, @Nullable TeamId parentId) {}
 
+    /** Omitted fields stay; {@code parentId: null} makes a root team, as the deprecated {@code detachFromParent} does. */
     record UpdateInput(
             TeamId id,
-            @Nullable String name,
-            @Nullable TeamId parentId,
-            @Nullable Boolean detachFromParent) {}
+            ArgumentValue<String> name,
+            ArgumentValue<TeamId> parentId,
+            @Nullable Boolean detachFromParent) {
+
+        Change<UUID> parent() {
+            if (Boolean.TRUE.equals(detachFromParent)) {
+                return Change.to(null);
+            }
+            return Change.of(parentId).map(TeamId::value);
+        }
+    }
 
     record IdInput(TeamId id) {}
 

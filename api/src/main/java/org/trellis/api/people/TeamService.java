@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.audit.AuditTrail;
 import org.trellis.api.shared.Actor;
+import org.trellis.api.shared.Change;
 import org.trellis.api.shared.ConflictException;
 import org.trellis.api.shared.InvalidInputException;
 import org.trellis.api.shared.NotFoundException;
@@ -138,18 +139,18 @@ public class TeamService {
         return team;
     }
 
-    /** Renames and/or moves a team; {@code parentId} null with {@code detach} makes it a root team. */
+    /** Renames and/or moves a team ({@link Change}): a parent given as null makes it a root team. */
     @Transactional
-    public Team update(Actor actor, UUID id, @Nullable String name, @Nullable UUID parentId, boolean detach) {
+    public Team update(Actor actor, UUID id, Change<String> name, Change<UUID> parent) {
         PeoplePolicy.requireWrite(actor);
         teams.lockTree();
         Team current = existing(id);
         Validation validation = new Validation();
-        String validName = name == null ? current.name() : validation.text(name, 200, "input", "name");
-        if (validName != null && teams.nameTaken(validName, id)) {
+        String validName = validation.text(name, current.name(), 200, "input", "name");
+        if (validName != null && name.given() && teams.nameTaken(validName, id)) {
             validation.reject(Code.ALREADY_EXISTS, "Another team has this name.", "input", "name");
         }
-        UUID newParent = detach ? null : parentId == null ? current.parentId() : parentId;
+        UUID newParent = parent.or(current.parentId());
         if (newParent != null && !newParent.equals(current.parentId())) {
             existing(newParent);
             if (newParent.equals(id) || teams.descendants(id).contains(newParent)) {
@@ -177,7 +178,7 @@ public class TeamService {
         teams.lockTree();
         Team team = existing(id);
         if (!teams.findByParents(List.of(id), 1).isEmpty()) {
-            throw new ConflictException("The team has sub-teams: move or delete them first.");
+            throw new ConflictException("The team has sub-teams: move or delete them first.", "input", "id");
         }
         teams.delete(id);
         audit.record(actor, actor.tenant(), "team.deleted", "Team", id, Map.of("name", team.name()));

@@ -119,7 +119,7 @@ class PromotionCaseService {
                     UserError.Code.INVALID));
         }
         if (cases.hasOpen(personId)) {
-            throw new ConflictException("The person already has an open promotion case.");
+            throw new ConflictException("The person already has an open promotion case.", "input", "personId");
         }
         PromotionCase created = cases.insert(
                 actor.tenant(), personId, now.levelId(), actor.personId(), text, freeze(actor, person, now));
@@ -141,11 +141,14 @@ class PromotionCaseService {
         }
         if (current.status() != from) {
             throw new ConflictException(
-                    "The case is " + current.status() + "; it moves to " + to + " only from " + from + ".");
+                    "The case is " + current.status() + "; it moves to " + to + " only from " + from + ".",
+                    "input",
+                    "id");
         }
         PromotionCase moved = cases.move(
                         id, expectedVersion, from, to, text, to == CaseStatus.IN_REVIEW ? null : actor.personId())
-                .orElseThrow(() -> new ConflictException("The case changed since you read it: reload and try again."));
+                .orElseThrow(
+                        () -> ConflictException.stale("The case changed since you read it: reload and try again."));
         audit.record(
                 actor,
                 actor.tenant(),

@@ -13,6 +13,7 @@ import org.trellis.api.people.Person;
 import org.trellis.api.people.Team;
 import org.trellis.api.people.TeamService;
 import org.trellis.api.shared.Actor;
+import org.trellis.api.shared.Change;
 import org.trellis.api.shared.NotFoundException;
 import tools.jackson.databind.JsonNode;
 
@@ -40,7 +41,7 @@ class ScimGroupProvisioning {
 
     @Transactional
     public Team replaceGroup(Actor actor, UUID id, String displayName, List<UUID> members) {
-        teams.update(actor, id, displayName, null, false);
+        teams.update(actor, id, Change.unlessNull(displayName), Change.keep());
         requireUsers(actor, members);
         return members(() -> teams.replaceMembers(actor, id, members));
     }
@@ -59,13 +60,17 @@ class ScimGroupProvisioning {
             JsonNode value = operation.get("value");
             if (path.isEmpty() && value != null && value.isObject()) {
                 if (value.has("displayName")) {
-                    team = teams.update(actor, id, value.get("displayName").asString(), null, false);
+                    team = teams.update(
+                            actor,
+                            id,
+                            Change.unlessNull(value.get("displayName").asString()),
+                            Change.keep());
                 }
                 if (value.has("members")) {
                     applyMembers(actor, id, op, memberIds(value.get("members")));
                 }
             } else if (path.equalsIgnoreCase("displayName") && value != null && !op.equals("remove")) {
-                team = teams.update(actor, id, value.asString(), null, false);
+                team = teams.update(actor, id, Change.unlessNull(value.asString()), Change.keep());
             } else if (path.toLowerCase(Locale.ROOT).startsWith("members[value eq \"") && op.equals("remove")) {
                 String member = path.substring("members[value eq \"".length(), path.length() - 2);
                 teams.removePerson(actor, id, ScimUserMapping.uuid(member, "member"), Team.Role.MEMBER);

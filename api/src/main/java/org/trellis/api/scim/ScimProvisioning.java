@@ -10,6 +10,7 @@ import org.trellis.api.people.PeopleService;
 import org.trellis.api.people.Person;
 import org.trellis.api.people.PersonChanges;
 import org.trellis.api.people.PersonStatus;
+import org.trellis.api.people.PersonUpdate;
 import org.trellis.api.people.ProfileSource;
 import org.trellis.api.people.Team;
 import org.trellis.api.people.TeamLookups;
@@ -95,7 +96,7 @@ class ScimProvisioning {
     }
 
     private Person replace(Actor actor, UUID id, ScimUserMapping.Fields fields) {
-        Person updated = changes.update(actor, id, fields.profile());
+        Person updated = changes.update(actor, id, PersonUpdate.replacing(fields.profile()));
         attributes.save(actor.tenant(), id, fields.attributes());
         return settle(actor, provisioned(actor, updated), fields);
     }

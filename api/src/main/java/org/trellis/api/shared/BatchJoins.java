@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The one way a batch mapping joins its sources to what they refer to: collect the distinct keys, load them with one
  * call, and answer a value per source. A loader returns only what the caller may see, so a source whose target is
- * missing or hidden gets null (or an empty list).
+ * missing or hidden gets null. A list field the caller may not see at all is null ({@link #toManyWhereVisible}); one
+ * they may see but that has nothing is an empty list.
  */
 public final class BatchJoins {
 
@@ -37,6 +39,15 @@ public final class BatchJoins {
             Collection<S> sources, Function<S, UUID> key, Function<List<UUID>, Map<UUID, List<T>>> load) {
         Map<UUID, List<T>> found = load.apply(keys(sources, key));
         return each(sources, source -> found.getOrDefault(key.apply(source), List.of()));
+    }
+
+    /**
+     * Each source's targets where the caller may see them ({@code visible}), from targets already grouped by key:
+     * null for a source whose list is hidden, an empty list for a visible one with none.
+     */
+    public static <S, T> Map<S, @Nullable List<T>> toManyWhereVisible(
+            Collection<S> sources, Predicate<S> visible, Function<S, UUID> key, Map<UUID, List<T>> found) {
+        return each(sources, source -> visible.test(source) ? found.getOrDefault(key.apply(source), List.of()) : null);
     }
 
     /** A value per source, already computed or looked up per source (null values allowed). */

@@ -67,9 +67,11 @@ public class IdempotencyKeys {
         String hash = sha256(operation + "\n" + caller(actor) + "\n" + json.writeValueAsString(request));
         if (!claim(actor.tenant(), validKey, operation, hash)) {
             Claimed claimed = find(validKey)
-                    .orElseThrow(() -> new ConflictException("The idempotency key is in use; try again."));
+                    .orElseThrow(() -> new ConflictException(
+                            "The idempotency key is in use; try again.", "input", "idempotencyKey"));
             if (!claimed.requestHash().equals(hash) || claimed.resultId() == null) {
-                throw new ConflictException("This idempotency key was used for a different request.");
+                throw new ConflictException(
+                        "This idempotency key was used for a different request.", "input", "idempotencyKey");
             }
             return earlier.apply(claimed.resultId());
         }

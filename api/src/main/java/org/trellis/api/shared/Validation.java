@@ -91,6 +91,50 @@ public final class Validation {
         return prose(value, max, field);
     }
 
+    /**
+     * A required text of an update ({@link Change}): not given keeps {@code current}; null or blank is REQUIRED, since
+     * the field cannot be cleared.
+     */
+    public @Nullable String text(Change<String> change, @Nullable String current, int max, String... field) {
+        return !change.given() && current != null ? current : text(change.value(), max, field);
+    }
+
+    /**
+     * An optional text of an update ({@link Change}): not given keeps {@code current}, null clears it, and an empty or
+     * blank text is INVALID: null is the one way to clear.
+     */
+    public @Nullable String optionalText(Change<String> change, @Nullable String current, int max, String... field) {
+        return notBlank(change, field) ? optionalText(change.or(current), max, field) : null;
+    }
+
+    /** As {@link #optionalText(Change, String, int, String...)}, for prose. */
+    public @Nullable String prose(Change<String> change, @Nullable String current, int max, String... field) {
+        return notBlank(change, field) ? prose(change.or(current), max, field) : null;
+    }
+
+    /** As {@link #text(Change, String, int, String...)}, for prose. */
+    public @Nullable String requiredProse(Change<String> change, @Nullable String current, int max, String... field) {
+        return !change.given() && current != null ? current : requiredProse(change.value(), max, field);
+    }
+
+    /** A field of an update that always has a value: not given keeps {@code current}; null is REQUIRED. */
+    public <T> @Nullable T required(Change<T> change, @Nullable T current, String... field) {
+        if (change.clears()) {
+            errors.add(new UserError(List.of(field), "Required: this field cannot be cleared.", Code.REQUIRED));
+            return null;
+        }
+        return change.or(current);
+    }
+
+    private boolean notBlank(Change<String> change, String... field) {
+        String value = change.value();
+        if (value != null && value.isBlank()) {
+            errors.add(new UserError(List.of(field), "Empty text: pass null to clear the field.", Code.INVALID));
+            return false;
+        }
+        return true;
+    }
+
     public boolean isEmail(String value) {
         return EMAIL.matcher(value).matches();
     }

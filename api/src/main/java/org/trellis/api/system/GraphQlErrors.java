@@ -24,7 +24,9 @@ import org.trellis.graphql.KeysetWindows;
 
 /**
  * The one place exceptions become GraphQL errors. Domain exceptions keep their (safe) message; anything else is an
- * opaque INTERNAL error, logged here with its stack trace under the request's correlation id.
+ * opaque INTERNAL error, logged here with its stack trace under the request's correlation id. A mutation never gets
+ * here for refused input or a conflict: {@code UserErrorsInstrumentation} answers those in its payload's
+ * {@code userErrors}; what remains CONFLICT is a conflict outside a mutation.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

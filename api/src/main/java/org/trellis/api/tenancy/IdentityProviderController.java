@@ -3,6 +3,7 @@ package org.trellis.api.tenancy;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
 import org.trellis.api.shared.BatchJoins;
+import org.trellis.api.shared.Change;
 import org.trellis.api.shared.Ids;
 import org.trellis.api.shared.Ids.IdentityProviderId;
 import org.trellis.api.shared.Ids.TenantId;
@@ -47,16 +49,8 @@ class IdentityProviderController {
 
     @MutationMapping
     Payload updateIdentityProvider(@Argument UpdateInput input) {
-        Actor actor = ActorAuthentication.current();
-        var settings = new IdentityProviderService.Settings(
-                input.displayName(),
-                null,
-                input.jwkSetUri(),
-                input.audience(),
-                input.claimMappings(),
-                input.roleMappings(),
-                input.signInPolicy());
-        return Payload.of(providers.update(actor, input.id().value(), settings));
+        return Payload.of(
+                providers.update(ActorAuthentication.current(), input.id().value(), input.changes()));
     }
 
     @MutationMapping
@@ -83,7 +77,7 @@ class IdentityProviderController {
             String issuer,
             @Nullable String jwkSetUri,
             String audience,
-            @Nullable ClaimMappings claimMappings,
+            @Nullable ClaimMappingsInput claimMappings,
             @Nullable List<RoleMapping> roleMappings,
             SignInPolicies.@Nullable Input signInPolicy) {
 
@@ -93,14 +87,26 @@ class IdentityProviderController {
         }
     }
 
+    /** Omitted fields stay, null clears an optional one ({@link ProviderChanges}). */
     record UpdateInput(
             IdentityProviderId id,
-            @Nullable String displayName,
-            @Nullable String jwkSetUri,
-            @Nullable String audience,
-            @Nullable ClaimMappings claimMappings,
-            @Nullable List<RoleMapping> roleMappings,
-            SignInPolicies.@Nullable Input signInPolicy) {}
+            ArgumentValue<String> displayName,
+            ArgumentValue<String> jwkSetUri,
+            ArgumentValue<String> audience,
+            ArgumentValue<ClaimMappingsInput> claimMappings,
+            ArgumentValue<List<RoleMapping>> roleMappings,
+            ArgumentValue<SignInPolicies.Input> signInPolicy) {
+
+        ProviderChanges changes() {
+            return new ProviderChanges(
+                    Change.of(displayName),
+                    Change.of(jwkSetUri),
+                    Change.of(audience),
+                    Change.of(claimMappings),
+                    Change.of(roleMappings),
+                    Change.of(signInPolicy));
+        }
+    }
 
     record RotateInput(IdentityProviderId id, @Nullable String jwkSetUri) {}
 

@@ -76,13 +76,7 @@ public class IdentityProviderService {
         UUID tenant = targetTenant(actor, tenantId);
         Validation validation = new Validation();
         String issuer = url(validation, input.issuer(), true, "issuer");
-        ProviderSettings settings = validate(
-                validation,
-                input,
-                issuer == null ? "" : issuer,
-                ClaimMappings.DEFAULTS,
-                List.of(),
-                SignInPolicy.DEFAULTS);
+        ProviderSettings settings = validate(validation, input, issuer == null ? "" : issuer);
         validation.throwIfInvalid();
         if (!providers.claimIssuer(settings.issuer())) {
             validation.reject(Code.ALREADY_EXISTS, "This issuer is already registered.", "input", "issuer");
@@ -95,25 +89,31 @@ public class IdentityProviderService {
         return created;
     }
 
+    /** Changes a provider's settings ({@link ProviderChanges}); the issuer never changes. */
     @Transactional
-    public IdentityProvider update(Actor actor, UUID id, Settings input) {
+    public IdentityProvider update(Actor actor, UUID id, ProviderChanges changes) {
         IdentityProvider current = get(actor, id);
         Validation validation = new Validation();
-        Settings merged = new Settings(
-                input.displayName() == null ? current.displayName() : input.displayName(),
+        String keys = validation.optionalText(changes.jwkSetUri(), current.jwkSetUri(), 2000, "input", "jwkSetUri");
+        List<RoleMapping> roles = changes.roleMappings().or(current.roleMappings());
+        ProviderSettings settings = new ProviderSettings(
+                validation.text(changes.displayName(), current.displayName(), 200, "input", "displayName"),
                 current.issuer(),
-                input.jwkSetUri() == null ? current.jwkSetUri() : input.jwkSetUri(),
-                input.audience() == null ? current.audience() : input.audience(),
-                input.claimMappings(),
-                input.roleMappings(),
-                input.signInPolicy());
-        ProviderSettings settings = validate(
-                validation,
-                merged,
-                current.issuer(),
-                current.claimMappings(),
-                current.roleMappings(),
-                current.signInPolicy());
+                changes.jwkSetUri().given() ? checkedUrl(validation, keys, "jwkSetUri") : keys,
+                validation.text(changes.audience(), current.audience(), 500, "input", "audience"),
+                ProviderMappings.claims(
+                        validation,
+                        validation.required(changes.claimMappings(), null, "input", "claimMappings"),
+                        current.claimMappings(),
+                        false),
+                changes.roleMappings().given()
+                        ? ProviderMappings.roles(validation, roles == null ? List.of() : roles)
+                        : roles,
+                SignInPolicies.validate(
+                        validation,
+                        validation.required(changes.signInPolicy(), null, "input", "signInPolicy"),
+                        current.signInPolicy(),
+                        false));
         validation.throwIfInvalid();
         IdentityProvider updated = providers.update(current, settings);
         audit.record(
@@ -180,20 +180,15 @@ public class IdentityProviderService {
         return own;
     }
 
-    private ProviderSettings validate(
-            Validation validation,
-            Settings input,
-            String issuer,
-            ClaimMappings currentClaims,
-            List<RoleMapping> currentRoles,
-            SignInPolicy currentPolicy) {
+    /** A new provider's settings: what is not given takes its default. */
+    private ProviderSettings validate(Validation validation, Settings input, String issuer) {
         String displayName = validation.text(input.displayName(), 200, "input", "displayName");
         String jwkSetUri = input.jwkSetUri() == null ? null : url(validation, input.jwkSetUri(), false, "jwkSetUri");
         String audience = validation.text(input.audience(), 500, "input", "audience");
-        ClaimMappings claims = ProviderMappings.claims(validation, input.claimMappings(), currentClaims);
+        ClaimMappings claims = ProviderMappings.claims(validation, input.claimMappings(), ClaimMappings.DEFAULTS, true);
         List<RoleMapping> roles =
-                input.roleMappings() == null ? currentRoles : ProviderMappings.roles(validation, input.roleMappings());
-        SignInPolicy policy = SignInPolicies.validate(validation, input.signInPolicy(), currentPolicy);
+                input.roleMappings() == null ? List.of() : ProviderMappings.roles(validation, input.roleMappings());
+        SignInPolicy policy = SignInPolicies.validate(validation, input.signInPolicy(), SignInPolicy.DEFAULTS, true);
         return new ProviderSettings(displayName, issuer, jwkSetUri, audience, claims, roles, policy);
     }
 
@@ -201,6 +196,11 @@ public class IdentityProviderService {
         String url = required
                 ? validation.text(value, 2000, "input", field)
                 : validation.optionalText(value, 2000, "input", field);
+        return checkedUrl(validation, url, field);
+    }
+
+    /** {@code url} if it is one Trellis may fetch keys from; null (and INVALID) otherwise. */
+    private @Nullable String checkedUrl(Validation validation, @Nullable String url, String field) {
         if (url == null) {
             return null;
         }
@@ -222,13 +222,13 @@ public class IdentityProviderService {
         return summary;
     }
 
-    /** Provider settings as given by a caller; null means "not given". */
+    /** A new provider's settings as given by a caller; null means "not given". */
     public record Settings(
             @Nullable String displayName,
             @Nullable String issuer,
             @Nullable String jwkSetUri,
             @Nullable String audience,
-            @Nullable ClaimMappings claimMappings,
+            @Nullable ClaimMappingsInput claimMappings,
             @Nullable List<RoleMapping> roleMappings,
             SignInPolicies.@Nullable Input signInPolicy) {}
 }

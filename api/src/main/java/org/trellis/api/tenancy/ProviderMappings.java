@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.ArgumentValue;
+import org.trellis.api.shared.Change;
 import org.trellis.api.shared.Validation;
 import org.trellis.graphql.UserError.Code;
 
@@ -18,18 +20,26 @@ final class ProviderMappings {
 
     private ProviderMappings() {}
 
-    static ClaimMappings claims(Validation validation, @Nullable ClaimMappings input, ClaimMappings current) {
+    /**
+     * The claim names given over the current ones: an omitted claim keeps its name, and so does one given as null when
+     * {@code creating} (otherwise null is REQUIRED: a claim always has a name).
+     */
+    static ClaimMappings claims(
+            Validation validation, @Nullable ClaimMappingsInput input, ClaimMappings current, boolean creating) {
         if (input == null) {
             return current;
         }
         return new ClaimMappings(
-                claim(validation, input.subject(), current.subject(), "subject"),
-                claim(validation, input.email(), current.email(), "email"),
-                claim(validation, input.name(), current.name(), "name"),
-                claim(validation, input.roles(), current.roles(), "roles"));
+                claim(validation, input.subject(), current.subject(), creating, "subject"),
+                claim(validation, input.email(), current.email(), creating, "email"),
+                claim(validation, input.name(), current.name(), creating, "name"),
+                claim(validation, input.roles(), current.roles(), creating, "roles"));
     }
 
-    private static String claim(Validation validation, @Nullable String value, String current, String field) {
+    private static String claim(
+            Validation validation, ArgumentValue<String> given, String current, boolean creating, String field) {
+        Change<String> change = creating ? Change.unlessNull(given.value()) : Change.of(given);
+        String value = validation.required(change, current, "input", "claimMappings", field);
         if (value == null) {
             return current;
         }

@@ -2,7 +2,10 @@ package org.trellis.api.tenancy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.ArgumentValue;
+import org.trellis.api.shared.Change;
 import org.trellis.api.shared.Validation;
 import org.trellis.graphql.UserError.Code;
 
@@ -13,21 +16,37 @@ final class SignInPolicies {
 
     private SignInPolicies() {}
 
-    /** The policy with the given fields over the current ones (null fields keep them). */
-    static SignInPolicy validate(Validation validation, @Nullable Input input, SignInPolicy current) {
+    /**
+     * The policy with the given fields over the current ones: omitted fields keep theirs. Given as null, the flags are
+     * REQUIRED and the rules are cleared (none) when updating; when {@code creating}, null is the same as omitted.
+     */
+    static SignInPolicy validate(Validation validation, @Nullable Input input, SignInPolicy current, boolean creating) {
         if (input == null) {
             return current;
         }
-        List<MachineTokenRule> rules = current.machineTokenRules();
-        if (input.machineTokenRules() != null) {
-            rules = rules(validation, input.machineTokenRules());
-        }
+        Boolean provisioning = validation.required(
+                change(input.justInTimeProvisioning(), creating),
+                current.justInTimeProvisioning(),
+                "input",
+                "signInPolicy",
+                "justInTimeProvisioning");
+        Boolean trustEmail = validation.required(
+                change(input.trustEmailForLinking(), creating),
+                current.trustEmailForLinking(),
+                "input",
+                "signInPolicy",
+                "trustEmailForLinking");
+        Change<List<MachineTokenRule>> rules = change(input.machineTokenRules(), creating);
         return new SignInPolicy(
-                input.justInTimeProvisioning() == null
-                        ? current.justInTimeProvisioning()
-                        : input.justInTimeProvisioning(),
-                input.trustEmailForLinking() == null ? current.trustEmailForLinking() : input.trustEmailForLinking(),
-                rules);
+                provisioning == null ? current.justInTimeProvisioning() : provisioning,
+                trustEmail == null ? current.trustEmailForLinking() : trustEmail,
+                rules.given()
+                        ? rules(validation, Objects.requireNonNullElse(rules.value(), List.of()))
+                        : current.machineTokenRules());
+    }
+
+    private static <T> Change<T> change(ArgumentValue<T> given, boolean creating) {
+        return creating ? Change.unlessNull(given.value()) : Change.of(given);
     }
 
     private static List<MachineTokenRule> rules(Validation validation, List<MachineTokenRule> input) {
@@ -63,9 +82,9 @@ final class SignInPolicies {
         return valid;
     }
 
-    /** A sign-in policy as given by a caller; null fields keep their current values. */
+    /** GraphQL's {@code SignInPolicyInput}: omitted fields keep their values (see {@link #validate}). */
     record Input(
-            @Nullable Boolean justInTimeProvisioning,
-            @Nullable Boolean trustEmailForLinking,
-            @Nullable List<MachineTokenRule> machineTokenRules) {}
+            ArgumentValue<Boolean> justInTimeProvisioning,
+            ArgumentValue<Boolean> trustEmailForLinking,
+            ArgumentValue<List<MachineTokenRule>> machineTokenRules) {}
 }

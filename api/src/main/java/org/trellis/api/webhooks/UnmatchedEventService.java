@@ -78,7 +78,8 @@ class UnmatchedEventService {
                                 + e.userErrors().getFirst().message(),
                         Code.INVALID));
             } catch (org.springframework.dao.DuplicateKeyException e) {
-                throw new ConflictException("The account was linked at the same moment; reload and try again.");
+                throw new ConflictException(
+                        "The account was linked at the same moment; reload and try again.", "input", "id");
             }
         } else if (!linked.get().equals(personId)) {
             throw InvalidInputException.of(new UserError(
@@ -130,7 +131,7 @@ class UnmatchedEventService {
         UnmatchedEvent event = get(actor, id);
         if (event.status() != UnmatchedEvent.Status.PENDING) {
             throw new ConflictException(
-                    "The event was already " + event.status().name().toLowerCase(Locale.ROOT) + ".");
+                    "The event was already " + event.status().name().toLowerCase(Locale.ROOT) + ".", "input", "id");
         }
         return event;
     }

@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.trellis.api.support.IntegrationTest;
 
@@ -122,8 +121,8 @@ class EvidenceIntegrationTest extends IntegrationTest {
                 .path("endorseEvidence.evidence.reviewedBy.displayName")
                 .entity(String.class)
                 .isEqualTo("mia");
-        expectError(step(managerToken, "endorseEvidence", id, 6, null), "CONFLICT");
-        expectError(step(engineerToken, "withdrawEvidence", id, 6, null), "CONFLICT");
+        expectUserError(step(managerToken, "endorseEvidence", id, 6, null), "endorseEvidence", "CONFLICT");
+        expectUserError(step(engineerToken, "withdrawEvidence", id, 6, null), "withdrawEvidence", "CONFLICT");
         expectError(step(engineerToken, "rejectEvidence", id, 6, "no"), "FORBIDDEN");
     }
 
@@ -172,19 +171,17 @@ class EvidenceIntegrationTest extends IntegrationTest {
                 .path("updateEvidence.evidence.version")
                 .entity(Integer.class)
                 .isEqualTo(2);
-        expectError(update(engineerToken, id, 1, input(Map.of("title", "Stale"))), "CONFLICT");
+        expectUserError(update(engineerToken, id, 1, input(Map.of("title", "Stale"))), "updateEvidence", "STALE");
         CountDownLatch start = new CountDownLatch(1);
         List<Callable<String>> writers = new ArrayList<>();
         for (String title : List.of("Writer A", "Writer B")) {
             writers.add(() -> {
                 start.await();
-                List<ResponseError> errors = new ArrayList<>();
-                update(engineerToken, id, 2, input(Map.of("title", title)))
-                        .errors()
-                        .satisfy(errors::addAll);
-                return errors.isEmpty()
-                        ? "won"
-                        : String.valueOf(errors.getFirst().getExtensions().get("classification"));
+                List<String> codes = update(engineerToken, id, 2, input(Map.of("title", title)))
+                        .path("updateEvidence.userErrors[*].code")
+                        .entityList(String.class)
+                        .get();
+                return codes.isEmpty() ? "won" : codes.getFirst();
             });
         }
         try (var pool = Executors.newFixedThreadPool(2)) {
@@ -194,7 +191,7 @@ class EvidenceIntegrationTest extends IntegrationTest {
             for (var result : results) {
                 outcomes.add(result.get());
             }
-            assertThat(outcomes).containsExactlyInAnyOrder("won", "CONFLICT");
+            assertThat(outcomes).containsExactlyInAnyOrder("won", "STALE");
         }
         graphQl(engineerToken)
                 .document("query($id: ID!) { node(id: $id) { ... on Evidence { version title } } }")
@@ -211,18 +208,20 @@ class EvidenceIntegrationTest extends IntegrationTest {
         Map<String, Object> again = log(engineerToken, input(Map.of("idempotencyKey", "retry-1")));
         assertThat(again.get("id")).isEqualTo(first.get("id"));
         assertThat(count()).isEqualTo(1);
-        expectError(
+        expectUserError(
                 graphQl(engineerToken)
                         .document(LOG)
                         .variable("in", input(Map.of("idempotencyKey", "retry-1", "title", "Other")))
                         .execute(),
+                "logEvidence",
                 "CONFLICT");
         assertThat(count()).isEqualTo(1);
-        expectError(
+        expectUserError(
                 graphQl(colleagueToken)
                         .document(LOG)
                         .variable("in", input(Map.of("idempotencyKey", "retry-1")))
                         .execute(),
+                "logEvidence",
                 "CONFLICT");
     }
 
@@ -528,6 +527,13 @@ class EvidenceIntegrationTest extends IntegrationTest {
                 .entityList(Object.class)
                 .get()
                 .size();
+    }
+
+    /** A conflict: the mutation's one user error has this code, its evidence is null, and there is no error. */
+    private static void expectUserError(GraphQlTester.Response response, String mutation, String code) {
+        response.errors().verify();
+        response.path(mutation + ".evidence").valueIsNull();
+        response.path(mutation + ".userErrors[*].code").entityList(String.class).containsExactly(code);
     }
 
     private static void expectError(GraphQlTester.Response response, String classification) {

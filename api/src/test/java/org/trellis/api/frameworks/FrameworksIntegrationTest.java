@@ -98,8 +98,11 @@ class FrameworksIntegrationTest extends IntegrationTest {
     void editsADraftCopyPublishesItAndKeepsPublishedVersionsImmutable() {
         String update = "mutation($v: ID!) { updateExpectation(input: {versionId: $v, competencyKey: \"code-review\","
                 + " levelCode: \"L4\", description: \"Reviews design and risk.\", rule: {minEndorsedEvidence: 5,"
-                + " recencyMonths: 6, minDistinctKinds: 2, required: true}}) { frameworkVersion { id } userErrors { field } } }";
-        conflict(graphQl(admin).document(update).variable("v", v1).execute());
+                + " recencyMonths: 6, minDistinctKinds: 2, required: true}}) { frameworkVersion { id } userErrors { field code } }"
+                + " }";
+        conflict(
+                "updateExpectation",
+                graphQl(admin).document(update).variable("v", v1).execute());
         String v2 = graphQl(admin)
                 .document(
                         "mutation($v: ID!) { createFrameworkDraft(input: {fromVersionId: $v}) { frameworkVersion { id status } } }")
@@ -108,11 +111,14 @@ class FrameworksIntegrationTest extends IntegrationTest {
                 .path("createFrameworkDraft.frameworkVersion.id")
                 .entity(String.class)
                 .get();
-        conflict(graphQl(admin)
-                .document(
-                        "mutation($v: ID!) { createFrameworkDraft(input: {fromVersionId: $v}) { frameworkVersion { id } } }")
-                .variable("v", v1)
-                .execute());
+        conflict(
+                "createFrameworkDraft",
+                graphQl(admin)
+                        .document(
+                                "mutation($v: ID!) { createFrameworkDraft(input: {fromVersionId: $v}) { frameworkVersion { id }"
+                                        + " userErrors { code } } }")
+                        .variable("v", v1)
+                        .execute());
         graphQl(admin)
                 .document(update)
                 .variable("v", v2)
@@ -121,7 +127,7 @@ class FrameworksIntegrationTest extends IntegrationTest {
                 .entity(String.class)
                 .isEqualTo(v2);
         String replace = "mutation($v: ID!, $c: String!) { replaceFrameworkDraft(input: {versionId: $v, content: $c}) {"
-                + " frameworkVersion { competencies { key } } userErrors { field } } }";
+                + " frameworkVersion { competencies { key } } userErrors { field code } } }";
         String withoutPlanning = export(v2).replaceAll("(?s)  - key: \"?planning\"?.*?(?=  - key:)", "");
         graphQl(admin)
                 .document(replace)
@@ -132,14 +138,13 @@ class FrameworksIntegrationTest extends IntegrationTest {
                 .entityList(String.class)
                 .hasSize(13)
                 .satisfies(keys -> assertThat(keys).doesNotContain("planning"));
-        graphQl(admin)
-                .document(replace)
-                .variable("v", v1)
-                .variable("c", withoutPlanning)
-                .execute()
-                .errors()
-                .expect(error -> "CONFLICT".equals(error.getExtensions().get("classification")))
-                .verify();
+        conflict(
+                "replaceFrameworkDraft",
+                graphQl(admin)
+                        .document(replace)
+                        .variable("v", v1)
+                        .variable("c", withoutPlanning)
+                        .execute());
         assertThat(export(v2)).contains("Reviews design and risk.").isNotEqualTo(export(v1));
         graphQl(admin)
                 .document("query($a: ID!, $b: ID!) { frameworkVersionDiff(fromVersionId: $a, toVersionId: $b) {"
@@ -167,7 +172,9 @@ class FrameworksIntegrationTest extends IntegrationTest {
                 .path("publishFrameworkVersion.frameworkVersion.status")
                 .entity(String.class)
                 .isEqualTo("PUBLISHED");
-        conflict(graphQl(admin).document(update).variable("v", v2).execute());
+        conflict(
+                "updateExpectation",
+                graphQl(admin).document(update).variable("v", v2).execute());
         graphQl(admin)
                 .document(
                         "mutation($v: ID!) { retireFrameworkVersion(input: {id: $v}) { frameworkVersion { status } } }")
@@ -176,11 +183,14 @@ class FrameworksIntegrationTest extends IntegrationTest {
                 .path("retireFrameworkVersion.frameworkVersion.status")
                 .entity(String.class)
                 .isEqualTo("RETIRED");
-        conflict(graphQl(admin)
-                .document(
-                        "mutation($v: ID!) { publishFrameworkVersion(input: {id: $v}) { frameworkVersion { status } } }")
-                .variable("v", v1)
-                .execute());
+        conflict(
+                "publishFrameworkVersion",
+                graphQl(admin)
+                        .document(
+                                "mutation($v: ID!) { publishFrameworkVersion(input: {id: $v}) { frameworkVersion { status }"
+                                        + " userErrors { code } } }")
+                        .variable("v", v1)
+                        .execute());
     }
 
     @Test
@@ -466,10 +476,11 @@ class FrameworksIntegrationTest extends IntegrationTest {
                 .get();
     }
 
-    private static void conflict(GraphQlTester.Response response) {
-        response.errors()
-                .expect(error -> "CONFLICT".equals(error.getExtensions().get("classification")))
-                .verify();
+    /** A conflict with the version's state: a CONFLICT user error, no version, no error. */
+    private static void conflict(String mutation, GraphQlTester.Response response) {
+        response.errors().verify();
+        response.path(mutation + ".frameworkVersion").valueIsNull();
+        response.path(mutation + ".userErrors[*].code").entityList(String.class).containsExactly("CONFLICT");
     }
 
     @SuppressWarnings("unused")

@@ -29,7 +29,8 @@ import org.trellis.graphql.GlobalId;
 class MentoringIntegrationTest extends IntegrationTest {
 
     private static final String TRANSITION = "mutation($id: ID!, $v: Int!, $n: String) { %s(input: {id: $id,"
-            + " expectedVersion: $v, note: $n}) { mentorship { id status version closingNote } } }";
+            + " expectedVersion: $v, note: $n}) { mentorship { id status version closingNote } userErrors { field code"
+            + " message } } }";
     private static final String SESSIONS = "query($id: ID!) { node(id: $id) { ... on Mentorship { sessions {"
             + " id sharedNotes privateNote durationMinutes actions { id description done } evidence { id kind"
             + " status source } } } } }";
@@ -145,20 +146,21 @@ class MentoringIntegrationTest extends IntegrationTest {
         assertThat(classification(
                         token("mia"),
                         "mutation($m: ID!, $d: Date!) { logMentoringSession(input: {mentorshipId: $m, heldOn: $d,"
-                                + " durationMinutes: 30, idempotencyKey: \"retry-1\"}) { session { id } } }",
+                                + " durationMinutes: 30, idempotencyKey: \"retry-1\"}) { session { id } userErrors { code } } }",
                         Map.of("m", pairing, "d", LocalDate.now().toString())))
                 .isEqualTo("CONFLICT");
         // The key is the shared idempotency mechanism's: other input with it, or another operation, is a CONFLICT.
         assertThat(classification(
                         token("max"),
                         "mutation($m: ID!, $d: Date!) { logMentoringSession(input: {mentorshipId: $m, heldOn: $d,"
-                                + " durationMinutes: 45, idempotencyKey: \"retry-1\"}) { session { id } } }",
+                                + " durationMinutes: 45, idempotencyKey: \"retry-1\"}) { session { id } userErrors { code } } }",
                         Map.of("m", pairing, "d", LocalDate.now().toString())))
                 .isEqualTo("CONFLICT");
         assertThat(classification(
                         token("max"),
                         "mutation($c: ID!, $d: Date!) { logEvidence(input: {competencyIds: [$c], kind: OTHER,"
-                                + " title: \"Other\", occurredOn: $d, idempotencyKey: \"retry-1\"}) { evidence { id } } }",
+                                + " title: \"Other\", occurredOn: $d, idempotencyKey: \"retry-1\"}) { evidence { id }"
+                                + " userErrors { code } } }",
                         Map.of(
                                 "c",
                                 competencyIds.get("code-review"),
@@ -228,7 +230,7 @@ class MentoringIntegrationTest extends IntegrationTest {
         assertThat(classification(
                         token("max"),
                         "mutation($id: ID!) { setMentoringGoalStatus(input: {id: $id, expectedVersion: 2, status: DROPPED})"
-                                + " { goal { id } } }",
+                                + " { goal { id } userErrors { code } } }",
                         Map.of("id", goal)))
                 .isEqualTo("CONFLICT");
 
@@ -246,7 +248,7 @@ class MentoringIntegrationTest extends IntegrationTest {
         assertThat(classification(
                         token("mia"),
                         "mutation($m: ID!, $d: Date!) { logMentoringSession(input: {mentorshipId:"
-                                + " $m, heldOn: $d, durationMinutes: 30}) { session { id } } }",
+                                + " $m, heldOn: $d, durationMinutes: 30}) { session { id } userErrors { code } } }",
                         Map.of("m", pairing, "d", LocalDate.now().toString())))
                 .isEqualTo("CONFLICT");
     }
@@ -302,7 +304,7 @@ class MentoringIntegrationTest extends IntegrationTest {
         assertThat(transitionClassification(token("tom"), "completeMentorship", pairing, 1, "x"))
                 .isEqualTo("CONFLICT");
         assertThat(transitionClassification(token("tom"), "declineMentorship", pairing, 7, null))
-                .isEqualTo("CONFLICT");
+                .isEqualTo("STALE");
         assertThat(transition(token("tom"), "declineMentorship", pairing, 1, "No time this quarter"))
                 .containsEntry("status", "DECLINED")
                 .containsEntry("closingNote", "No time this quarter");
@@ -372,11 +374,14 @@ class MentoringIntegrationTest extends IntegrationTest {
                 .variable("id", pairing)
                 .variable("v", 1)
                 .execute();
-        response.errors()
-                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
-                    assertThat(error.getExtensions()).containsEntry("classification", "CONFLICT");
-                    assertThat(error.getMessage()).contains("deadline");
-                }));
+        response.path("acceptMentorship.mentorship")
+                .valueIsNull()
+                .path("acceptMentorship.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("CONFLICT")
+                .path("acceptMentorship.userErrors[0].message")
+                .entity(String.class)
+                .satisfies(message -> assertThat(message).contains("deadline"));
         // A lapsed proposal does not block a new one.
         String again = propose(token("boss"), mentor, mentee, List.of());
         assertThat(transition(token("leo"), "acceptMentorship", again, 1, null)).containsEntry("status", "ACTIVE");
@@ -780,7 +785,8 @@ class MentoringIntegrationTest extends IntegrationTest {
     private String proposeClassification(String token, String mentor, String mentee) {
         return classification(
                 token,
-                "mutation($i: ProposeMentorshipInput!) { proposeMentorship(input: $i) { mentorship { id } } }",
+                "mutation($i: ProposeMentorshipInput!) { proposeMentorship(input: $i) { mentorship { id }"
+                        + " userErrors { code } } }",
                 Map.of("i", Map.of("mentorId", mentor, "menteeId", mentee)));
     }
 
@@ -804,16 +810,21 @@ class MentoringIntegrationTest extends IntegrationTest {
         return classification(token, TRANSITION.formatted(mutation), variables);
     }
 
+    /** The error's classification, or else the code of a mutation's first user error (conflicts are user errors). */
     private String classification(String token, String document, Map<String, Object> variables) {
         GraphQlTester.Request<?> request = graphQl(token).document(document);
         for (var variable : variables.entrySet()) {
             request = request.variable(variable.getKey(), variable.getValue());
         }
         List<ResponseError> errors = new java.util.ArrayList<>();
-        request.execute().errors().satisfy(errors::addAll);
-        return errors.isEmpty()
-                ? "NONE"
-                : String.valueOf(errors.getFirst().getExtensions().get("classification"));
+        GraphQlTester.Response response = request.execute();
+        response.errors().satisfy(errors::addAll);
+        if (!errors.isEmpty()) {
+            return String.valueOf(errors.getFirst().getExtensions().get("classification"));
+        }
+        List<?> codes =
+                response.path("*.userErrors[*].code").entityList(Object.class).get();
+        return codes.isEmpty() ? "NONE" : String.valueOf(codes.getFirst());
     }
 
     private void setCapacity(String token, String person, int capacity) {

@@ -88,16 +88,22 @@ class PromotionAndDashboardIntegrationTest extends ReadinessTestBase {
                 .entityList(String.class)
                 .containsExactly(caseId);
         graphQl(token("boss"))
-                .document("mutation($p: ID!) { nominateForPromotion(input: {personId: $p}) { promotionCase { id } } }")
+                .document("mutation($p: ID!) { nominateForPromotion(input: {personId: $p}) { promotionCase { id }"
+                        + " userErrors { field code } } }")
                 .variable("p", eve)
                 .execute()
-                .errors()
-                .expect(e -> "CONFLICT".equals(e.getExtensions().get("classification")))
-                .verify();
+                .path("nominateForPromotion.promotionCase")
+                .valueIsNull()
+                .path("nominateForPromotion.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("CONFLICT")
+                .path("nominateForPromotion.userErrors[0].field")
+                .entityList(String.class)
+                .containsExactly("input", "personId");
 
         // Deciding needs review first, then a reason; each move checks the version.
         String move = "mutation($id: ID!, $v: Int!) { startPromotionReview(input: {id: $id, expectedVersion: $v}) {"
-                + " promotionCase { status version } } }";
+                + " promotionCase { status version } userErrors { field code } } }";
         graphQl(admin)
                 .document(move)
                 .variable("id", caseId)
@@ -111,9 +117,27 @@ class PromotionAndDashboardIntegrationTest extends ReadinessTestBase {
                 .variable("id", caseId)
                 .variable("v", 1)
                 .execute()
-                .errors()
-                .expect(e -> "CONFLICT".equals(e.getExtensions().get("classification")))
-                .verify();
+                .path("startPromotionReview.promotionCase")
+                .valueIsNull()
+                .path("startPromotionReview.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("CONFLICT")
+                .path("startPromotionReview.userErrors[0].field")
+                .entityList(String.class)
+                .containsExactly("input", "id");
+        graphQl(admin)
+                .document("mutation($id: ID!) { decidePromotion(input: {id: $id, expectedVersion: 1, outcome:"
+                        + " DEFERRED, reason: \"Stale\"}) { promotionCase { status } userErrors { field code } } }")
+                .variable("id", caseId)
+                .execute()
+                .path("decidePromotion.promotionCase")
+                .valueIsNull()
+                .path("decidePromotion.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("STALE")
+                .path("decidePromotion.userErrors[0].field")
+                .entityList(String.class)
+                .containsExactly("input", "expectedVersion");
         graphQl(admin)
                 .document("mutation($id: ID!) { decidePromotion(input: {id: $id, expectedVersion: 2, outcome:"
                         + " DEFERRED, reason: \"Needs a second kind of evidence\"}) { promotionCase { status"

@@ -326,14 +326,18 @@ class WebhookCaptureIntegrationTest extends IntegrationTest {
                 .extracting(e -> e.get("externalId"))
                 .containsExactlyInAnyOrder("github:review:910001", "github:review:910002", "github:review:910003");
         graphQl(admin)
-                .document("mutation($id: ID!) { dismissUnmatchedEvent(input: {id: $id}) { unmatchedEvent { id } } }")
+                .document("mutation($id: ID!) { dismissUnmatchedEvent(input: {id: $id}) { unmatchedEvent { id }"
+                        + " userErrors { field code } } }")
                 .variable("id", pending.getFirst().get("id"))
                 .execute()
-                .errors()
-                .satisfy(errors -> assertThat(errors)
-                        .singleElement()
-                        .satisfies(error ->
-                                assertThat(error.getExtensions()).containsEntry("classification", "CONFLICT")));
+                .path("dismissUnmatchedEvent.unmatchedEvent")
+                .valueIsNull()
+                .path("dismissUnmatchedEvent.userErrors[0].code")
+                .entity(String.class)
+                .isEqualTo("CONFLICT")
+                .path("dismissUnmatchedEvent.userErrors[0].field")
+                .entityList(String.class)
+                .containsExactly("input", "id");
     }
 
     @Test
