@@ -36,11 +36,9 @@ public class PeopleService {
     private static final int MAX_DIRECT_REPORTS = 50;
 
     private final People people;
-    private final ExactPeople exact;
 
-    PeopleService(People people, ExactPeople exact) {
+    PeopleService(People people) {
         this.people = people;
-        this.exact = exact;
     }
 
     @Transactional(readOnly = true)
@@ -109,18 +107,6 @@ public class PeopleService {
         line.remove(personId);
         return line;
     }
-
-    /** People SCIM sees (see {@code ExactPeople.exact}) matching exact criteria, and how many match in all. */
-    @Transactional(readOnly = true)
-    public ExactPage findExact(Actor actor, Map<String, String> criteria, long offset, int limit) {
-        PeoplePolicy.requireRead(actor);
-        Function<Person, Person> view = viewer(actor);
-        return new ExactPage(
-                exact.exact(criteria, offset, limit).stream().map(view).toList(), exact.countExact(criteria));
-    }
-
-    /** A page of exact matches and the total. */
-    public record ExactPage(List<Person> people, int total) {}
 
     @Transactional(readOnly = true)
     public Map<UUID, List<Person>> directReports(Actor actor, Collection<UUID> managerIds) {
