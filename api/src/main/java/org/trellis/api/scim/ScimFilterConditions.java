@@ -1,9 +1,9 @@
 package org.trellis.api.scim;
 
-import static org.jooq.impl.DSL.falseCondition;
+import static org.jooq.impl.DSL.and;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.not;
-import static org.jooq.impl.DSL.trueCondition;
+import static org.jooq.impl.DSL.or;
 
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
@@ -67,7 +67,8 @@ final class ScimFilterConditions implements FilterVisitor<Condition, ScimFilterC
             parsed = Filter.fromString(filter);
         } catch (BadRequestException | RuntimeException e) {
             // The SDK names the position; array and object values fail with a ClassCastException.
-            throw ScimException.invalidFilter("Malformed filter: " + truncate(String.valueOf(e.getMessage()), 160));
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw ScimException.invalidFilter("Malformed filter: " + truncate(reason, 160));
         }
         if (depth(parsed) > MAX_DEPTH) {
             throw ScimException.invalidFilter("Filters nest at most " + MAX_DEPTH + " deep.");
@@ -96,20 +97,16 @@ final class ScimFilterConditions implements FilterVisitor<Condition, ScimFilterC
 
     @Override
     public Condition visit(AndFilter filter, @Nullable Scope scope) {
-        Condition all = trueCondition();
-        for (Filter part : filter.getCombinedFilters()) {
-            all = all.and(visitPart(part, scope));
-        }
-        return all;
+        return and(filter.getCombinedFilters().stream()
+                .map(part -> visitPart(part, scope))
+                .toList());
     }
 
     @Override
     public Condition visit(OrFilter filter, @Nullable Scope scope) {
-        Condition any = falseCondition();
-        for (Filter part : filter.getCombinedFilters()) {
-            any = any.or(visitPart(part, scope));
-        }
-        return any;
+        return or(filter.getCombinedFilters().stream()
+                .map(part -> visitPart(part, scope))
+                .toList());
     }
 
     @Override
