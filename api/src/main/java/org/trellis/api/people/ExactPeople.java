@@ -6,7 +6,6 @@ import static org.trellis.persistence.jooq.Tables.PERSON;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -15,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 /**
- * People as SCIM sees them, by exact criteria: filters, and whether a user name or external id is taken (RLS adds the
+ * People as SCIM sees them: pages matching its filters, and whether a user name or external id is taken (RLS adds the
  * tenant). People deleted through SCIM are none of them: their user name and external id are free again.
  */
 @Repository
@@ -28,36 +27,21 @@ class ExactPeople {
     }
 
     /**
-     * People matching every exact criterion (SCIM filters): {@code userName} and {@code emails.value} ignore case,
-     * {@code externalId} and {@code displayName} do not.
+     * {@code limit} people from {@code offset} matching a condition on {@code PERSON} built by the caller (SCIM's
+     * filters), oldest first; people deleted through SCIM never match.
      */
-    List<Person> exact(Map<String, String> criteria, long offset, int limit) {
+    List<Person> matching(Condition condition, long offset, int limit) {
         return db.selectFrom(PERSON)
-                .where(exactly(criteria))
+                .where(PERSON.SCIM_DELETED_AT.isNull())
+                .and(condition)
                 .orderBy(PERSON.CREATED_AT, PERSON.ID)
                 .offset(offset)
                 .limit(limit)
                 .fetch(People::toPerson);
     }
 
-    int countExact(Map<String, String> criteria) {
-        return db.fetchCount(PERSON, exactly(criteria));
-    }
-
-    private static Condition exactly(Map<String, String> criteria) {
-        Condition condition = PERSON.SCIM_DELETED_AT.isNull();
-        for (var criterion : criteria.entrySet()) {
-            String value = criterion.getValue();
-            condition = condition.and(
-                    switch (criterion.getKey()) {
-                        case "userName" -> lower(PERSON.USER_NAME).eq(value.toLowerCase(Locale.ROOT));
-                        case "externalId" -> PERSON.EXTERNAL_ID.eq(value);
-                        case "emails.value" -> lower(PERSON.EMAIL).eq(value.toLowerCase(Locale.ROOT));
-                        case "displayName" -> PERSON.DISPLAY_NAME.eq(value);
-                        default -> throw new IllegalArgumentException("Unsupported criterion " + criterion.getKey());
-                    });
-        }
-        return condition;
+    int countMatching(Condition condition) {
+        return db.fetchCount(PERSON, PERSON.SCIM_DELETED_AT.isNull().and(condition));
     }
 
     boolean userNameTaken(String userName, @Nullable UUID except) {

@@ -9,16 +9,13 @@ import static org.trellis.persistence.jooq.Tables.TEAM_MEMBER;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Table;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-/** Teams as SCIM Groups: pages by exact criteria, and the teams people are members of (RLS adds the tenant). */
+/** Teams as SCIM Groups: pages matching its filters, and the teams people are members of (RLS adds the tenant). */
 @Repository
 class ExactTeams {
 
@@ -30,35 +27,18 @@ class ExactTeams {
         this.db = db;
     }
 
-    /**
-     * {@code limit} teams from {@code offset} matching every exact criterion, by name: {@code displayName} ignores
-     * case (as team names are unique), {@code externalId} does not.
-     */
-    List<Team> exact(Map<String, String> criteria, long offset, int limit) {
+    /** {@code limit} teams from {@code offset} matching a condition on {@code TEAM} built by the caller, by name. */
+    List<Team> matching(Condition condition, long offset, int limit) {
         return db.selectFrom(TEAM)
-                .where(exactly(criteria))
+                .where(condition)
                 .orderBy(lower(TEAM.NAME), TEAM.ID)
                 .offset(offset)
                 .limit(limit)
                 .fetch(Teams::toTeam);
     }
 
-    int countExact(Map<String, String> criteria) {
-        return db.fetchCount(TEAM, exactly(criteria));
-    }
-
-    private static Condition exactly(Map<String, String> criteria) {
-        Condition condition = DSL.noCondition();
-        for (var criterion : criteria.entrySet()) {
-            String value = criterion.getValue();
-            condition = condition.and(
-                    switch (criterion.getKey()) {
-                        case "displayName" -> lower(TEAM.NAME).eq(value.toLowerCase(Locale.ROOT));
-                        case "externalId" -> TEAM.EXTERNAL_ID.eq(value);
-                        default -> throw new IllegalArgumentException("Unsupported criterion " + criterion.getKey());
-                    });
-        }
-        return condition;
+    int countMatching(Condition condition) {
+        return db.fetchCount(TEAM, condition);
     }
 
     /** The teams these people are members of (not managers): the first {@code perPerson} of each by name. */

@@ -38,12 +38,10 @@ public class PeopleService {
 
     private final People people;
     private final PeopleSearch search;
-    private final ExactPeople exact;
 
-    PeopleService(People people, PeopleSearch search, ExactPeople exact) {
+    PeopleService(People people, PeopleSearch search) {
         this.people = people;
         this.search = search;
-        this.exact = exact;
     }
 
     @Transactional(readOnly = true)
@@ -110,18 +108,6 @@ public class PeopleService {
         line.remove(personId);
         return line;
     }
-
-    /** People SCIM sees (see {@code ExactPeople.exact}) matching exact criteria, and how many match in all. */
-    @Transactional(readOnly = true)
-    public ExactPage findExact(Actor actor, Map<String, String> criteria, long offset, int limit) {
-        PeoplePolicy.requireRead(actor);
-        Function<Person, Person> view = viewer(actor);
-        return new ExactPage(
-                exact.exact(criteria, offset, limit).stream().map(view).toList(), exact.countExact(criteria));
-    }
-
-    /** A page of exact matches and the total. */
-    public record ExactPage(List<Person> people, int total) {}
 
     @Transactional(readOnly = true)
     public Map<UUID, List<Person>> directReports(Actor actor, Collection<UUID> managerIds) {

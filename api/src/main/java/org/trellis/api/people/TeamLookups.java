@@ -6,11 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.shared.Actor;
 
-/** Teams read as SCIM Groups: pages by exact criteria, paged in the database, and the teams people are members of. */
+/** Teams read as SCIM Groups: pages matching SCIM filters, paged in the database, and the teams people are members of. */
 @Service
 public class TeamLookups {
 
@@ -24,14 +25,14 @@ public class TeamLookups {
     }
 
     /**
-     * {@code limit} teams from {@code offset} matching exact criteria ({@code displayName} ignoring case,
-     * {@code externalId}), by name, and how many match in all.
+     * {@code limit} teams from {@code offset} matching a condition on {@code TEAM} (built by SCIM's filter
+     * translation, over the tables only), by name, and how many match in all: one statement for each.
      */
     @Transactional(readOnly = true)
-    public TeamPage findExact(Actor actor, Map<String, String> criteria, long offset, int limit) {
+    public TeamPage find(Actor actor, Condition condition, long offset, int limit) {
         PeoplePolicy.requireRead(actor);
-        List<Team> teams = limit == 0 ? List.of() : exact.exact(criteria, offset, limit);
-        return new TeamPage(teams, exact.countExact(criteria));
+        List<Team> teams = limit == 0 ? List.of() : exact.matching(condition, offset, limit);
+        return new TeamPage(teams, exact.countMatching(condition));
     }
 
     /** The teams each person is a member of (not manager of), by name, {@value #MAX_TEAMS_PER_MEMBER} at most. */

@@ -30,6 +30,11 @@ final class ScimException extends RuntimeException {
         return new ScimException(400, "invalidPath", message);
     }
 
+    /** A PATCH path whose filter selects no value to change (RFC 7644 §3.5.2). */
+    static ScimException noTarget(String message) {
+        return new ScimException(400, "noTarget", message);
+    }
+
     int status() {
         return status;
     }

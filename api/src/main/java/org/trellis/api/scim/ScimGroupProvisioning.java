@@ -1,5 +1,8 @@
 package org.trellis.api.scim;
 
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.filters.FilterType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -46,7 +49,10 @@ class ScimGroupProvisioning {
         return members(() -> teams.replaceMembers(actor, id, members));
     }
 
-    /** Group PATCH as Okta and Entra ID send it: members added, removed (by filter or by value), replaced; renames. */
+    /**
+     * Group PATCH as Okta and Entra ID send it: members added, removed (by filter or by value), replaced; renames.
+     * Paths are parsed by the UnboundID SCIM 2 SDK.
+     */
     @Transactional
     public Team patchGroup(Actor actor, UUID id, JsonNode request) {
         JsonNode operations = request.has("Operations") ? request.get("Operations") : request.path("operations");
@@ -69,18 +75,55 @@ class ScimGroupProvisioning {
                 if (value.has("members")) {
                     applyMembers(actor, id, op, memberIds(value.get("members")));
                 }
-            } else if (path.equalsIgnoreCase("displayName") && value != null && !op.equals("remove")) {
-                team = teams.update(actor, id, Change.unlessNull(value.asString()), Change.keep());
-            } else if (path.toLowerCase(Locale.ROOT).startsWith("members[value eq \"") && op.equals("remove")) {
-                String member = path.substring("members[value eq \"".length(), path.length() - 2);
-                teams.removePerson(actor, id, ScimUserMapping.uuid(member, "member"), Team.Role.MEMBER);
-            } else if (path.equalsIgnoreCase("members")) {
-                applyMembers(actor, id, op, value == null ? null : memberIds(value));
             } else {
-                throw ScimException.invalidPath("Unsupported path " + path + ".");
+                team = patchPath(actor, id, op, ScimPaths.parse(path), value, team);
             }
         }
         return team;
+    }
+
+    /** {@code displayName}, {@code members} and {@code members[value eq "…"]} (removal only); else invalidPath. */
+    private Team patchPath(Actor actor, UUID id, String op, Path path, @Nullable JsonNode value, Team team) {
+        String schema = path.getSchemaUrn();
+        if ((schema != null && !schema.equalsIgnoreCase(ScimSchemas.GROUP)) || path.size() != 1) {
+            throw ScimException.invalidPath(
+                    "Unsupported path " + ScimFilterConditions.truncate(path.toString(), 60) + ".");
+        }
+        Path.Element element = path.getElement(0);
+        Filter filter = element.getValueFilter();
+        if (element.getAttribute().equalsIgnoreCase("displayName")
+                && filter == null
+                && value != null
+                && !op.equals("remove")) {
+            return teams.update(actor, id, Change.unlessNull(value.asString()), Change.keep());
+        }
+        if (element.getAttribute().equalsIgnoreCase("members") && filter == null) {
+            applyMembers(actor, id, op, value == null ? null : memberIds(value));
+            return team;
+        }
+        if (element.getAttribute().equalsIgnoreCase("members") && op.equals("remove")) {
+            selectedMembers(filter).forEach(member -> teams.removePerson(actor, id, member, Team.Role.MEMBER));
+            return team;
+        }
+        throw ScimException.invalidPath("Unsupported path " + ScimFilterConditions.truncate(path.toString(), 60) + ".");
+    }
+
+    /** The members {@code value eq "…"}, or several of those joined by {@code or}, select. */
+    private static List<UUID> selectedMembers(Filter filter) {
+        if (filter.getFilterType() == FilterType.OR) {
+            return filter.getCombinedFilters().stream()
+                    .flatMap(part -> selectedMembers(part).stream())
+                    .toList();
+        }
+        if (filter.getFilterType() != FilterType.EQUAL
+                || filter.getAttributePath().size() != 1
+                || !filter.getAttributePath().getElement(0).getAttribute().equalsIgnoreCase("value")
+                || filter.getComparisonValue() == null
+                || !filter.getComparisonValue().isTextual()) {
+            throw ScimException.invalidFilter(
+                    "Members are selected by value eq \"id\", or several of those joined by or.");
+        }
+        return List.of(ScimUserMapping.uuid(filter.getComparisonValue().textValue(), "member"));
     }
 
     private void applyMembers(Actor actor, UUID id, String op, @Nullable List<UUID> members) {

@@ -2,7 +2,6 @@ package org.trellis.api.scim;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.trellis.api.people.Person;
 import org.trellis.api.people.Team;
-import org.trellis.api.people.TeamLookups;
 import org.trellis.api.people.TeamService;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
@@ -37,15 +35,13 @@ import tools.jackson.databind.node.ObjectNode;
         produces = {ScimErrors.MEDIA_TYPE, "application/json"})
 class ScimGroupsController {
 
-    private static final Set<String> FILTERABLE = Set.of("displayName", "externalId");
-
     private final TeamService teams;
-    private final TeamLookups lookups;
+    private final ScimSearch search;
     private final ScimGroupProvisioning provisioning;
 
-    ScimGroupsController(TeamService teams, TeamLookups lookups, ScimGroupProvisioning provisioning) {
+    ScimGroupsController(TeamService teams, ScimSearch search, ScimGroupProvisioning provisioning) {
         this.teams = teams;
-        this.lookups = lookups;
+        this.search = search;
         this.provisioning = provisioning;
     }
 
@@ -59,7 +55,7 @@ class ScimGroupsController {
         int start = Math.max(1, startIndex);
         int size = Math.max(0, Math.min(ScimUsersController.MAX_PAGE, count));
         ScimProjection projection = ScimProjection.of(attributes, excludedAttributes, ScimSchemas.GROUP);
-        var page = lookups.findExact(actor(), ScimFilter.parse(filter, FILTERABLE), start - 1L, size);
+        var page = search.groups(actor(), filter, start - 1L, size);
         return ScimUsersController.ScimLists.of(render(page.teams(), projection), page.total(), start);
     }
 

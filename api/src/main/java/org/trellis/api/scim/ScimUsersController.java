@@ -1,7 +1,6 @@
 package org.trellis.api.scim;
 
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.trellis.api.people.PeopleService;
 import org.trellis.api.people.Person;
 import org.trellis.api.people.PersonDeletions;
 import org.trellis.api.shared.Actor;
@@ -37,14 +35,12 @@ class ScimUsersController {
     /** The most resources a list answers per page, whatever {@code count} asks (Users and Groups alike). */
     static final int MAX_PAGE = 200;
 
-    private static final Set<String> FILTERABLE = Set.of("userName", "externalId", "emails.value", "displayName");
-
-    private final PeopleService people;
+    private final ScimSearch search;
     private final PersonDeletions deletions;
     private final ScimProvisioning provisioning;
 
-    ScimUsersController(PeopleService people, PersonDeletions deletions, ScimProvisioning provisioning) {
-        this.people = people;
+    ScimUsersController(ScimSearch search, PersonDeletions deletions, ScimProvisioning provisioning) {
+        this.search = search;
         this.deletions = deletions;
         this.provisioning = provisioning;
     }
@@ -59,7 +55,7 @@ class ScimUsersController {
         int start = Math.max(1, startIndex);
         int size = Math.max(0, Math.min(MAX_PAGE, count));
         ScimProjection projection = projection(attributes, excludedAttributes);
-        var page = people.findExact(actor(), ScimFilter.parse(filter, FILTERABLE), start - 1L, size);
+        var page = search.users(actor(), filter, start - 1L, size);
         List<ObjectNode> users =
                 provisioning.resources(actor(), page.people(), base(), projection.includes("groups")).stream()
                         .map(projection::apply)
