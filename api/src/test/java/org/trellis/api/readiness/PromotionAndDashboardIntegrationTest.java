@@ -30,23 +30,7 @@ class PromotionAndDashboardIntegrationTest extends ReadinessTestBase {
         boss = person("boss", null, "L5");
         eve = person("eve", boss, "L3");
         ian = person("ian", boss, "L4");
-        team = graphQl(admin)
-                .document("mutation { createTeam(input: {name: \"Core\"}) { team { id } } }")
-                .execute()
-                .path("createTeam.team.id")
-                .entity(String.class)
-                .get();
-        for (String[] member : new String[][] {{boss, "MANAGER"}, {eve, "MEMBER"}, {ian, "MEMBER"}}) {
-            graphQl(admin)
-                    .document("mutation($t: ID!, $p: ID!, $r: TeamRole) { addTeamMember(input: {teamId: $t,"
-                            + " personId: $p, role: $r}) { team { id } } }")
-                    .variable("t", team)
-                    .variable("p", member[0])
-                    .variable("r", member[1])
-                    .execute()
-                    .path("addTeamMember.team.id")
-                    .hasValue();
-        }
+        team = team(boss, eve, ian);
     }
 
     @Test

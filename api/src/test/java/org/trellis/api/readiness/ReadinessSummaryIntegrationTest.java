@@ -44,23 +44,7 @@ class ReadinessSummaryIntegrationTest extends ReadinessTestBase {
         organisation("summary");
         String boss = person("boss", null, "L5");
         eve = person("eve", boss, "L3");
-        team = graphQl(admin)
-                .document("mutation { createTeam(input: {name: \"Core\"}) { team { id } } }")
-                .execute()
-                .path("createTeam.team.id")
-                .entity(String.class)
-                .get();
-        for (String[] member : new String[][] {{boss, "MANAGER"}, {eve, "MEMBER"}}) {
-            graphQl(admin)
-                    .document("mutation($t: ID!, $p: ID!, $r: TeamRole) { addTeamMember(input: {teamId: $t,"
-                            + " personId: $p, role: $r}) { team { id } } }")
-                    .variable("t", team)
-                    .variable("p", member[0])
-                    .variable("r", member[1])
-                    .execute()
-                    .path("addTeamMember.team.id")
-                    .hasValue();
-        }
+        team = team(boss, eve);
     }
 
     @Test
@@ -150,33 +134,29 @@ class ReadinessSummaryIntegrationTest extends ReadinessTestBase {
                 LocalDate.now().minusDays(1));
         assertThat(row().get(READINESS_SUMMARY.REVISION)).isGreaterThan(revisionRead);
 
-        ReadinessSummary stale = new ReadinessSummary(
-                read.personId(),
-                read.versionId(),
-                read.levelId(),
-                ReadinessEngine.Verdict.READY,
-                100,
-                read.keys(),
-                "M".repeat(14),
-                null,
-                revisionRead);
+        ReadinessSummary stale = allMet(read, revisionRead);
         assertThat(inTenant(() -> summaries.fill(tenant.uuid(), List.of(stale))))
                 .isZero();
         assertThat(row().get(READINESS_SUMMARY.VERDICT)).isEqualTo("NOT_YET");
 
-        ReadinessSummary absent = new ReadinessSummary(
+        ReadinessSummary absent = allMet(read, ReadinessSummary.NO_ROW);
+        assertThat(inTenant(() -> summaries.fill(tenant.uuid(), List.of(absent))))
+                .as("a read that found no row does not overwrite one written since")
+                .isZero();
+    }
+
+    /** What a read that saw {@code read} at {@code revision} would store if it decided everything met. */
+    private static ReadinessSummary allMet(ReadinessSummary read, long revision) {
+        return new ReadinessSummary(
                 read.personId(),
                 read.versionId(),
                 read.levelId(),
                 ReadinessEngine.Verdict.READY,
                 100,
                 read.keys(),
-                "M".repeat(14),
+                "M".repeat(read.keys().size()),
                 null,
-                ReadinessSummary.NO_ROW);
-        assertThat(inTenant(() -> summaries.fill(tenant.uuid(), List.of(absent))))
-                .as("a read that found no row does not overwrite one written since")
-                .isZero();
+                revision);
     }
 
     private Map<String, Object> heatmapRow() {

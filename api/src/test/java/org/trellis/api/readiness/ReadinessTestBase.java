@@ -55,6 +55,33 @@ abstract class ReadinessTestBase extends IntegrationTest {
         return id;
     }
 
+    /** A team named Core with its manager and members; its id. */
+    protected String team(String manager, String... members) {
+        String team = graphQl(admin)
+                .document("mutation { createTeam(input: {name: \"Core\"}) { team { id } } }")
+                .execute()
+                .path("createTeam.team.id")
+                .entity(String.class)
+                .get();
+        addMember(team, manager, "MANAGER");
+        for (String member : members) {
+            addMember(team, member, "MEMBER");
+        }
+        return team;
+    }
+
+    private void addMember(String team, String person, String role) {
+        graphQl(admin)
+                .document("mutation($t: ID!, $p: ID!, $r: TeamRole) { addTeamMember(input: {teamId: $t,"
+                        + " personId: $p, role: $r}) { team { id } } }")
+                .variable("t", team)
+                .variable("p", person)
+                .variable("r", role)
+                .execute()
+                .path("addTeamMember.team.id")
+                .hasValue();
+    }
+
     /** Logs, submits and has the reviewer endorse one item on a competency; its id. */
     protected String endorse(String authorToken, String reviewerToken, String key, String kind, LocalDate on) {
         String item = graphQl(authorToken)
