@@ -56,7 +56,7 @@ public abstract class IntegrationTest {
         registry.add("spring.liquibase.user", TestDatabase.OWNER::name);
         registry.add("spring.liquibase.password", TestDatabase.OWNER::password);
         registry.add("trellis.security.platform.issuer", PLATFORM::url);
-        registry.add("trellis.webhooks.secret-key", () -> WEBHOOK_KEY);
+        registry.add("trellis.secrets.key", () -> WEBHOOK_KEY);
     }
 
     protected String platformToken() {
