@@ -1,5 +1,8 @@
 package org.trellis.api.system;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,14 +12,33 @@ import org.springframework.context.annotation.Configuration;
 import org.trellis.api.shared.CallerScope;
 import org.trellis.persistence.TenantScopedTransactionManager;
 
-/** Every transaction is scoped to the caller's tenant (see {@link CallerScope}). */
+/**
+ * Every transaction is scoped to the caller's tenant (see {@link CallerScope}). A broken pooled connection evicts
+ * the whole pool (soft: connections in use close when returned), since a restart or failover of the database broke
+ * them all; the next borrowers get new connections instead of finding the others broken one by one.
+ */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
     @Bean
     TenantScopedTransactionManager transactionManager(
             DataSource dataSource, CallerScope scope, DatabaseProperties properties) {
-        return new TenantScopedTransactionManager(dataSource, scope, properties.statementTimeout());
+        return new TenantScopedTransactionManager(
+                dataSource, scope, properties.statementTimeout(), () -> evictPool(dataSource));
+    }
+
+    private static void evictPool(DataSource dataSource) {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                HikariPoolMXBean pool =
+                        dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+                if (pool != null) {
+                    pool.softEvictConnections();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
