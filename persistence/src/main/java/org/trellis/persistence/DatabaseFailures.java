@@ -27,6 +27,9 @@ public final class DatabaseFailures {
      */
     public static boolean isBrokenConnection(@Nullable Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return false; // no connection at all within the pool's timeout (its cause: the last refusal)
+            }
             if (cause instanceof SQLException sql && isBroken(sql)) {
                 return true;
             }

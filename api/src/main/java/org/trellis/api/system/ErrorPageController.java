@@ -26,13 +26,12 @@ class ErrorPageController implements ErrorController {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code && code >= 400
                 ? code
                 : 404;
-        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        if (status == 500 && failure instanceof Throwable thrown && HttpErrors.databaseUnavailable(thrown)) {
-            // A filter (signing in) could not reach the database: retry later, not a bug.
-            log.warn("Database unavailable on {} {}: {}", request.getMethod(), ErrorResponses.path(request), thrown);
-            status = 503;
-        } else if (status >= 500) {
-            log.error("Unhandled failure on {} {}", request.getMethod(), ErrorResponses.path(request), failure);
+        if (status >= 500) {
+            log.error(
+                    "Unhandled failure on {} {}",
+                    request.getMethod(),
+                    ErrorResponses.path(request),
+                    request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
         }
         ErrorResponses.write(request, response, status, null, null);
     }

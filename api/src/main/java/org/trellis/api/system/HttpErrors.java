@@ -41,7 +41,11 @@ class HttpErrors {
             known.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         }
         if (status == 503) {
-            log.warn("Database unavailable on {} {}: {}", request.getMethod(), ErrorResponses.path(request), failure);
+            log.warn(
+                    "Database unavailable on {} {}: {}",
+                    request.getMethod(),
+                    ErrorResponses.path(request),
+                    failure.toString());
         } else if (status >= 500) {
             log.error("Unexpected failure on {} {}", request.getMethod(), ErrorResponses.path(request), failure);
         }

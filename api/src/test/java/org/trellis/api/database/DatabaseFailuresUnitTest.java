@@ -40,7 +40,9 @@ class DatabaseFailuresUnitTest {
 
     @Test
     void aPoolTimeoutIsUnavailableButNotABrokenConnection() {
-        SQLException poolTimeout = new SQLTransientConnectionException("Connection is not available");
+        // HikariCP's timeout carries the last refusal as its cause (and its SQLSTATE): still not a broken connection.
+        SQLException poolTimeout = new SQLTransientConnectionException(
+                "Connection is not available", "08001", new SQLException("Connection refused", "08001"));
         assertThat(DatabaseFailures.isUnavailable(wrapped(poolTimeout))).isTrue();
         assertThat(DatabaseFailures.isBrokenConnection(wrapped(poolTimeout))).isFalse();
         assertThat(DatabaseFailures.isUnavailable(new SQLException("I/O error", "08006")))

@@ -132,7 +132,9 @@ class ResilienceIntegrationTest extends IntegrationTest {
 
     @Test
     @Order(2)
-    void survivesADatabaseRestartUnderLoadWithoutLosingAnAcknowledgedWrite() throws Exception {
+    void survivesADatabaseRestartUnderLoadWithoutLosingAnAcknowledgedWriteOrFailingARead() throws Exception {
+        double retriesBefore = queryRetries();
+        double brokenBefore = counter("trellis.database.broken-connections");
         Load load = Load.start(this, 3, 2);
         Thread.sleep(1000);
         long down = System.nanoTime();
@@ -150,7 +152,8 @@ class ResilienceIntegrationTest extends IntegrationTest {
                 outcomes.stream().filter(outcome -> !outcome.succeeded()).toList();
         System.out.printf(
                 "Resilience: %d requests (%d reads, %d writes), %d failed (%d reads, %d writes), classifications %s;"
-                        + " first success %d ms after the database was back; slowest request %d ms%n",
+                        + " first success %d ms after the database was back; slowest request %d ms;"
+                        + " %.0f queries retried, %.0f transactions begun again%n",
                 outcomes.size(),
                 outcomes.stream().filter(o -> o.kind().equals("read")).count(),
                 outcomes.stream().filter(o -> o.kind().equals("write")).count(),
@@ -159,7 +162,9 @@ class ResilienceIntegrationTest extends IntegrationTest {
                 failures.stream().filter(o -> o.kind().equals("write")).count(),
                 failures.stream().map(Outcome::classification).distinct().toList(),
                 Duration.ofNanos(recovered - up).toMillis(),
-                outcomes.stream().mapToLong(Outcome::millis).max().orElse(0));
+                outcomes.stream().mapToLong(Outcome::millis).max().orElse(0),
+                queryRetries() - retriesBefore,
+                counter("trellis.database.broken-connections") - brokenBefore);
         // Failures are classified JSON (never a 500, a stack trace or a hung request) ...
         assertThat(failures).allSatisfy(failure -> {
             assertThat(failure.classification()).as(failure.body()).isIn("UNAVAILABLE", "TIMEOUT");
@@ -173,6 +178,10 @@ class ResilienceIntegrationTest extends IntegrationTest {
                         assertThat(outcome.succeeded()).as(outcome.body()).isTrue());
         assertThat(Duration.ofNanos(recovered - up)).isLessThan(RECOVERY);
         assertThat(failures.stream().allMatch(o -> o.started() < up)).isTrue();
+        // A read that met a broken connection ran again and waited for the database (the pool waits 5 s, the
+        // outage lasts 2): no read failed. A write in flight when the connections broke may fail (UNAVAILABLE).
+        assertThat(failures).noneMatch(failure -> failure.kind().equals("read"));
+        assertThat(counter("trellis.database.broken-connections")).isGreaterThan(brokenBefore);
         // Every acknowledged write is there.
         Set<String> acknowledged = new HashSet<>();
         outcomes.stream()
@@ -185,6 +194,36 @@ class ResilienceIntegrationTest extends IntegrationTest {
 
     @Test
     @Order(3)
+    void whileTheDatabaseStaysUnreachableRequestsAnswerClassifiedUnavailableErrorsThenRecover() throws Exception {
+        String newcomer = tenant.token("newcomer-" + UUID.randomUUID()); // not signed in yet: its sign-in needs SQL
+        proxy.refuse();
+        proxy.sever();
+        try {
+            CompletableFuture<Outcome> read = CompletableFuture.supplyAsync(() -> post(admin, READ));
+            CompletableFuture<Outcome> write =
+                    CompletableFuture.supplyAsync(() -> createTeam("Down " + UUID.randomUUID()));
+            CompletableFuture<Outcome> signIn = CompletableFuture.supplyAsync(() -> post(newcomer, READ));
+            // Signing in needs the database: while the sign-in cache is off (its listening connection broke too), every
+            // request answers 503; a signed-in query or mutation that cannot get a connection answers 200 with the
+            // error. Either way UNAVAILABLE, after the pool's 5 s wait, never a 500.
+            for (Outcome outcome : List.of(read.get(), write.get(), signIn.get())) {
+                assertThat(outcome.classification()).as(outcome.body()).isEqualTo("UNAVAILABLE");
+                assertThat(outcome.status()).as(outcome.body()).isIn(200, 503);
+                assertThat(outcome.millis()).isBetween(4_000L, 8_000L);
+                assertThat(outcome.body()).doesNotContain("Exception", "SQL", "Hikari");
+            }
+            Outcome refused = signIn.get();
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.body()).doesNotContain("Exception", "SQL", "Hikari");
+        } finally {
+            proxy.accept();
+        }
+        awaitWithin(RECOVERY, () -> post(newcomer, READ).succeeded());
+        assertThat(post(admin, READ).succeeded()).isTrue();
+    }
+
+    @Test
+    @Order(4)
     void aStatementPastTheTimeoutAnswersATimeoutErrorAndTheServerKeepsServing() throws Exception {
         String name = "Slow " + UUID.randomUUID();
         String teamId = createTeam(name)
@@ -209,7 +248,7 @@ class ResilienceIntegrationTest extends IntegrationTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void shutdownLetsTheRequestInFlightFinishAndRefusesNewConnections() throws Exception {
         String teamId = createTeam("Closing " + UUID.randomUUID())
                 .data()
@@ -434,10 +473,11 @@ class ResilienceIntegrationTest extends IntegrationTest {
     }
 
     private double queryRetries() {
-        return application
-                .getBean(MeterRegistry.class)
-                .counter("trellis.graphql.query.retries")
-                .count();
+        return counter("trellis.graphql.query.retries");
+    }
+
+    private double counter(String name) {
+        return application.getBean(MeterRegistry.class).counter(name).count();
     }
 
     private static void awaitWithin(Duration limit, BooleanSupplier condition) throws InterruptedException {
