@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,12 +32,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.trellis.api.TrellisApplication;
+import org.trellis.api.support.GraphQlProbe;
+import org.trellis.api.support.GraphQlProbe.Outcome;
 import org.trellis.api.support.IntegrationTest;
 import org.trellis.api.support.TcpProxy;
 import org.trellis.api.support.TestDatabase;
 import org.trellis.graphql.GlobalId;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * RESILIENCE TESTS, in their own application context (the one this class starts; the shared test context only sets
@@ -55,15 +53,11 @@ class ResilienceIntegrationTest extends IntegrationTest {
     private static final Duration RECOVERY = Duration.ofSeconds(30);
     private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(2);
     private static final String READ = "{ me { person { id displayName } } }";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     private Environment environment;
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
+    private GraphQlProbe probe;
     private TcpProxy proxy;
     private ConfigurableApplicationContext application;
     private int applicationPort;
@@ -92,6 +86,7 @@ class ResilienceIntegrationTest extends IntegrationTest {
                 .profiles("test")
                 .run(arguments);
         applicationPort = application.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        probe = new GraphQlProbe(applicationPort);
         assertThat(post(admin, READ).succeeded()).isTrue();
     }
 
@@ -268,7 +263,8 @@ class ResilienceIntegrationTest extends IntegrationTest {
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(2))
                     .build();
-            assertThatThrownBy(() -> fresh.send(request(admin, READ, Map.of()), HttpResponse.BodyHandlers.ofString()))
+            assertThatThrownBy(() ->
+                            fresh.send(probe.request(admin, READ, Map.of()), HttpResponse.BodyHandlers.ofString()))
                     .isInstanceOf(ConnectException.class);
             lock.rollback();
             Outcome outcome = inFlight.get();
@@ -286,33 +282,6 @@ class ResilienceIntegrationTest extends IntegrationTest {
     }
 
     // --- the load ------------------------------------------------------------------------------------------------
-
-    /** One request's outcome; {@code name} is the team a write created. */
-    record Outcome(
-            String kind,
-            long started,
-            long ended,
-            int status,
-            String body,
-            JsonNode json,
-            String classification,
-            String name) {
-
-        boolean succeeded() {
-            return status == 200
-                    && json != null
-                    && json.path("errors").isEmpty()
-                    && json.path("data").isObject();
-        }
-
-        JsonNode data() {
-            return json.path("data");
-        }
-
-        long millis() {
-            return Duration.ofNanos(ended - started).toMillis();
-        }
-    }
 
     /** Readers and writers, each in a loop on its own virtual thread, until stopped. */
     record Load(List<Thread> threads, List<Outcome> outcomes, java.util.concurrent.atomic.AtomicBoolean running) {
@@ -363,19 +332,7 @@ class ResilienceIntegrationTest extends IntegrationTest {
     }
 
     private Outcome createTeam(String name) {
-        Outcome outcome = post(
-                admin,
-                "mutation($n: String!) { createTeam(input: {name: $n}) { team { id name } userErrors { message } } }",
-                Map.of("n", name));
-        return new Outcome(
-                "write",
-                outcome.started(),
-                outcome.ended(),
-                outcome.status(),
-                outcome.body(),
-                outcome.json(),
-                outcome.classification(),
-                name);
+        return probe.createTeam(admin, name);
     }
 
     private Outcome renameTeam(String id, String name) {
@@ -386,50 +343,11 @@ class ResilienceIntegrationTest extends IntegrationTest {
     }
 
     private Outcome post(String token, String query) {
-        return post(token, query, Map.of());
+        return probe.read(token, query);
     }
 
     private Outcome post(String token, String query, Map<String, Object> variables) {
-        long started = System.nanoTime();
-        int status;
-        String body;
-        try {
-            HttpResponse<String> response =
-                    client.send(request(token, query, variables), HttpResponse.BodyHandlers.ofString());
-            status = response.statusCode();
-            body = response.body();
-        } catch (java.io.IOException e) {
-            status = -1;
-            body = e.toString();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        JsonNode json = null;
-        try {
-            json = JSON.readTree(body);
-        } catch (RuntimeException e) {
-            // not JSON: a failure the assertions report
-        }
-        String classification = json == null
-                ? "NOT_JSON"
-                : json.path("errors")
-                        .path(0)
-                        .path("extensions")
-                        .path("classification")
-                        .asString("");
-        return new Outcome("read", started, System.nanoTime(), status, body, json, classification, "");
-    }
-
-    private HttpRequest request(String token, String query, Map<String, Object> variables) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + applicationPort + "/graphql"))
-                .timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        JSON.writeValueAsString(Map.of("query", query, "variables", variables))))
-                .build();
+        return probe.post(token, query, variables);
     }
 
     // --- the database, seen as its administrator ---------------------------------------------------------------
