@@ -87,7 +87,7 @@ class DatabaseRestartBenchmarkTest extends IntegrationTest {
         long lastFailure = failures.stream().mapToLong(Outcome::ended).max().orElse(restartStarted);
         System.out.printf(
                 "Database restart: %d requests at %d/s, %d failed (%.3f %%; %d reads, %d writes) %s; restart command"
-                        + " took %d ms; last failure %d ms after it returned; slowest request %d ms%n",
+                        + " took %d ms; last failure %s after it returned; slowest request %d ms%n",
                 outcomes.size(),
                 rate,
                 failures.size(),
@@ -99,7 +99,9 @@ class DatabaseRestartBenchmarkTest extends IntegrationTest {
                         .distinct()
                         .toList(),
                 Duration.ofNanos(restarted.get() - restartStarted).toMillis(),
-                Duration.ofNanos(lastFailure - restarted.get()).toMillis(),
+                failures.isEmpty()
+                        ? "none"
+                        : Duration.ofNanos(lastFailure - restarted.get()).toMillis() + " ms",
                 outcomes.stream().mapToLong(Outcome::millis).max().orElse(0));
         assertThat(failures)
                 .allSatisfy(failure ->
