@@ -21,14 +21,16 @@ public final class TestDatabase {
     public static final TestDatabase INSTANCE = new TestDatabase();
 
     private final String name;
+    private final String host;
+    private final int port;
     private final String serverUrl;
     private final DatabaseProvisioner provisioner;
     private final String adminUser;
     private final String adminPassword;
 
     private TestDatabase() {
-        String host = System.getProperty("trellis.test.db.host", "localhost");
-        String port = System.getProperty("trellis.test.db.port", "5432");
+        host = System.getProperty("trellis.test.db.host", "localhost");
+        port = Integer.parseInt(System.getProperty("trellis.test.db.port", "5432"));
         serverUrl = "jdbc:postgresql://" + host + ":" + port + "/";
         adminUser = System.getProperty("trellis.test.db.admin-user", "postgres");
         adminPassword = System.getProperty("trellis.test.db.admin-password", "");
@@ -41,6 +43,17 @@ public final class TestDatabase {
 
     public String url() {
         return serverUrl + name + "?tcpKeepAlive=true&socketTimeout=30";
+    }
+
+    /** This database's URL through a {@link TcpProxy} on loopback. */
+    public String urlThrough(TcpProxy proxy) {
+        return "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + name
+                + "?tcpKeepAlive=true&socketTimeout=30&connectTimeout=5";
+    }
+
+    /** A proxy on loopback to this database's server. */
+    public TcpProxy proxy() {
+        return new TcpProxy(host, port);
     }
 
     /** A connection to this database as the server's administrator, for tests that must break a role on purpose. */
