@@ -14,7 +14,7 @@ DEMO_ISSUER="$KC/realms/demo"
 AUTOMATION_CLIENT_UUID=0b7e2c1d-8f4a-4e6b-a2d9-3c5f7a9b1e20
 AUTOMATION_SUBJECT=5f0c7a52-3d6e-4b8a-9c1f-7e2d4a6b8c90
 
-# The first "name":"value" string in a JSON document (enough for the answers read here).
+# The value of the "name":"value" pair in a one-line JSON answer (each name read here occurs once in its answer).
 field() { sed -n "s/.*\"$1\" *: *\"\([^\"]*\)\".*/\1/p" | head -n 1; }
 fail() { echo "setup: $*" >&2; exit 1; }
 

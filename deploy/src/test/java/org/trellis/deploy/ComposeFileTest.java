@@ -47,6 +47,34 @@ class ComposeFileTest {
         });
     }
 
+    /** Service attributes of the Compose Specification this file may use: a misspelt key is refused, not ignored. */
+    private static final Set<String> SERVICE_ATTRIBUTES = Set.of(
+            "build",
+            "command",
+            "depends_on",
+            "entrypoint",
+            "environment",
+            "healthcheck",
+            "image",
+            "network_mode",
+            "ports",
+            "read_only",
+            "restart",
+            "tmpfs",
+            "volumes");
+
+    @Test
+    void usesOnlyComposeAttributes() {
+        assertThat(compose.keySet().stream().filter(k -> !k.startsWith("x-")))
+                .containsExactlyInAnyOrder("name", "services", "volumes");
+        services.forEach(
+                (name, service) -> assertThat(SERVICE_ATTRIBUTES).as(name).containsAll(service.keySet()));
+        services.values().stream()
+                .filter(s -> s.containsKey("healthcheck"))
+                .forEach(s -> assertThat(Set.of("test", "interval", "timeout", "retries", "start_period"))
+                        .containsAll(map(s.get("healthcheck")).keySet()));
+    }
+
     @Test
     void everyReferenceResolves() {
         Set<String> volumes = map(compose.get("volumes")).keySet();
