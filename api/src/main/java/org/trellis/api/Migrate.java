@@ -14,7 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * role ({@code spring.liquibase.user}/{@code password}) and exits, 0 once the schema is current and non-zero on any
  * failure. It starts only a data source and Liquibase (profile {@code migrate}), so it needs neither the runtime
  * role's password nor the application's other settings; the application itself never migrates outside the local
- * and test profiles, so its pods never hold the owner's password.
+ * profile, so its pods never hold the owner's password (the tests, too, migrate their database with this command).
  */
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, LiquibaseAutoConfiguration.class})
 public class Migrate {

@@ -19,7 +19,7 @@ import org.trellis.persistence.jooq.Public;
 /**
  * Refuses to start against a database whose schema is behind this release: every table and column of the generated
  * jOOQ classes (which come from this release's migrations) must exist. Runs before the web server starts, after
- * Liquibase where the local and test profiles migrate at startup. One catalog query, readable by the runtime role
+ * Liquibase where the local profile migrates at startup. One catalog query, readable by the runtime role
  * whatever its privileges. It sees tables and columns, not functions, policies or grants.
  */
 @Component
