@@ -6,12 +6,15 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
+import org.trellis.api.Migrate;
 import org.trellis.persistence.DatabaseProvisioner;
 import org.trellis.persistence.DatabaseProvisioner.Role;
 
 /**
- * A fresh database on the real local PostgreSQL for this test run, created on first use and dropped when the JVM
- * exits. Server and administrator come from {@code trellis.test.db.*} system properties (set by the build).
+ * A fresh database on the real local PostgreSQL for this test run, created on first use, migrated by the
+ * {@code migrate} command as a deployment does (the application under test never holds the owner's password), and
+ * dropped when the JVM exits. Server and administrator come from {@code trellis.test.db.*} system properties (set by
+ * the build).
  */
 public final class TestDatabase {
 
@@ -39,6 +42,29 @@ public final class TestDatabase {
                 + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
         provisioner.provision(name, OWNER, RUNTIME);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> provisioner.drop(name)));
+        int status = Migrate.run(migrateArguments(url(), OWNER.password()));
+        if (status != 0) {
+            throw new IllegalStateException("The migrate command failed (" + status + ") on " + name);
+        }
+    }
+
+    /** Another empty database with both roles, dropped when the JVM exits; its JDBC URL. */
+    public String emptySibling(String suffix) {
+        String sibling = name + "_" + suffix;
+        provisioner.provision(sibling, OWNER, RUNTIME);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> provisioner.drop(sibling)));
+        return serverUrl + sibling + "?tcpKeepAlive=true&socketTimeout=30";
+    }
+
+    /** The arguments of {@code java -jar trellis.jar migrate} against {@code url} with this owner password. */
+    public static String[] migrateArguments(String url, String ownerPassword) {
+        return new String[] {
+            "--spring.datasource.url=" + url,
+            "--spring.datasource.username=" + RUNTIME.name(),
+            "--spring.liquibase.user=" + OWNER.name(),
+            "--spring.liquibase.password=" + ownerPassword,
+            "--logging.level.liquibase=WARN"
+        };
     }
 
     public String url() {
