@@ -1,6 +1,8 @@
 package org.trellis.api.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -8,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Wires operation naming, GraphQL cost and SCIM request metrics. */
+/** Wires operation naming, GraphQL cost and SCIM request metrics, and W3C trace context propagation. */
 @Configuration(proxyBeanMethods = false)
 class ObservabilityConfiguration {
 
@@ -30,6 +32,16 @@ class ObservabilityConfiguration {
     @Bean
     OperationCostInterceptor operationCostInterceptor(MeterRegistry meters) {
         return new OperationCostInterceptor(meters);
+    }
+
+    /**
+     * W3C trace context ({@code traceparent}) read from requests and written to outgoing ones whether or not traces are
+     * exported: Boot configures propagation only while exporting, and log lines should carry the caller's trace id
+     * either way.
+     */
+    @Bean
+    TextMapPropagator w3cTraceContext() {
+        return W3CTraceContextPropagator.getInstance();
     }
 
     @Bean

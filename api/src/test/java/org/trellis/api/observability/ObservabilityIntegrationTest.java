@@ -100,7 +100,9 @@ class ObservabilityIntegrationTest extends IntegrationTest {
                 .exchange()
                 .expectStatus()
                 .isOk();
-        assertThat(output.getOut().lines().filter(line -> line.contains(correlation) && line.contains("audit")))
+        assertThat(output.getOut()
+                        .lines()
+                        .filter(line -> line.contains(correlation) && line.contains("scim-credential.created")))
                 .isNotEmpty()
                 .allSatisfy(line -> assertThat(line)
                         .contains("CreateObservedCredential")
