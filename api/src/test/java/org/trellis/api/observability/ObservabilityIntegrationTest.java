@@ -12,8 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.trellis.api.support.IntegrationTest;
@@ -116,6 +118,19 @@ class ObservabilityIntegrationTest extends IntegrationTest {
                 .satisfies(line -> assertThat(line)
                         .contains("\"operationName\":\"CreateObservedCredential\"")
                         .contains("\"correlationId\":\"" + correlation + "\""));
+    }
+
+    @Autowired
+    private ApplicationContext context;
+
+    @Test
+    void nothingIsExportedOverOtlpUnlessSwitchedOn() {
+        assertThat(context.getBeansOfType(io.opentelemetry.sdk.trace.export.SpanExporter.class))
+                .isEmpty();
+        assertThat(context.getBeansOfType(io.opentelemetry.sdk.logs.export.LogRecordExporter.class))
+                .isEmpty();
+        assertThat(context.getBeansOfType(io.micrometer.registry.otlp.OtlpMeterRegistry.class))
+                .isEmpty();
     }
 
     @Test
