@@ -14,6 +14,8 @@ public enum ErrorType implements ErrorClassification {
     BAD_REQUEST,
     /** The request conflicts with the current state (e.g. a stale version or a taken key). */
     CONFLICT,
+    /** The caller spent its rate-limit budget; {@code extensions.retryAfter} (and the Retry-After header) say when to retry. */
+    RATE_LIMITED,
     /** Something failed on our side; the correlation id finds it in the logs. */
     INTERNAL
 }
