@@ -9,8 +9,8 @@ import org.trellis.api.shared.ActorAuthentication;
 import org.trellis.graphql.CostBudget;
 
 /**
- * The verified caller's GraphQL budget: an operation's requested cost (every list at its maximum) is charged to its
- * tenant's bucket and its own before it runs; once it has run, what it did not use (requested minus actual) is given
+ * The verified caller's GraphQL budget: an operation's requested cost (every list at its maximum; at least 1) is
+ * charged to its tenant's bucket and its own before it runs; once it has run, what it did not use (requested minus actual) is given
  * back, with the next charge to the same buckets. The answer reports the tighter of the two buckets.
  */
 @Component
@@ -35,16 +35,17 @@ class GraphQlBudget implements CostBudget {
             return null;
         }
         UUID tenantId = actor.tenant();
-        RateLimiter.Outcome outcome = limiter.charge(tenantId, buckets, requested);
+        long cost = Math.max(1, requested); // every request costs something, even one that resolves no list
+        RateLimiter.Outcome outcome = limiter.charge(tenantId, buckets, cost);
         if (outcome.states().isEmpty()) {
             return null;
         }
         if (!outcome.allowed()) {
-            BucketState limiting = LeakyBucket.limiting(outcome.states(), requested);
-            long seconds = LeakyBucket.retryAfterSeconds(limiting, requested);
+            BucketState limiting = LeakyBucket.limiting(outcome.states(), cost);
+            long seconds = LeakyBucket.retryAfterSeconds(limiting, cost);
             String whose = limiting.bucket().kind() == LimitKind.GRAPHQL_TENANT ? "your organisation's" : "your";
             throw new Throttled(
-                    "Rate limited: this operation costs " + requested + " and " + whose + " budget has "
+                    "Rate limited: this operation costs " + cost + " and " + whose + " budget has "
                             + LeakyBucket.available(limiting) + " of " + (long) limiting.capacity()
                             + " available, regaining " + (long) limiting.restoreRate() + " per second. Retry after "
                             + Math.max(1, seconds) + " s.",
@@ -52,7 +53,7 @@ class GraphQlBudget implements CostBudget {
                     status(limiting));
         }
         return new Charge(
-                requested, status(LeakyBucket.tightest(outcome.states())), new Charged(tenantId, outcome.states()));
+                cost, status(LeakyBucket.tightest(outcome.states())), new Charged(tenantId, outcome.states()));
     }
 
     @Override

@@ -140,6 +140,23 @@ class GraphQlRateLimitsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aRequestThatResolvesNoListStillCostsOnePoint() {
+        TestTenant tenant = newTenant("typename");
+        String engineer = tenant.engineer();
+        send(engineer, CHEAP);
+        TenantLimits.set(tenant.uuid(), LimitKind.GRAPHQL_ACTOR, 1_000, 1);
+
+        JsonNode cost = send(engineer, "{ __typename }")
+                .getResponseBody()
+                .path("extensions")
+                .path("cost");
+
+        assertThat(cost.path("requested").asLong()).isZero();
+        assertThat(cost.path("throttleStatus").path("currentlyAvailable").asLong())
+                .isEqualTo(999);
+    }
+
+    @Test
     void oneCallersExhaustionDoesNotThrottleAnotherUntilTheTenantBucketEmpties() {
         TestTenant tenant = newTenant("actors");
         String engineer = tenant.engineer();
