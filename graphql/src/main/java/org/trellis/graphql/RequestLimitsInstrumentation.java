@@ -117,7 +117,7 @@ public final class RequestLimitsInstrumentation extends SimplePerformantInstrume
         if (!guard.priced()) {
             return CompletableFuture.completedFuture(result); // refused before it ran
         }
-        // (A rate-limited operation is priced but did not run: it reports its cost and the budget, actual 0.)
+        // A rate-limited operation was priced but did not run: it reports its cost, actual 0, and the budget.
         return CompletableFuture.completedFuture(result.transform(answer -> answer.addExtension("cost", guard.cost())));
     }
 

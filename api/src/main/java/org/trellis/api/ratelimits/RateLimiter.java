@@ -1,5 +1,6 @@
 package org.trellis.api.ratelimits;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +24,13 @@ public class RateLimiter {
         this.buckets = buckets;
         this.policy = new RateLimitPolicy(properties);
         this.meters = meters;
+        for (LimitKind kind : LimitKind.values()) {
+            refusals(kind); // every series exists from the start, at 0, for dashboards and alerts
+        }
+    }
+
+    private Counter refusals(LimitKind kind) {
+        return meters.counter("trellis.ratelimit.refusals", "limit", kind.tag());
     }
 
     /** The outcome of one charge; {@code states} is empty when nothing was limited. */
@@ -53,11 +61,7 @@ public class RateLimiter {
         }
         boolean allowed = states.getFirst().allowed();
         if (!allowed) {
-            meters.counter(
-                            "trellis.ratelimit.refusals",
-                            "limit",
-                            LeakyBucket.limiting(states, cost).bucket().kind().tag())
-                    .increment();
+            refusals(LeakyBucket.limiting(states, cost).bucket().kind()).increment();
         }
         return new Outcome(allowed, states);
     }
