@@ -18,6 +18,8 @@ public enum ErrorType implements ErrorClassification {
     UNAVAILABLE,
     /** The database cancelled the work because it ran past the statement timeout (a slow query, a long lock wait). */
     TIMEOUT,
+    /** The caller spent its rate-limit budget; {@code extensions.retryAfter} (and the Retry-After header) say when to retry. */
+    RATE_LIMITED,
     /** Something failed on our side; the correlation id finds it in the logs. */
     INTERNAL
 }
