@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Repository;
+import org.trellis.persistence.DatabaseFailures;
 
 /**
  * The buckets' state in PostgreSQL, shared by every instance. A charge is one statement, {@code rate_limit_take}, on
@@ -46,6 +47,33 @@ class Buckets {
             rates[i] = (double) bucket.restoreRate();
             refunded[i] = refunds[i];
         }
+        try {
+            return take(buckets, tenantId, cost, kinds, keys, capacities, rates, refunded);
+        } catch (SQLException e) {
+            if (!DatabaseFailures.isBrokenConnection(e)) {
+                throw new IllegalStateException("Rate-limit buckets unavailable", e);
+            }
+        }
+        try {
+            // A pooled connection broke (the database restarted): once more on a fresh one. Had the first charge
+            // committed after all, the caller pays twice, which errs on the strict side.
+            return take(buckets, tenantId, cost, kinds, keys, capacities, rates, refunded);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Rate-limit buckets unavailable", e);
+        }
+    }
+
+    private List<BucketState> take(
+            List<Bucket> buckets,
+            UUID tenantId,
+            long cost,
+            Object[] kinds,
+            Object[] keys,
+            Object[] capacities,
+            Object[] rates,
+            Object[] refunded)
+            throws SQLException {
+        int n = buckets.size();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(TAKE)) {
             statement.setString(1, tenantId.toString());
@@ -71,8 +99,6 @@ class Buckets {
                 connection.commit();
             }
             return states;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Rate-limit buckets unavailable", e);
         }
     }
 }
