@@ -34,6 +34,7 @@ class EvidenceAuthoring {
     private final IdempotencyKeys keys;
     private final PeopleService people;
     private final AuditTrail audit;
+    private final EvidenceEvents events;
 
     EvidenceAuthoring(
             Evidences evidence,
@@ -44,7 +45,8 @@ class EvidenceAuthoring {
             EvidenceService reads,
             IdempotencyKeys keys,
             PeopleService people,
-            AuditTrail audit) {
+            AuditTrail audit,
+            EvidenceEvents events) {
         this.evidence = evidence;
         this.competencies = competencies;
         this.creation = creation;
@@ -54,6 +56,7 @@ class EvidenceAuthoring {
         this.keys = keys;
         this.people = people;
         this.audit = audit;
+        this.events = events;
     }
 
     /** A draft for {@code personId}, or for the caller when none is named. */
@@ -129,6 +132,7 @@ class EvidenceAuthoring {
                             "Evidence",
                             id,
                             Map.of("version", updated.version()));
+                    events.changed(actor.tenant(), updated, EvidenceEvents.Change.UPDATED, current.status());
                     return updated;
                 },
                 Evidence::id,

@@ -17,11 +17,13 @@ class EvidenceCreation {
     private final Evidences evidence;
     private final EvidenceCompetencies competencies;
     private final AuditTrail audit;
+    private final EvidenceEvents events;
 
-    EvidenceCreation(Evidences evidence, EvidenceCompetencies competencies, AuditTrail audit) {
+    EvidenceCreation(Evidences evidence, EvidenceCompetencies competencies, AuditTrail audit, EvidenceEvents events) {
         this.evidence = evidence;
         this.competencies = competencies;
         this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -34,6 +36,7 @@ class EvidenceCreation {
         created.ifPresent(row -> {
             competencies.link(actor.tenant(), row.id(), item.input().competencyIds());
             audit.record(actor, actor.tenant(), auditAction(item.source()), "Evidence", row.id(), details(item, row));
+            events.changed(actor.tenant(), row, EvidenceEvents.Change.CREATED, null);
         });
         return created;
     }

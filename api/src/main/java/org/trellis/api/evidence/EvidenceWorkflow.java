@@ -25,18 +25,21 @@ class EvidenceWorkflow {
     private final IdempotencyKeys keys;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final EvidenceEvents changes;
 
     EvidenceWorkflow(
             Evidences evidence,
             EvidenceService reads,
             IdempotencyKeys keys,
             AuditTrail audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            EvidenceEvents changes) {
         this.evidence = evidence;
         this.reads = reads;
         this.keys = keys;
         this.audit = audit;
         this.events = events;
+        this.changes = changes;
     }
 
     @Transactional
@@ -85,6 +88,7 @@ class EvidenceWorkflow {
                 "Evidence",
                 id,
                 Map.of("before", current.status(), "after", next));
+        changes.changed(actor.tenant(), updated, EvidenceEvents.Change.TRANSITIONED, current.status());
         if ((current.status() == Evidence.Status.ENDORSED) != (next == Evidence.Status.ENDORSED)) {
             events.publishEvent(new EvidenceEndorsementChanged(actor.tenant(), current.personId(), id));
         }

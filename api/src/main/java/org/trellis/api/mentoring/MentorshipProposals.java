@@ -34,6 +34,7 @@ class MentorshipProposals {
     private final PeopleService people;
     private final AssignmentService assignments;
     private final AuditTrail audit;
+    private final MentorshipEvents events;
     private final MentoringProperties properties;
 
     MentorshipProposals(
@@ -42,13 +43,15 @@ class MentorshipProposals {
             PeopleService people,
             AssignmentService assignments,
             AuditTrail audit,
-            MentoringProperties properties) {
+            MentoringProperties properties,
+            MentorshipEvents events) {
         this.mentorships = mentorships;
         this.loads = loads;
         this.people = people;
         this.assignments = assignments;
         this.audit = audit;
         this.properties = properties;
+        this.events = events;
     }
 
     @Transactional
@@ -118,6 +121,7 @@ class MentorshipProposals {
                 "Mentorship",
                 created.id(),
                 Map.of("mentor", mentorId, "mentee", menteeId, "respondBy", deadline.toString()));
+        events.stateChanged(actor.tenant(), created, null);
         return created;
     }
 

@@ -29,18 +29,21 @@ class MentorshipTransitions {
     private final MentorLoads loads;
     private final PeopleService people;
     private final AuditTrail audit;
+    private final MentorshipEvents events;
 
     MentorshipTransitions(
             Mentorships mentorships,
             MentorshipService reads,
             MentorLoads loads,
             PeopleService people,
-            AuditTrail audit) {
+            AuditTrail audit,
+            MentorshipEvents events) {
         this.mentorships = mentorships;
         this.reads = reads;
         this.loads = loads;
         this.people = people;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional
@@ -83,6 +86,7 @@ class MentorshipTransitions {
                 "Mentorship",
                 id,
                 Map.of("before", current.status(), "after", next));
+        events.stateChanged(actor.tenant(), updated, current.status());
         return updated;
     }
 
@@ -93,7 +97,8 @@ class MentorshipTransitions {
     @EventListener
     void personDeactivated(PersonDeactivated event) {
         Actor actor = event.actor();
-        for (UUID id : mentorships.closeAllOf(event.personId(), "Closed automatically: a member was deactivated.")) {
+        List<UUID> closed = mentorships.closeAllOf(event.personId(), "Closed automatically: a member was deactivated.");
+        for (UUID id : closed) {
             audit.record(
                     actor,
                     actor.tenant(),
@@ -101,6 +106,13 @@ class MentorshipTransitions {
                     "Mentorship",
                     id,
                     Map.of("person", event.personId()));
+        }
+        if (!closed.isEmpty()) {
+            for (Mentorship now : mentorships.findByIds(closed)) {
+                Mentorship.Status before =
+                        now.status() == Mentorship.Status.ENDED ? Mentorship.Status.ACTIVE : Mentorship.Status.PROPOSED;
+                events.stateChanged(actor.tenant(), now, before);
+            }
         }
     }
 

@@ -76,6 +76,7 @@ public class PersonChanges {
                     existing(input.managerId().value(), "input", "managerId").id());
         }
         audit.record(actor, tenant, "person.created", "Person", created.id(), summary(created));
+        events.publishEvent(PersonEvents.provisioned(tenant, created.id(), source));
         return reads.viewer(actor).apply(created);
     }
 
@@ -172,6 +173,7 @@ public class PersonChanges {
                 Map.of("before", person.status().name(), "after", status.name()));
         if (person.status() == PersonStatus.ACTIVE && status == PersonStatus.DEACTIVATED) {
             events.publishEvent(new PersonDeactivated(actor, id));
+            events.publishEvent(PersonEvents.deactivated(actor.tenant(), id));
         }
         return reads.viewer(actor).apply(updated);
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.audit.AuditTrail;
@@ -28,12 +29,19 @@ public class PersonProvisioning {
     private final SignInMatches matches;
     private final ExternalAccounts accounts;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    PersonProvisioning(People people, SignInMatches matches, ExternalAccounts accounts, AuditTrail audit) {
+    PersonProvisioning(
+            People people,
+            SignInMatches matches,
+            ExternalAccounts accounts,
+            AuditTrail audit,
+            ApplicationEventPublisher events) {
         this.people = people;
         this.matches = matches;
         this.accounts = accounts;
         this.audit = audit;
+        this.events = events;
     }
 
     /** The signed-in person; empty when nobody matches and the provider does not provision just in time. */
@@ -98,6 +106,7 @@ public class PersonProvisioning {
                         signIn.identityProviderId(),
                         "subject",
                         signIn.subject()));
+        events.publishEvent(PersonEvents.provisioned(signIn.tenantId(), person.id(), ProfileSource.SIGN_IN));
         return person;
     }
 

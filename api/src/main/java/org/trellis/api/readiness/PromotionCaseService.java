@@ -48,6 +48,7 @@ class PromotionCaseService {
     private final FrameworkService frameworks;
     private final EvidenceService evidence;
     private final AuditTrail audit;
+    private final ReadinessEvents events;
     private final String portalBaseUrl;
 
     PromotionCaseService(
@@ -57,6 +58,7 @@ class PromotionCaseService {
             FrameworkService frameworks,
             EvidenceService evidence,
             AuditTrail audit,
+            ReadinessEvents events,
             @Value("${trellis.portal.base-url:https://portal.trellis.invalid}") String portalBaseUrl) {
         this.cases = cases;
         this.readiness = readiness;
@@ -64,6 +66,7 @@ class PromotionCaseService {
         this.frameworks = frameworks;
         this.evidence = evidence;
         this.audit = audit;
+        this.events = events;
         this.portalBaseUrl = portalBaseUrl.replaceAll("/+$", "");
     }
 
@@ -156,6 +159,9 @@ class PromotionCaseService {
                 "PromotionCase",
                 id,
                 Map.of("before", from, "after", to));
+        if (!to.open()) {
+            events.caseDecided(actor.tenant(), moved);
+        }
         return moved;
     }
 

@@ -19,11 +19,14 @@ class SnapshotRecorder {
     private final ReadinessService readiness;
     private final Snapshots snapshots;
     private final ReadinessSummaries summaries;
+    private final ReadinessEvents events;
 
-    SnapshotRecorder(ReadinessService readiness, Snapshots snapshots, ReadinessSummaries summaries) {
+    SnapshotRecorder(
+            ReadinessService readiness, Snapshots snapshots, ReadinessSummaries summaries, ReadinessEvents events) {
         this.readiness = readiness;
         this.snapshots = snapshots;
         this.summaries = summaries;
+        this.events = events;
     }
 
     @EventListener
@@ -53,6 +56,7 @@ class SnapshotRecorder {
         List<Snapshot> latest = snapshots.latest(personId, 1);
         if (latest.isEmpty() || !latest.getFirst().sameAs(now)) {
             snapshots.insert(tenantId, now);
+            events.readinessChanged(tenantId, now, latest.isEmpty() ? null : latest.getFirst());
         }
     }
 }

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.audit.AuditTrail;
+import org.trellis.api.secrets.SecretVault;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.NotFoundException;
 import org.trellis.api.shared.Validation;
@@ -23,12 +24,12 @@ import org.trellis.graphql.UserError.Code;
 class WebhookEndpointService {
 
     private final WebhookEndpoints endpoints;
-    private final WebhookSecrets secrets;
+    private final SecretVault secrets;
     private final WebhookProperties properties;
     private final AuditTrail audit;
 
     WebhookEndpointService(
-            WebhookEndpoints endpoints, WebhookSecrets secrets, WebhookProperties properties, AuditTrail audit) {
+            WebhookEndpoints endpoints, SecretVault secrets, WebhookProperties properties, AuditTrail audit) {
         this.endpoints = endpoints;
         this.secrets = secrets;
         this.properties = properties;
@@ -55,7 +56,7 @@ class WebhookEndpointService {
         String validSecret = secret(validation, secret);
         validation.throwIfInvalid();
         UUID id = UUID.randomUUID();
-        String value = validSecret != null ? validSecret : WebhookSecrets.generate();
+        String value = validSecret != null ? validSecret : SecretVault.generate();
         WebhookEndpoint created = endpoints.insert(
                 actor.tenant(), id, provider, validName, secrets.encrypt(actor.tenant(), id, value), hint(value));
         audit.record(
@@ -74,7 +75,7 @@ class WebhookEndpointService {
         Validation validation = new Validation();
         String validSecret = secret(validation, secret);
         validation.throwIfInvalid();
-        String value = validSecret != null ? validSecret : WebhookSecrets.generate();
+        String value = validSecret != null ? validSecret : SecretVault.generate();
         WebhookEndpoint rotated = endpoints.rotate(
                 id,
                 secrets.encrypt(actor.tenant(), id, value),

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.trellis.api.secrets.SecretVault;
 import org.trellis.api.shared.CallerScope;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ class WebhookReceiver {
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
 
     private final WebhookEndpoints endpoints;
-    private final WebhookSecrets secrets;
+    private final SecretVault secrets;
     private final DeliveryHandler handler;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
@@ -39,7 +40,7 @@ class WebhookReceiver {
 
     WebhookReceiver(
             WebhookEndpoints endpoints,
-            WebhookSecrets secrets,
+            SecretVault secrets,
             DeliveryHandler handler,
             TransactionTemplate transactions,
             JsonMapper json,

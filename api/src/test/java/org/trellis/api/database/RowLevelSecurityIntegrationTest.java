@@ -7,14 +7,12 @@ import static org.trellis.persistence.jooq.Tables.IDENTITY_PROVIDER;
 import static org.trellis.persistence.jooq.Tables.PERSON;
 
 import java.util.UUID;
-import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.trellis.api.shared.CallerScope;
 import org.trellis.api.support.IntegrationTest;
 
 /**
@@ -158,9 +156,5 @@ class RowLevelSecurityIntegrationTest extends IntegrationTest {
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("permission denied");
-    }
-
-    private <T> T inTenant(UUID tenant, Function<DSLContext, T> work) {
-        return CallerScope.inTenant(tenant, () -> transactions.execute(status -> work.apply(db)));
     }
 }

@@ -10,14 +10,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.trellis.api.shared.CallerScope;
 import org.trellis.api.support.IntegrationTest;
 
 /** Retention: validated settings, and a purge that deletes only what is older than the tenant's own periods. */
@@ -28,12 +25,6 @@ class RetentionPurgeIntegrationTest extends IntegrationTest {
 
     @Autowired
     private RetentionPurge purge;
-
-    @Autowired
-    private DSLContext db;
-
-    @Autowired
-    private TransactionTemplate transactions;
 
     @Test
     void refusesPeriodsOutsideTheBoundsAndKeepsForeverByDefault() {
@@ -161,9 +152,5 @@ class RetentionPurgeIntegrationTest extends IntegrationTest {
                 .path("setRetentionPolicy")
                 .entity(Map.class)
                 .get();
-    }
-
-    private <T> T inTenant(UUID tenant, Function<DSLContext, T> work) {
-        return CallerScope.inTenant(tenant, () -> transactions.execute(status -> work.apply(db)));
     }
 }

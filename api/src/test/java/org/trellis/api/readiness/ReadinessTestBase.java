@@ -10,7 +10,7 @@ import org.trellis.api.support.IntegrationTest;
  * A tenant on the senior-role framework (levels L3, L4, L5; 14 competencies) and helpers to put people on it, log
  * and endorse evidence through the API, and read readiness back.
  */
-abstract class ReadinessTestBase extends IntegrationTest {
+public abstract class ReadinessTestBase extends IntegrationTest {
 
     protected TestTenant tenant;
     protected String admin;

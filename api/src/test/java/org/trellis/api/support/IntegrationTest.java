@@ -56,7 +56,7 @@ public abstract class IntegrationTest {
         registry.add("spring.liquibase.user", TestDatabase.OWNER::name);
         registry.add("spring.liquibase.password", TestDatabase.OWNER::password);
         registry.add("trellis.security.platform.issuer", PLATFORM::url);
-        registry.add("trellis.webhooks.secret-key", () -> WEBHOOK_KEY);
+        registry.add("trellis.secrets.key", () -> WEBHOOK_KEY);
     }
 
     protected String platformToken() {
@@ -141,10 +141,13 @@ public abstract class IntegrationTest {
 
     /** How many audit events the tenant has, counted in the database (as the runtime role, inside the tenant). */
     protected int auditEventCount(UUID tenant) {
+        return inTenant(tenant, db -> db.fetchCount(org.trellis.persistence.jooq.Tables.AUDIT_EVENT));
+    }
+
+    /** Runs {@code work} in a transaction of the tenant, as the runtime role (row-level security applies). */
+    protected <T> T inTenant(UUID tenant, java.util.function.Function<org.jooq.DSLContext, T> work) {
         return org.trellis.api.shared.CallerScope.inTenant(
-                tenant,
-                () -> transactionTemplate.execute(
-                        status -> database.fetchCount(org.trellis.persistence.jooq.Tables.AUDIT_EVENT)));
+                tenant, () -> transactionTemplate.execute(status -> work.apply(database)));
     }
 
     protected HttpGraphQlTester graphQl(String token) {

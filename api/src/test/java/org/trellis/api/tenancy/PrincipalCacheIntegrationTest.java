@@ -229,7 +229,7 @@ class PrincipalCacheIntegrationTest extends IntegrationTest {
                         "spring.datasource.username",
                         "spring.datasource.password",
                         "trellis.security.platform.issuer",
-                        "trellis.webhooks.secret-key")
+                        "trellis.secrets.key")
                 .map(name -> "--" + name + "=" + environment.getRequiredProperty(name))
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(TrellisApplication.class)

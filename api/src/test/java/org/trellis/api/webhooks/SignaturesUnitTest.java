@@ -1,13 +1,10 @@
 package org.trellis.api.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class SignaturesUnitTest {
@@ -53,24 +50,5 @@ class SignaturesUnitTest {
                 .isTrue();
         assertThat(Signatures.verify(WebhookProvider.PAGERDUTY, header, BODY, List.of(SECRET)))
                 .isFalse();
-    }
-
-    @Test
-    void bindsEncryptedSecretsToTheirEndpoint() {
-        byte[] key = new byte[32];
-        WebhookSecrets secrets = new WebhookSecrets(
-                new WebhookProperties(Base64.getEncoder().encodeToString(key), false, java.time.Duration.ofHours(1)));
-        UUID tenant = UUID.randomUUID();
-        UUID endpoint = UUID.randomUUID();
-        String sealed = secrets.encrypt(tenant, endpoint, "whsec_abc");
-        assertThat(sealed).doesNotContain("whsec_abc");
-        assertThat(new String(secrets.decrypt(tenant, endpoint, sealed), StandardCharsets.UTF_8))
-                .isEqualTo("whsec_abc");
-        assertThatThrownBy(() -> secrets.decrypt(tenant, UUID.randomUUID(), sealed))
-                .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new WebhookSecrets(new WebhookProperties(null, false, java.time.Duration.ZERO)))
-                .hasMessageContaining("TRELLIS_WEBHOOK_SECRET_KEY");
-        assertThatThrownBy(() -> new WebhookSecrets(new WebhookProperties("c2hvcnQ=", false, java.time.Duration.ZERO)))
-                .hasMessageContaining("32 bytes");
     }
 }

@@ -1,4 +1,4 @@
-package org.trellis.api.webhooks;
+package org.trellis.api.secrets;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,49 +14,51 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps webhook signing secrets encrypted at rest (AES-256-GCM). Each ciphertext is bound to its tenant and
- * endpoint as associated data, so a ciphertext copied to another row does not decrypt.
+ * Keeps signing secrets (inbound and outbound webhooks) encrypted at rest (AES-256-GCM). Each ciphertext is bound
+ * to its tenant and owner (the endpoint whose secret it is) as associated data, so a ciphertext copied to another
+ * row does not decrypt.
  */
 @Component
-class WebhookSecrets {
+public class SecretVault {
 
-    private static final Logger log = LoggerFactory.getLogger(WebhookSecrets.class);
+    private static final Logger log = LoggerFactory.getLogger(SecretVault.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PREFIX = "v1.";
 
     private final SecretKeySpec key;
 
-    WebhookSecrets(WebhookProperties properties) {
+    SecretVault(SecretProperties properties) {
         byte[] bytes;
-        if (properties.secretKey() != null && !properties.secretKey().isBlank()) {
+        if (properties.key() != null && !properties.key().isBlank()) {
             try {
-                bytes = Base64.getDecoder().decode(properties.secretKey().strip());
+                bytes = Base64.getDecoder().decode(properties.key().strip());
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("trellis.webhooks.secret-key is not base64.");
+                throw new IllegalStateException("trellis.secrets.key is not base64.");
             }
             if (bytes.length != 32) {
-                throw new IllegalStateException("trellis.webhooks.secret-key must be 32 bytes (base64).");
+                throw new IllegalStateException("trellis.secrets.key must be 32 bytes (base64).");
             }
         } else if (properties.ephemeralKey()) {
-            log.warn("No trellis.webhooks.secret-key: using a key made up at startup; webhook secrets will not "
+            log.warn("No trellis.secrets.key: using a key made up at startup; stored secrets will not "
                     + "survive a restart.");
             bytes = new byte[32];
             RANDOM.nextBytes(bytes);
         } else {
             throw new IllegalStateException(
-                    "Set trellis.webhooks.secret-key (TRELLIS_WEBHOOK_SECRET_KEY): base64 of 32 random bytes.");
+                    "Set trellis.secrets.key (TRELLIS_WEBHOOK_SECRET_KEY): base64 of 32 random bytes.");
         }
         this.key = new SecretKeySpec(bytes, "AES");
     }
 
-    /** A new random signing secret. */
-    static String generate() {
+    /** A new random signing secret, {@code whsec_} and 32 random bytes. */
+    public static String generate() {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    String encrypt(UUID tenantId, UUID endpointId, String secret) {
+    /** {@code secret} sealed for {@code ownerId} (e.g. an endpoint) of {@code tenantId}. */
+    public String encrypt(UUID tenantId, UUID endpointId, String secret) {
         try {
             byte[] nonce = new byte[12];
             RANDOM.nextBytes(nonce);
@@ -73,7 +75,8 @@ class WebhookSecrets {
         }
     }
 
-    byte[] decrypt(UUID tenantId, UUID endpointId, String ciphertext) {
+    /** The secret {@link #encrypt} sealed for the same tenant and owner. */
+    public byte[] decrypt(UUID tenantId, UUID endpointId, String ciphertext) {
         if (!ciphertext.startsWith(PREFIX)) {
             throw new IllegalStateException("Unknown webhook secret format.");
         }

@@ -1,0 +1,89 @@
+package org.trellis.api.outbox;
+
+import static org.trellis.persistence.jooq.Tables.OUTBOX_EVENT;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.trellis.api.shared.DomainEvent;
+import org.trellis.api.shared.EventType;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The transaction's tenant's outbox. Stores each {@link DomainEvent} in the transaction that published it (the
+ * event and the change commit or roll back together) and reads stored events back for deliverers.
+ */
+@Repository
+public class Outbox {
+
+    private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {};
+
+    private final DSLContext db;
+    private final JsonMapper json;
+
+    Outbox(DSLContext db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void store(DomainEvent event) {
+        db.insertInto(OUTBOX_EVENT)
+                .set(OUTBOX_EVENT.TENANT_ID, event.tenantId())
+                .set(OUTBOX_EVENT.ID, UUID.randomUUID())
+                .set(OUTBOX_EVENT.TYPE, event.type().wireName())
+                .set(OUTBOX_EVENT.SUBJECT_ID, event.subjectId())
+                .set(OUTBOX_EVENT.PERSON_ID, event.personId())
+                .set(OUTBOX_EVENT.DATA, JSONB.valueOf(json.writeValueAsString(event.data())))
+                .execute();
+    }
+
+    /** The events with these ids (at most as many as given), in order. */
+    @Transactional(readOnly = true)
+    public List<OutboxEvent> findAll(Collection<UUID> ids) {
+        return db.selectFrom(OUTBOX_EVENT)
+                .where(OUTBOX_EVENT.ID.in(ids))
+                .orderBy(OUTBOX_EVENT.SEQ)
+                .fetch(this::toEvent);
+    }
+
+    /** Up to {@code limit} events after {@code seq}, in order. */
+    @Transactional(readOnly = true)
+    public List<OutboxEvent> after(long seq, int limit) {
+        return db.selectFrom(OUTBOX_EVENT)
+                .where(OUTBOX_EVENT.SEQ.gt(seq))
+                .orderBy(OUTBOX_EVENT.SEQ)
+                .limit(limit)
+                .fetch(this::toEvent);
+    }
+
+    /** Deletes the tenant's events that occurred before {@code cutoff}; how many. */
+    @Transactional
+    public int deleteBefore(Instant cutoff) {
+        return db.deleteFrom(OUTBOX_EVENT)
+                .where(OUTBOX_EVENT.OCCURRED_AT.lt(cutoff))
+                .execute();
+    }
+
+    private OutboxEvent toEvent(Record row) {
+        return new OutboxEvent(
+                row.get(OUTBOX_EVENT.ID),
+                row.get(OUTBOX_EVENT.SEQ),
+                EventType.fromWireName(row.get(OUTBOX_EVENT.TYPE)).orElseThrow(),
+                row.get(OUTBOX_EVENT.SUBJECT_ID),
+                row.get(OUTBOX_EVENT.PERSON_ID),
+                json.readValue(row.get(OUTBOX_EVENT.DATA).data(), DATA),
+                row.get(OUTBOX_EVENT.OCCURRED_AT));
+    }
+}

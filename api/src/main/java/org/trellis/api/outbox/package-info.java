@@ -1,0 +1,9 @@
+/**
+ * The transactional outbox: every {@link org.trellis.api.shared.DomainEvent} published inside a write is stored in
+ * that write's transaction, and a notification on the {@code trellis_outbox} channel reaches every instance at
+ * commit. Outbound webhooks and live subscriptions read their events from here, never from memory.
+ */
+@NullMarked
+package org.trellis.api.outbox;
+
+import org.jspecify.annotations.NullMarked;
