@@ -66,6 +66,22 @@ class PersonalDataIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void exportStatementsDoNotGrowWithTheData() {
+        Subject small = subject("Petra Small");
+        Subject large = subject("Lars Large");
+        for (int i = 0; i < 4; i++) {
+            logEvidence(large.token(), "Lars " + i);
+        }
+        export(small.id());
+        sqlStatements.reset();
+        export(small.id());
+        int few = sqlStatements.count();
+        sqlStatements.reset();
+        export(large.id());
+        assertThat(sqlStatements.count()).isEqualTo(few);
+    }
+
+    @Test
     void erasureLeavesNoAnswerExportOrLogLineWithTheNameOrEmail() {
         Subject subject = subject("Ottoline Brackwater");
         String self = personOf(admin);
@@ -197,6 +213,20 @@ class PersonalDataIntegrationTest extends IntegrationTest {
                         + " note\"}) { userErrors { code } } }",
                 Map.of("s", session));
         return new Subject(token, id, name, email, mentorToken, session);
+    }
+
+    private void logEvidence(String token, String title) {
+        ok(
+                token,
+                "mutation($c: ID!, $d: Date!, $t: String!) { logEvidence(input: {competencyIds: [$c], kind: DESIGN_DOC,"
+                        + " title: $t, description: \"Written by the person\", occurredOn: $d}) { userErrors { code } } }",
+                Map.of(
+                        "c",
+                        competencies.get("code-review"),
+                        "d",
+                        LocalDate.now().toString(),
+                        "t",
+                        title));
     }
 
     @SuppressWarnings("unchecked")

@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +23,10 @@ class RetentionPurgeIntegrationTest extends IntegrationTest {
             + " auditDays: $a}) { retentionPolicy { evidenceDays auditDays } userErrors { field code } } }";
 
     @Autowired
-    private RetentionPurge purge;
+    private EvidenceRetention evidence;
+
+    @Autowired
+    private AuditRetention audit;
 
     @Test
     void refusesPeriodsOutsideTheBoundsAndKeepsForeverByDefault() {
@@ -63,14 +65,20 @@ class RetentionPurgeIntegrationTest extends IntegrationTest {
                 .rootCause()
                 .hasMessageContaining("permission denied");
 
-        RetentionPurge.Purged result = purge.purge(purged.uuid());
+        assertThat(purge(purged.uuid())).containsExactly(1, 1);
 
-        assertThat(result).isEqualTo(new RetentionPurge.Purged(1, 1));
         assertThat(evidenceTitles(purged.admin(), a.person())).containsExactly("recent work");
         assertThat(auditUids(purged.uuid())).doesNotContain(a.oldAudit()).contains(a.recentAudit());
         assertThat(evidenceTitles(kept.admin(), b.person())).containsExactlyInAnyOrder("recent work", "old work");
         assertThat(auditUids(kept.uuid())).contains(b.oldAudit(), b.recentAudit());
-        assertThat(purge.purge(purged.uuid())).isEqualTo(new RetentionPurge.Purged(0, 0));
+        assertThat(purge(purged.uuid())).as("nothing left to purge").containsExactly(0, 0);
+        assertThat(purge(kept.uuid())).as("no retention period: kept for ever").containsExactly(0, 0);
+    }
+
+    /** Runs both purges in a transaction of the tenant, as the housekeeping job does; rows deleted by each. */
+    private List<Integer> purge(UUID tenant) {
+        Instant now = Instant.now();
+        return inTenant(tenant, tx -> List.of(evidence.purge(now, 100), audit.purge(now, 100)));
     }
 
     /** A person with recent and 70-day-old evidence, and audit entries recorded now and 100 days ago. */
