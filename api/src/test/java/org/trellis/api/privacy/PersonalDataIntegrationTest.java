@@ -84,6 +84,14 @@ class PersonalDataIntegrationTest extends IntegrationTest {
     @Test
     void erasureLeavesNoAnswerExportOrLogLineWithTheNameOrEmail() {
         Subject subject = subject("Ottoline Brackwater");
+        String nomination = graphQl(admin)
+                .document("mutation($p: ID!) { nominateForPromotion(input: {personId: $p, note: \"Ottoline is"
+                        + " ready\"}) { promotionCase { id } userErrors { code message } } }")
+                .variable("p", subject.id())
+                .execute()
+                .path("nominateForPromotion.promotionCase.id")
+                .entity(String.class)
+                .get();
         String self = personOf(admin);
         assertThat(erase(subject.id(), self).get("userErrors").toString()).contains("confirmPersonId", "INVALID");
         assertThat(erase(self, self).get("userErrors").toString()).contains("CONFLICT");
@@ -124,6 +132,11 @@ class PersonalDataIntegrationTest extends IntegrationTest {
                     answer(
                             admin,
                             "{ dashboard { people { displayName } heatmap { rows { person { displayName } } } } }"),
+                    answer(
+                            admin,
+                            "query($p: ID!) { node(id: $p) { ... on PromotionCase { note packet frozen {"
+                                    + " competencies { evidence { title } } } } } }",
+                            nomination),
                     answer(admin, EXPORT, subject.id()));
             for (String trace : List.of("ottoline", "brackwater", subject.email())) {
                 assertThat(answers.toLowerCase(Locale.ROOT)).as(trace).doesNotContain(trace);
