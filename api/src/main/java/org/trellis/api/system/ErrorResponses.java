@@ -167,6 +167,7 @@ public final class ErrorResponses {
             case 403 -> ErrorType.FORBIDDEN;
             case 404 -> ErrorType.NOT_FOUND;
             case 409 -> ErrorType.CONFLICT;
+            case 503 -> ErrorType.UNAVAILABLE;
             default -> status >= 500 ? ErrorType.INTERNAL : ErrorType.BAD_REQUEST;
         };
     }

@@ -89,8 +89,8 @@ class GraphQlConfiguration {
 
     /** One read-only transaction per query; see {@link QueryTransactions}. */
     @Bean
-    QueryTransactions queryTransactions() {
-        return new QueryTransactions();
+    QueryTransactions queryTransactions(io.micrometer.core.instrument.MeterRegistry meters) {
+        return new QueryTransactions(meters);
     }
 
     /**

@@ -20,7 +20,8 @@ import org.trellis.graphql.GlobalId;
 
 /**
  * Base of every integration test: the real application on a random port, against a fresh database on the local
- * PostgreSQL, trusting token issuers served on loopback. All subclasses share one application context.
+ * PostgreSQL (migrated beforehand by the {@code migrate} command: the application holds no owner credentials), trusting
+ * token issuers served on loopback. All subclasses share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -52,9 +53,6 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", TestDatabase.RUNTIME::name);
         registry.add("spring.datasource.password", TestDatabase.RUNTIME::password);
-        registry.add("spring.liquibase.url", database::url);
-        registry.add("spring.liquibase.user", TestDatabase.OWNER::name);
-        registry.add("spring.liquibase.password", TestDatabase.OWNER::password);
         registry.add("trellis.security.platform.issuer", PLATFORM::url);
         registry.add("trellis.secrets.key", () -> WEBHOOK_KEY);
     }
