@@ -65,6 +65,17 @@ class RetentionPurgeIntegrationTest extends IntegrationTest {
                 .rootCause()
                 .hasMessageContaining("permission denied");
 
+        assertThatThrownBy(() -> inTenant(
+                        purged.uuid(),
+                        tx -> tx.update(AUDIT_EVENT)
+                                .set(AUDIT_EVENT.SUMMARY, JSONB.valueOf("{\"forged\": true}"))
+                                .where(AUDIT_EVENT.UID.eq(a.oldAudit()))
+                                .execute()))
+                .as("a summary can only be erased, never rewritten")
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("permission denied");
+
         assertThat(purge(purged.uuid())).containsExactly(1, 1);
 
         assertThat(evidenceTitles(purged.admin(), a.person())).containsExactly("recent work");
