@@ -46,8 +46,11 @@ class GraphQlConfiguration {
 
     static {
         // Should a data fetcher ever run on another thread, carry the logging context (correlation, tenant) along.
+        // Merged rather than replaced: keys set once the request is under way (the operation name, set after
+        // validation) survive the restore around each data fetcher.
         ContextRegistry.getInstance()
-                .registerThreadLocalAccessor("trellis.mdc", MDC::getCopyOfContextMap, MDC::setContextMap, MDC::clear);
+                .registerThreadLocalAccessor(
+                        "trellis.mdc", MDC::getCopyOfContextMap, map -> map.forEach(MDC::put), MDC::clear);
     }
 
     @Bean

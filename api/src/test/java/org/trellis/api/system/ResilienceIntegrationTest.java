@@ -74,7 +74,7 @@ class ResilienceIntegrationTest extends IntegrationTest {
                                         "spring.datasource.username",
                                         "spring.datasource.password",
                                         "trellis.security.platform.issuer",
-                                        "trellis.webhooks.secret-key")
+                                        "trellis.secrets.key")
                                 .map(name -> "--" + name + "=" + environment.getRequiredProperty(name)),
                         Stream.of(
                                 "--spring.datasource.url=" + TestDatabase.INSTANCE.urlThrough(proxy),
