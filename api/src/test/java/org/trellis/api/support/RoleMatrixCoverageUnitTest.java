@@ -35,7 +35,8 @@ class RoleMatrixCoverageUnitTest {
             "org.trellis.api.webhooks.WebhookRoleMatrixIntegrationTest",
             "org.trellis.api.mentoring.MentoringRoleMatrixIntegrationTest",
             "org.trellis.api.readiness.ReadinessRoleMatrixIntegrationTest",
-            "org.trellis.api.readiness.PromotionRoleMatrixIntegrationTest");
+            "org.trellis.api.readiness.PromotionRoleMatrixIntegrationTest",
+            "org.trellis.api.privacy.PrivacyRoleMatrixIntegrationTest");
 
     /** The kinds of caller every matrix asks (the manager and the owner may come in several relations). */
     private static final List<String> KINDS = List.of(
