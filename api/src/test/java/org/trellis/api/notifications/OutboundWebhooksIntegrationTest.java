@@ -243,6 +243,27 @@ class OutboundWebhooksIntegrationTest extends IntegrationTest {
                 .containsExactly("input", "eventTypes");
     }
 
+    @Test
+    void theDeliveryLogWithItsSubscriptionsCostsAConstantNumberOfStatements() {
+        subscribe(receiver.url(), "PERSON_PROVISIONED");
+        subscribe("http://127.0.0.1:9/other", "PERSON_PROVISIONED");
+        provisionPeople(1);
+        int one = logStatements(2);
+        provisionPeople(4);
+        assertThat(logStatements(10)).isEqualTo(one);
+    }
+
+    private int logStatements(int expected) {
+        sqlStatements.reset();
+        graphQl(admin)
+                .document("{ webhookDeliveries(first: 100) { edges { node { id subscription { id url } } } } }")
+                .execute()
+                .path("webhookDeliveries.edges")
+                .entityList(Object.class)
+                .hasSize(expected);
+        return sqlStatements.executionCount();
+    }
+
     private String subscribe(String url, String type) {
         var created = graphQl(admin)
                 .document("mutation($u: String!, $t: WebhookEventType!) { createWebhookSubscription(input: {url: $u,"
