@@ -87,8 +87,11 @@ final class Relay implements AutoCloseable {
         int recorded = 0;
         for (int i = 0; i < sent.size(); i++) {
             DeliverySender.Attempt attempt = outcome(sent.get(i));
-            if (stopped || attempt == null) {
+            if (stopped) {
                 return recorded;
+            }
+            if (attempt == null) {
+                continue; // left to its lease: tried again when it ends
             }
             DeliveryQueue.Claim claim = batch.claims().get(i);
             RelayMetrics.Outcome outcome =

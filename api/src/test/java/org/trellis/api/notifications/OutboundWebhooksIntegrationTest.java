@@ -194,6 +194,36 @@ class OutboundWebhooksIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aDeliveryStillFailingAfterTheRetryPeriodGivesUpAndDisablesItsSubscription() {
+        String subscription = subscribe(receiver.url(), "PERSON_PROVISIONED");
+        provisionPeople(1);
+        receiver.answer(503);
+        inTenant(
+                tenant.uuid(),
+                db -> db.update(OUTBOUND_DELIVERY)
+                        .set(
+                                OUTBOUND_DELIVERY.QUEUED_AT,
+                                java.time.Instant.now().minus(Duration.ofHours(73)))
+                        .execute());
+        double gaveUp = counter("gave_up");
+
+        relay(Duration.ofMinutes(1)).pass();
+
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(statuses()).isEqualTo(Map.of("FAILED", 1L));
+        assertThat(counter("gave_up")).isGreaterThanOrEqualTo(gaveUp + 1);
+        graphQl(admin)
+                .document("query($id: ID!) { node(id: $id) { ... on WebhookSubscription { enabled disabledReason } } }")
+                .variable("id", subscription)
+                .execute()
+                .path("node.disabledReason")
+                .entity(String.class)
+                .isEqualTo("FAILING");
+        provisionPeople(1);
+        assertThat(statuses()).as("a disabled subscription queues nothing").isEqualTo(Map.of("FAILED", 1L));
+    }
+
+    @Test
     void afterARotationBothSecretsSignUntilTheGraceEnds() {
         String subscription = subscribe(receiver.url(), "PERSON_PROVISIONED");
         String first = secret;
