@@ -3,6 +3,7 @@ package org.trellis.api.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.trellis.persistence.jooq.Tables.AUDIT_EVENT;
 import static org.trellis.persistence.jooq.Tables.OUTBOUND_DELIVERY;
+import static org.trellis.persistence.jooq.Tables.OUTBOUND_SUBSCRIPTION;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -224,6 +225,29 @@ class OutboundWebhooksIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aHostThatNowResolvesToAPrivateAddressIsRefusedAtDelivery() throws Exception {
+        subscribe(receiver.url(), "PERSON_PROVISIONED");
+        provisionPeople(1);
+        inTenant(
+                tenant.uuid(),
+                db -> db.update(OUTBOUND_SUBSCRIPTION)
+                        .set(OUTBOUND_SUBSCRIPTION.URL, "https://hooks.example.com/hook")
+                        .execute());
+        NameResolver rebound = host -> List.of(java.net.InetAddress.getByName("10.0.0.7"));
+
+        relay(Duration.ofMinutes(1), false, rebound).pass();
+
+        assertThat(receiver.received()).isEmpty();
+        assertThat(statuses()).isEqualTo(Map.of("PENDING", 1L));
+        String error = inTenant(
+                tenant.uuid(),
+                db -> db.select(OUTBOUND_DELIVERY.LAST_ERROR)
+                        .from(OUTBOUND_DELIVERY)
+                        .fetchSingle(OUTBOUND_DELIVERY.LAST_ERROR));
+        assertThat(error).startsWith("Refused");
+    }
+
+    @Test
     void afterARotationBothSecretsSignUntilTheGraceEnds() {
         String subscription = subscribe(receiver.url(), "PERSON_PROVISIONED");
         String first = secret;
@@ -351,6 +375,10 @@ class OutboundWebhooksIntegrationTest extends IntegrationTest {
 
     /** A relay of its own, leasing attempts for {@code lease}, with a read timeout well inside it. */
     private Relay relay(Duration lease) {
+        return relay(lease, true, NameResolver.SYSTEM);
+    }
+
+    private Relay relay(Duration lease, boolean allowLocal, NameResolver names) {
         NotificationProperties properties = new NotificationProperties(
                 Duration.ofHours(72),
                 Duration.ofSeconds(10),
@@ -367,8 +395,8 @@ class OutboundWebhooksIntegrationTest extends IntegrationTest {
                 Duration.ofDays(30));
         OutboundHttp http = new OutboundHttp(
                 new OutboundHttp.Limits(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(32), 200),
-                true,
-                NameResolver.SYSTEM);
+                allowLocal,
+                names);
         Relay relay = new Relay(parts, new DeliverySender(http, vault), properties);
         relays.add(relay);
         return relay;
