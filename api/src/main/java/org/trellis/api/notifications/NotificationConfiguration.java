@@ -1,5 +1,8 @@
 package org.trellis.api.notifications;
 
+import static org.trellis.persistence.jooq.Tables.OUTBOUND_SUBSCRIPTION;
+
+import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.trellis.api.outbound.NameResolver;
 import org.trellis.api.outbound.OutboundHttp;
+import org.trellis.api.secrets.SealedSecretTable;
+import org.trellis.api.secrets.SealedSecrets;
 import org.trellis.api.secrets.SecretVault;
 import org.trellis.api.shared.NodeResolver;
 
@@ -48,6 +53,20 @@ class NotificationConfiguration {
     @Bean(destroyMethod = "close")
     Relay relay(Relay.Parts parts, OutboundHttp webhookHttp, SecretVault vault, NotificationProperties properties) {
         return new Relay(parts, new DeliverySender(webhookHttp, vault), properties);
+    }
+
+    /** The subscriptions' sealed secrets (current and previous), for the re-encryption job. */
+    @Bean
+    SealedSecrets outboundSubscriptionSecrets(DSLContext db) {
+        return new SealedSecretTable(
+                db,
+                "outbound-subscriptions",
+                OUTBOUND_SUBSCRIPTION,
+                OUTBOUND_SUBSCRIPTION.TENANT_ID,
+                OUTBOUND_SUBSCRIPTION.ID,
+                OUTBOUND_SUBSCRIPTION.SECRET_CIPHERTEXT,
+                OUTBOUND_SUBSCRIPTION.PREVIOUS_SECRET_CIPHERTEXT,
+                OUTBOUND_SUBSCRIPTION.PREVIOUS_SECRET_EXPIRES_AT);
     }
 
     @Bean
