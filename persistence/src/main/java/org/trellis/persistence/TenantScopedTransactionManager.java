@@ -46,6 +46,15 @@ public class TenantScopedTransactionManager extends JdbcTransactionManager {
         this.brokenConnection = Objects.requireNonNull(brokenConnection);
     }
 
+    /**
+     * Tells the pool that a connection was found broken (the database restarted or failed over): what was configured
+     * for it runs (the application evicts the pool, so later borrowers get fresh connections). For work outside
+     * transactions that retries on a fresh connection, as {@link #doBegin} does.
+     */
+    public void connectionBroke() {
+        brokenConnection.run();
+    }
+
     /** Begins the thread's {@link SharedTransaction} first when one is on offer, so that this call joins it. */
     @Override
     protected Object doGetTransaction() {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Repository;
 import org.trellis.persistence.DatabaseFailures;
+import org.trellis.persistence.TenantScopedTransactionManager;
 
 /**
  * The buckets' state in PostgreSQL, shared by every instance. A charge is one statement, {@code rate_limit_take}, on
@@ -23,9 +24,11 @@ class Buckets {
             + " from rate_limit_take(?::uuid, ?::text[], ?::text[], ?::float8[], ?::float8[], ?::float8[], ?)";
 
     private final DataSource dataSource;
+    private final TenantScopedTransactionManager transactions;
 
-    Buckets(DataSource dataSource) {
+    Buckets(DataSource dataSource, TenantScopedTransactionManager transactions) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
     }
 
     /**
@@ -53,6 +56,7 @@ class Buckets {
             if (!DatabaseFailures.isBrokenConnection(e)) {
                 throw new IllegalStateException("Rate-limit buckets unavailable", e);
             }
+            transactions.connectionBroke();
         }
         try {
             // A pooled connection broke (the database restarted): once more on a fresh one. Had the first charge
