@@ -7,7 +7,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -15,15 +17,17 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.routing.RoutingSupport;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one way Trellis fetches a URL that a tenant or integrator supplied (identity-provider discovery and key sets;
- * outbound webhooks later). Every connection goes to an address vetted after resolution ({@link AddressClassifier});
+ * The one way Trellis fetches a URL that a tenant or integrator supplied (identity-provider discovery and key sets,
+ * outbound webhook deliveries). Every connection goes to an address vetted after resolution ({@link AddressClassifier});
  * redirects are never followed (a 3xx is returned as it is); bodies are read up to a size cap and within a
  * deadline; no proxy, cookies, authentication caching, retries or content decompression.
  *
@@ -53,7 +57,7 @@ public final class OutboundHttp implements AutoCloseable {
                                 .setTimeToLive(TimeValue.ofMinutes(1))
                                 .build())
                         .setMaxConnTotal(MAX_CONNECTIONS)
-                        .setMaxConnPerRoute(2)
+                        .setMaxConnPerRoute(MAX_CONNECTIONS) // a webhook relay sends a batch to one receiver at once
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setRedirectsEnabled(false)
@@ -78,10 +82,7 @@ public final class OutboundHttp implements AutoCloseable {
      * timeout, or a body over the cap.
      */
     public Response get(URI uri, String accept) throws IOException {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !(allowLocal && scheme.equals("http"))) {
-            throw new IOException("Refusing to fetch " + uri + ": only https is allowed.");
-        }
+        requireScheme(uri);
         long deadline = System.nanoTime() + limits.totalTimeout().toNanos();
         HttpGet request = new HttpGet(uri);
         request.setHeader("Accept", accept);
@@ -92,6 +93,35 @@ public final class OutboundHttp implements AutoCloseable {
         } catch (HttpException e) {
             throw new IOException("Could not fetch " + uri + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * POSTs {@code body} to {@code uri} with {@code headers}; any status is returned (a redirect too, unfollowed) with
+     * at most {@code keepBytes} of the answer's body (the rest is not read). An IOException as for {@link #get}.
+     */
+    public Response post(URI uri, Map<String, String> headers, byte[] body, int keepBytes) throws IOException {
+        HttpPost request = new HttpPost(requireScheme(uri));
+        headers.forEach(request::setHeader);
+        request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+        try (ClassicHttpResponse response = client.executeOpen(RoutingSupport.determineHost(request), request, null)) {
+            HttpEntity entity = response.getEntity();
+            byte[] kept = new byte[0];
+            if (entity != null) {
+                kept = entity.getContent().readNBytes(keepBytes);
+                request.cancel(); // drops the connection instead of draining an answer nobody reads
+            }
+            return new Response(response.getCode(), entity == null ? null : entity.getContentType(), kept);
+        } catch (HttpException e) {
+            throw new IOException("Could not post to " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    private URI requireScheme(URI uri) throws IOException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !(allowLocal && scheme.equals("http"))) {
+            throw new IOException("Refusing to call " + uri + ": only https is allowed.");
+        }
+        return uri;
     }
 
     private byte[] read(HttpGet request, HttpEntity entity, long deadline) throws IOException {

@@ -49,6 +49,10 @@ public final class Ids {
 
     public record UnmatchedEventId(UUID value) implements TypedId {}
 
+    public record WebhookSubscriptionId(UUID value) implements TypedId {}
+
+    public record WebhookDeliveryId(UUID value) implements TypedId {}
+
     public record AssessmentCycleId(UUID value) implements TypedId {}
 
     public record PromotionCaseId(UUID value) implements TypedId {}

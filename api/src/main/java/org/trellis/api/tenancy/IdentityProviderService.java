@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.audit.AuditTrail;
+import org.trellis.api.outbound.OutboundUrls;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.NotFoundException;
 import org.trellis.api.shared.PrincipalChanges;
@@ -204,7 +205,7 @@ public class IdentityProviderService {
         if (url == null) {
             return null;
         }
-        var problem = ProviderUrls.problem(url, security.allowInsecureUrls());
+        var problem = OutboundUrls.problem(url, security.allowInsecureUrls());
         problem.ifPresent(message -> validation.reject(Code.INVALID, message, "input", field));
         return problem.isPresent() ? null : url;
     }

@@ -36,6 +36,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.stereotype.Component;
 import org.trellis.api.outbound.NameResolver;
 import org.trellis.api.outbound.OutboundHttp;
+import org.trellis.api.outbound.OutboundUrls;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -167,7 +168,7 @@ class TokenDecoders implements DisposableBean {
     }
 
     private URL checkedUrl(String url) {
-        ProviderUrls.problem(url, properties.allowInsecureUrls()).ifPresent(problem -> {
+        OutboundUrls.problem(url, properties.allowInsecureUrls()).ifPresent(problem -> {
             throw new IllegalStateException("Refusing to fetch " + url + ": " + problem);
         });
         try {

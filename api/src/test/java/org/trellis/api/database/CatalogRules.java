@@ -20,7 +20,7 @@ import org.jooq.DSLContext;
 record CatalogRules(DSLContext db, String runtimeRole) {
 
     /** Tables without tenant_id, each a deliberate platform table. */
-    static final Set<String> PLATFORM_TABLES = Set.of("tenant", "issuer_claim", "shedlock");
+    static final Set<String> PLATFORM_TABLES = Set.of("tenant", "issuer_claim", "shedlock", "outbound_due");
 
     /** The one policy every tenant-owned table has: its rows, read and written, belong to the transaction's tenant. */
     static final String TENANT_ISOLATION = "tenant_isolation PERMISSIVE {public} ALL"

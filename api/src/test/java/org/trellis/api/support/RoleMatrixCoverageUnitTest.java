@@ -33,6 +33,7 @@ class RoleMatrixCoverageUnitTest {
             "org.trellis.api.frameworks.FrameworkRoleMatrixIntegrationTest",
             "org.trellis.api.evidence.EvidenceRoleMatrixIntegrationTest",
             "org.trellis.api.webhooks.WebhookRoleMatrixIntegrationTest",
+            "org.trellis.api.notifications.NotificationRoleMatrixIntegrationTest",
             "org.trellis.api.mentoring.MentoringRoleMatrixIntegrationTest",
             "org.trellis.api.readiness.ReadinessRoleMatrixIntegrationTest",
             "org.trellis.api.readiness.PromotionRoleMatrixIntegrationTest",

@@ -1,26 +1,25 @@
-package org.trellis.api.tenancy;
+package org.trellis.api.outbound;
 
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
-import org.trellis.api.outbound.AddressClass;
-import org.trellis.api.outbound.AddressClassifier;
 
 /**
- * The syntactic check of an identity-provider URL at registration: absolute https without credentials or fragment,
+ * The syntactic check of a URL a tenant registers (identity provider, outbound webhook): absolute https without credentials or fragment,
  * whose host is a fully qualified name or a public IP literal. Host names are compared case-insensitively and
  * without trailing dots, so {@code LOCALHOST} and {@code localhost.} are loopback too. Where a name resolves is
- * checked when Trellis connects ({@link org.trellis.api.outbound.OutboundHttp}), not here: DNS answers change.
+ * checked again every time Trellis connects ({@link OutboundHttp}): DNS answers change. {@link #unreachable} adds a
+ * resolution check at registration, for URLs Trellis will call on its own (outbound webhooks).
  * Plain http, on loopback only, and private literals are allowed only when configured (local and test profiles).
  */
-final class ProviderUrls {
+public final class OutboundUrls {
 
-    private ProviderUrls() {}
+    private OutboundUrls() {}
 
     /** Why the URL is refused, or empty if it is acceptable. */
-    static Optional<String> problem(String url, boolean allowInsecure) {
+    public static Optional<String> problem(String url, boolean allowInsecure) {
         URI uri;
         try {
             uri = new URI(url);
@@ -55,6 +54,21 @@ final class ProviderUrls {
             return Optional.of("Must name a fully qualified host.");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why a URL that passed {@link #problem} cannot be called now: its host resolves to no address Trellis may connect
+     * to (the same vetting as every connection), or does not resolve at all; empty if it can be called.
+     */
+    public static Optional<String> unreachable(URI uri, NameResolver names, boolean allowLocal) {
+        try {
+            new VettingDnsResolver(names, allowLocal).resolve(normalised(uri.getHost()));
+            return Optional.empty();
+        } catch (RefusedAddressException e) {
+            return Optional.of("Must resolve to a public address.");
+        } catch (java.net.UnknownHostException e) {
+            return Optional.of("The host does not resolve.");
+        }
     }
 
     /** Lower case, without trailing dots: how DNS compares names. */

@@ -1,4 +1,4 @@
-package org.trellis.api.tenancy;
+package org.trellis.api.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which identity-provider URLs Trellis agrees to fetch. */
-class ProviderUrlsUnitTest {
+class OutboundUrlsUnitTest {
 
     @ParameterizedTest
     @ValueSource(
@@ -16,7 +16,7 @@ class ProviderUrlsUnitTest {
                 "https://login.microsoftonline.com/1b2c/v2.0"
             })
     void acceptsPublicHttpsUrls(String url) {
-        assertThat(ProviderUrls.problem(url, false)).isEmpty();
+        assertThat(OutboundUrls.problem(url, false)).isEmpty();
     }
 
     @ParameterizedTest
@@ -52,14 +52,14 @@ class ProviderUrlsUnitTest {
     void refusesEverythingElse(String url) {
         // Names resolving to private addresses (10.0.0.5.nip.io, kubernetes.default.svc) pass this syntactic check;
         // OutboundHttp refuses them when connecting (VettingDnsResolverUnitTest, OutboundHttpIntegrationTest).
-        assertThat(ProviderUrls.problem(url, false)).isPresent();
+        assertThat(OutboundUrls.problem(url, false)).isPresent();
     }
 
     @ParameterizedTest
     @ValueSource(
             strings = {"https://[2606:4700:4700::1111]/keys", "https://8.8.8.8/keys", "https://idp.example.com./x"})
     void acceptsPublicLiteralsAndFullyQualifiedNames(String url) {
-        assertThat(ProviderUrls.problem(url, false)).isEmpty();
+        assertThat(OutboundUrls.problem(url, false)).isEmpty();
     }
 
     @ParameterizedTest
@@ -71,9 +71,9 @@ class ProviderUrlsUnitTest {
                 "http://[::1]:9999/jwks"
             })
     void allowsPlainHttpOnLoopbackOnlyWhenConfigured(String url) {
-        assertThat(ProviderUrls.problem(url, true)).isEmpty();
-        assertThat(ProviderUrls.problem(url, false)).isPresent();
-        assertThat(ProviderUrls.problem(
+        assertThat(OutboundUrls.problem(url, true)).isEmpty();
+        assertThat(OutboundUrls.problem(url, false)).isPresent();
+        assertThat(OutboundUrls.problem(
                         "http://example.com" + java.net.URI.create(url).getRawPath(), true))
                 .isPresent();
     }

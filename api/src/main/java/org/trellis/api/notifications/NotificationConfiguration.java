@@ -1,0 +1,81 @@
+package org.trellis.api.notifications;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.trellis.api.outbound.NameResolver;
+import org.trellis.api.outbound.OutboundHttp;
+import org.trellis.api.secrets.SecretVault;
+import org.trellis.api.shared.NodeResolver;
+
+/**
+ * The instance's relay and its HTTP client, and {@code node(id:)} for subscriptions and deliveries. {@code
+ * trellis.security.allow-insecure-urls} (local and test profiles only) admits http to loopback and private
+ * addresses, as for every outbound call.
+ */
+@Configuration(proxyBeanMethods = false)
+class NotificationConfiguration {
+
+    @Bean
+    OutboundHttp webhookHttp(
+            NotificationProperties properties,
+            @Value("${trellis.security.allow-insecure-urls:false}") boolean allowInsecureUrls) {
+        return new OutboundHttp(
+                new OutboundHttp.Limits(
+                        properties.connectTimeout(),
+                        properties.readTimeout(),
+                        properties.connectTimeout().plus(properties.readTimeout()),
+                        DeliverySender.EXCERPT),
+                allowInsecureUrls,
+                NameResolver.SYSTEM);
+    }
+
+    @Bean
+    Relay.Parts relayParts(
+            DueTenants due,
+            DeliveryQueue queue,
+            WebhookSubscriptions subscriptions,
+            Outcomes outcomes,
+            RelayMetrics metrics,
+            TransactionTemplate transactions) {
+        return new Relay.Parts(due, queue, subscriptions, outcomes, metrics, transactions);
+    }
+
+    @Bean(destroyMethod = "close")
+    Relay relay(Relay.Parts parts, OutboundHttp webhookHttp, SecretVault vault, NotificationProperties properties) {
+        return new Relay(parts, new DeliverySender(webhookHttp, vault), properties);
+    }
+
+    @Bean
+    NodeResolver webhookSubscriptionNodes(WebhookSubscriptionService subscriptions) {
+        return NodeResolver.of("WebhookSubscription", subscriptions::get);
+    }
+
+    @Bean
+    NodeResolver webhookDeliveryNodes(WebhookDeliveryService deliveries) {
+        return NodeResolver.of("WebhookDelivery", deliveries::get);
+    }
+
+    /** Runs the instance's relay every poll interval; several instances relay side by side (claims never overlap). */
+    @Component
+    @ConditionalOnBooleanProperty(name = "trellis.webhooks.outbound.relay-enabled", matchIfMissing = true)
+    static class RelaySchedule {
+
+        private final Relay relay;
+
+        RelaySchedule(Relay relay) {
+            this.relay = relay;
+        }
+
+        @Scheduled(
+                fixedDelayString = "${trellis.webhooks.outbound.poll-interval:2s}",
+                initialDelayString = "${trellis.webhooks.outbound.poll-interval:2s}")
+        void relay() {
+            relay.pass();
+        }
+    }
+}
