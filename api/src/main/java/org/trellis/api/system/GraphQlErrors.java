@@ -53,6 +53,17 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                     .message(new KeysetWindows.InvalidCursorException().getMessage())
                     .build();
         }
+        return classified(
+                failure,
+                GraphqlErrorBuilder.newError(environment),
+                environment.getExecutionStepInfo().getPath());
+    }
+
+    /**
+     * The error for {@code failure}, built on {@code error} (which knows where it happened); an INTERNAL one is
+     * logged with {@code where}. Also used for failures of subscription streams ({@link SubscriptionErrors}).
+     */
+    static GraphQLError classified(Throwable failure, GraphqlErrorBuilder<?> error, Object where) {
         ErrorType type = switch (failure) {
             case NotFoundException e -> ErrorType.NOT_FOUND;
             case ForbiddenException e -> ErrorType.FORBIDDEN;
@@ -73,15 +84,9 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             default -> failure.getMessage();
         };
         if (type == ErrorType.INTERNAL) {
-            log.error(
-                    "Unexpected failure in {}",
-                    environment.getExecutionStepInfo().getPath(),
-                    failure);
+            log.error("Unexpected failure in {}", where, failure);
         }
-        return GraphqlErrorBuilder.newError(environment)
-                .errorType(type)
-                .message(message)
-                .build();
+        return error.errorType(type).message(message).build();
     }
 
     /**
