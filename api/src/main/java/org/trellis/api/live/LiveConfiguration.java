@@ -1,5 +1,6 @@
 package org.trellis.api.live;
 
+import org.springframework.boot.graphql.autoconfigure.GraphQlCorsProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,6 +8,7 @@ import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +22,11 @@ class LiveConfiguration {
 
     @Bean
     GraphQlWebSocketHandler graphQlWebSocketHandler(
-            WebGraphQlHandler handler, GraphQlProperties properties, LiveSessions sessions, JsonMapper json) {
+            WebGraphQlHandler handler,
+            GraphQlProperties properties,
+            GraphQlCorsProperties cors,
+            LiveSessions sessions,
+            JsonMapper json) {
         @SuppressWarnings("unchecked")
         HttpMessageConverter<Object> converter =
                 (HttpMessageConverter<Object>) (HttpMessageConverter<?>) new JacksonJsonHttpMessageConverter(json);
@@ -28,7 +34,8 @@ class LiveConfiguration {
                 handler,
                 converter,
                 properties.getWebsocket().getConnectionInitTimeout(),
-                properties.getWebsocket().getKeepAlive()) {
+                properties.getWebsocket().getKeepAlive(),
+                cors.toCorsConfiguration() != null ? cors.toCorsConfiguration() : new CorsConfiguration()) {
 
             @Override
             public void afterConnectionEstablished(WebSocketSession session) {

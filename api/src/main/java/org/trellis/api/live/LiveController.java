@@ -16,12 +16,14 @@ import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
 import org.trellis.api.shared.ActorKind;
 import org.trellis.api.shared.CallerScope;
+import org.trellis.api.shared.ConflictException;
 import org.trellis.api.shared.EventType;
 import org.trellis.api.shared.ForbiddenException;
 import org.trellis.api.shared.Ids.PersonId;
 import org.trellis.api.shared.InvalidInputException;
 import org.trellis.api.shared.NotFoundException;
 import org.trellis.graphql.UserError;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -32,6 +34,9 @@ import reactor.core.scheduler.Schedulers;
  */
 @Controller
 class LiveController {
+
+    /** Events a subscription may fall behind before it is ended (rather than silently missing some). */
+    static final int BACKLOG = 1024;
 
     private final LiveFeed feed;
     private final LiveSessions sessions;
@@ -113,6 +118,11 @@ class LiveController {
         UUID tenant = actor.tenant();
         Runnable release = sessions.subscribed(session);
         return feed.events(tenant)
+                .onBackpressureBuffer(BACKLOG)
+                .onErrorMap(
+                        Exceptions::isOverflow,
+                        overflow -> new ConflictException("This subscription fell more than " + BACKLOG
+                                + " events behind and was ended; subscribe again and re-read what you follow."))
                 .publishOn(Schedulers.boundedElastic())
                 .<T>mapNotNull(event -> CallerScope.inTenant(tenant, () -> mapping.apply(event)))
                 .doFinally(signal -> release.run());

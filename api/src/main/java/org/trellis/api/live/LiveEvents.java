@@ -21,9 +21,9 @@ final class LiveEvents {
             String status,
             @Nullable String previousStatus,
             int version,
-            @Nullable Evidence evidence) {
+            Evidence evidence) {
 
-        static EvidenceChanged of(OutboxEvent event, @Nullable Evidence evidence) {
+        static EvidenceChanged of(OutboxEvent event, Evidence evidence) {
             return new EvidenceChanged(
                     event.id().toString(),
                     event.occurredAt(),
@@ -65,12 +65,7 @@ final class LiveEvents {
 
     /** Schema type {@code ReviewQueueChanged}. */
     record ReviewQueueChanged(
-            String eventId,
-            Instant occurredAt,
-            String evidenceId,
-            String change,
-            String status,
-            @Nullable Evidence evidence) {
+            String eventId, Instant occurredAt, String evidenceId, String change, String status, Evidence evidence) {
 
         static ReviewQueueChanged of(OutboxEvent event, Evidence evidence) {
             return new ReviewQueueChanged(

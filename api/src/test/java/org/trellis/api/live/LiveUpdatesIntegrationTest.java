@@ -58,6 +58,15 @@ class LiveUpdatesIntegrationTest extends ReadinessTestBase {
             stranger.subscribe("evidence", document("evidenceChanged"), Map.of());
             stranger.subscribe("queue", document("reviewQueueChanged"), Map.of());
             awaitSubscriptions(before + 4);
+            String metrics = new String(
+                    http().get()
+                            .uri("/actuator/prometheus")
+                            .exchange()
+                            .expectBody()
+                            .returnResult()
+                            .getResponseBodyContent(),
+                    StandardCharsets.UTF_8);
+            assertThat(metrics).containsPattern("(?m)^trellis_subscriptions_active(\\{[^}]*})? [1-9]");
 
             String item = logAndSubmit(token("eng"));
             endorse(item);
