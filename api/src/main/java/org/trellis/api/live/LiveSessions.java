@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -124,6 +125,16 @@ class LiveSessions implements SmartLifecycle {
 
     int active() {
         return subscriptions.get();
+    }
+
+    /** Subscriptions open on connections of one caller ({@code tenantId} null for platform operators). */
+    int active(@Nullable UUID tenantId, String subject) {
+        return connections.values().stream()
+                .filter(c -> c.actor != null
+                        && Objects.equals(tenantId, c.actor.tenantId())
+                        && subject.equals(c.actor.subject()))
+                .mapToInt(c -> c.subscriptions.get())
+                .sum();
     }
 
     private long count(Actor actor, boolean sameActor) {

@@ -62,8 +62,21 @@ class LiveRoleMatrixIntegrationTest extends IntegrationTest {
     private static final Operation<Targets> QUEUE = RoleMatrix.op(
             "reviewQueueChanged", "subscription { reviewQueueChanged { evidenceId change } }", t -> Map.of());
 
+    private static final Map<Caller, String> SUBJECTS = Map.of(
+            Caller.ADMIN, "admin",
+            Caller.MANAGER, "boss",
+            Caller.OWNER, "owner",
+            Caller.COLLEAGUE, "colleague",
+            Caller.CLIENT_READ, "live-reader",
+            Caller.CLIENT_WRITE, "live-writer",
+            Caller.CLIENT_OTHER_SCOPE, "live-other",
+            Caller.PLATFORM, "operator-1",
+            Caller.OTHER_TENANT_ADMIN, "admin");
+
     @Autowired
     private LiveSessions sessions;
+
+    private UUID other;
 
     private TestTenant tenant;
     private Map<Caller, String> tokens;
@@ -114,7 +127,7 @@ class LiveRoleMatrixIntegrationTest extends IntegrationTest {
                 Caller.CLIENT_WRITE, client("live-writer", "evidence:write"),
                 Caller.CLIENT_OTHER_SCOPE, client("live-other", "people:read"),
                 Caller.PLATFORM, platformToken(),
-                Caller.OTHER_TENANT_ADMIN, newTenant("live-matrix-other").admin());
+                Caller.OTHER_TENANT_ADMIN, otherTenantAdmin());
         tokens.values()
                 .forEach(token -> graphQl(token).document("{ me { kind } }").execute());
         targets = new Targets(tenant.uuid(), owner, item);
@@ -134,7 +147,6 @@ class LiveRoleMatrixIntegrationTest extends IntegrationTest {
     void deliversOnlyWhatTheCallerMayRead(Operation<Targets> operation, Caller caller, Seen expected) throws Exception {
         try (LiveClient client = LiveClient.connect(port)) {
             assertThat(client.init(tokens.get(caller))).containsEntry("type", "connection_ack");
-            int before = sessions.active();
             client.subscribe("s", operation.document(), operation.variables().apply(targets));
             if (expected == Seen.F || expected == Seen.N) {
                 Map<String, Object> refused = client.next(Duration.ofSeconds(10));
@@ -143,7 +155,7 @@ class LiveRoleMatrixIntegrationTest extends IntegrationTest {
                 assertThat(refused.get("payload").toString()).contains("classification=" + classification);
                 return;
             }
-            awaitSubscriptions(before + 1);
+            awaitSubscription(caller);
             commitEventFor(operation);
             if (expected == Seen.D) {
                 Map<String, Object> data = client.data("s");
@@ -176,13 +188,22 @@ class LiveRoleMatrixIntegrationTest extends IntegrationTest {
                         + " \"version\": \"2\"}");
     }
 
-    private void awaitSubscriptions(int count) throws InterruptedException {
+    /** Waits until the caller's one subscription is open and listening to the feed. */
+    private void awaitSubscription(Caller caller) throws InterruptedException {
+        UUID tenantId = caller == Caller.PLATFORM ? null : caller == Caller.OTHER_TENANT_ADMIN ? other : tenant.uuid();
+        String subject = SUBJECTS.get(caller);
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (sessions.active() < count && System.nanoTime() < end) {
+        while (sessions.active(tenantId, subject) < 1 && System.nanoTime() < end) {
             Thread.sleep(20);
         }
-        assertThat(sessions.active()).as("subscriptions open").isGreaterThanOrEqualTo(count);
+        assertThat(sessions.active(tenantId, subject)).as("subscription open").isEqualTo(1);
         Thread.sleep(200); // the stream subscribes to the feed right after it is counted
+    }
+
+    private String otherTenantAdmin() {
+        TestTenant otherTenant = newTenant("live-matrix-other");
+        other = otherTenant.uuid();
+        return otherTenant.admin();
     }
 
     private String client(String subject, String scope) {
