@@ -1,7 +1,7 @@
 -- Run once by the postgres image, as its superuser, when the data directory is empty
 -- (mounted into /docker-entrypoint-initdb.d by deploy/compose.yaml).
 -- Same roles and database as org.trellis.persistence.DatabaseProvisioner:
---   trellis_owner: runs the Liquibase migrations at startup and owns the database;
+--   trellis_owner: owns the database; the `migrate` service runs the Liquibase migrations as it;
 --   trellis_app:   the runtime role: login, not superuser, no BYPASSRLS, cannot create databases or roles,
 --                  owns nothing (the migrations grant it table privileges).
 -- Passwords are read from the container environment (psql 15+ \getenv); none is stored here.

@@ -26,6 +26,8 @@ final class ExecutionGuard implements InstrumentationState {
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong resolved = new AtomicLong();
     private volatile long requested = -1;
+    private volatile CostBudget.@Nullable Charge charge;
+    private volatile CostBudget.@Nullable ThrottleStatus throttleStatus;
     private final AtomicReference<@Nullable GraphQLError> stop = new AtomicReference<>();
 
     ExecutionGuard(RequestLimits limits, ExecutionInput input) {
@@ -37,6 +39,26 @@ final class ExecutionGuard implements InstrumentationState {
     /** The operation's cost as priced before it ran ({@link QueryCost}). */
     void price(long cost) {
         requested = cost;
+    }
+
+    /** The budget's charge for the operation, to settle once it has run. */
+    void charged(CostBudget.@Nullable Charge charge) {
+        this.charge = charge;
+        this.throttleStatus = charge == null ? null : charge.status();
+    }
+
+    /** The operation was refused by the budget: it reports the budget's status, but does not run. */
+    void throttled(long cost, CostBudget.ThrottleStatus status) {
+        this.throttleStatus = status;
+        this.requested = cost;
+    }
+
+    CostBudget.@Nullable Charge charge() {
+        return charge;
+    }
+
+    long actual() {
+        return resolved.get();
     }
 
     /** Whether the operation got past pricing (and so ran). */
@@ -51,10 +73,31 @@ final class ExecutionGuard implements InstrumentationState {
 
     /**
      * The cost as a client sees it in {@code extensions.cost}, as Shopify reports it: what the operation was priced
-     * at before it ran (every list at its maximum), what it actually resolved, and the limit.
+     * at before it ran (every list at its maximum), what it actually resolved, the limit, and the rate-limit budget
+     * the operation was charged to (when the caller has one).
      */
     Map<String, Object> cost() {
-        return Map.of("requested", requested, "actual", resolved.get(), "limit", limits.maxCost());
+        CostBudget.ThrottleStatus status = throttleStatus;
+        if (status == null) {
+            return Map.of("requested", requested, "actual", resolved.get(), "limit", limits.maxCost());
+        }
+        return Map.of(
+                "requested",
+                requested,
+                "actual",
+                resolved.get(),
+                "limit",
+                limits.maxCost(),
+                "throttleStatus",
+                throttleStatus(status));
+    }
+
+    static Map<String, Object> throttleStatus(CostBudget.ThrottleStatus status) {
+        return Map.of(
+                "bucket", status.bucket(),
+                "maximumAvailable", status.maximumAvailable(),
+                "currentlyAvailable", status.currentlyAvailable(),
+                "restoreRate", status.restoreRate());
     }
 
     /** Called before each data fetcher: refuses to start any more work once a limit is passed. */

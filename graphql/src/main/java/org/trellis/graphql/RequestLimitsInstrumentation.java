@@ -28,14 +28,23 @@ import org.jspecify.annotations.Nullable;
  * maximum, so the price paid up front holds, and stops a query at the execution deadline or once the answer
  * outgrows the response cap ({@link ExecutionGuard}). Mutations are priced and cut the same way but never stopped
  * half-way: what they changed must reach the client. Every answer that ran reports its cost in {@code
- * extensions.cost}: {@code requested} (as priced up front), {@code actual} (fields resolved) and {@code limit}.
+ * extensions.cost}: {@code requested} (as priced up front), {@code actual} (fields resolved) and {@code limit}, and
+ * {@code throttleStatus} when the caller has a rate-limit budget ({@link CostBudget}): the operation's requested cost
+ * is charged to it before it runs, and an operation the budget has no room for is refused with {@code RATE_LIMITED}
+ * before anything runs (see {@link RateLimitedResponses}).
  */
 public final class RequestLimitsInstrumentation extends SimplePerformantInstrumentation {
 
     private final RequestLimits limits;
+    private final CostBudget budget;
 
     public RequestLimitsInstrumentation(RequestLimits limits) {
+        this(limits, CostBudget.UNLIMITED);
+    }
+
+    public RequestLimitsInstrumentation(RequestLimits limits, CostBudget budget) {
         this.limits = limits;
+        this.budget = budget;
     }
 
     @Override
@@ -57,7 +66,14 @@ public final class RequestLimitsInstrumentation extends SimplePerformantInstrume
         if (!errors.isEmpty()) {
             throw new AbortExecutionException(errors);
         }
-        ((ExecutionGuard) state).price(measurement.cost());
+        ExecutionGuard guard = (ExecutionGuard) state;
+        try {
+            guard.charged(budget.charge(measurement.cost()));
+        } catch (CostBudget.Throttled refused) {
+            guard.throttled(measurement.cost(), refused.status());
+            throw new AbortExecutionException(List.of(RateLimitedResponses.error(refused, measurement.cost())));
+        }
+        guard.price(measurement.cost());
         return super.beginExecuteOperation(parameters, state);
     }
 
@@ -90,6 +106,10 @@ public final class RequestLimitsInstrumentation extends SimplePerformantInstrume
         if (!(state instanceof ExecutionGuard guard)) {
             return CompletableFuture.completedFuture(result);
         }
+        CostBudget.Charge charge = guard.charge();
+        if (charge != null) {
+            budget.settle(charge, guard.actual());
+        }
         GraphQLError stopped = guard.stopped();
         if (stopped != null) {
             return CompletableFuture.completedFuture(new ExecutionResultImpl(stopped));
@@ -97,6 +117,7 @@ public final class RequestLimitsInstrumentation extends SimplePerformantInstrume
         if (!guard.priced()) {
             return CompletableFuture.completedFuture(result); // refused before it ran
         }
+        // A rate-limited operation was priced but did not run: it reports its cost, actual 0, and the budget.
         return CompletableFuture.completedFuture(result.transform(answer -> answer.addExtension("cost", guard.cost())));
     }
 

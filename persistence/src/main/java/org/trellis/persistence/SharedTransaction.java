@@ -18,6 +18,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * once. It begins with the first call that needs a transaction, so a unit that never reaches the database costs no
  * statement, and it ends (rolled back: it only read) when the unit returns. Calls on other threads are not part of
  * it; they keep their own transactions.
+ *
+ * <p>A read-only unit that met a broken connection (the database restarted under it, see {@link DatabaseFailures})
+ * runs once more on a fresh transaction: it wrote nothing, so running it again is safe. Units that did not share (a
+ * mutation: its transactions may have committed) are never run again.
  */
 public final class SharedTransaction {
 
@@ -28,6 +32,7 @@ public final class SharedTransaction {
 
     private final List<Runnable> afterwards = new ArrayList<>();
     private boolean shared;
+    private boolean broken;
     private boolean beginning;
     private @Nullable TransactionStatus status;
     private @Nullable PlatformTransactionManager manager;
@@ -39,13 +44,40 @@ public final class SharedTransaction {
      * called (when the unit turns out to be read-only), and ended when {@code work} returns or throws.
      */
     public static <T> T offer(Supplier<T> work) {
-        SharedTransaction transaction = new SharedTransaction();
+        return offer(work, () -> {});
+    }
+
+    /**
+     * As {@link #offer(Supplier)}; should the unit turn out read-only and meet a broken connection, {@code retrying}
+     * runs and the unit runs once more, in a new shared transaction, and that second outcome is the answer.
+     */
+    public static <T> T offer(Supplier<T> work, Runnable retrying) {
+        SharedTransaction first = new SharedTransaction();
         try {
-            return ScopedValue.where(CURRENT, transaction).call(work::get);
-        } finally {
-            transaction.end();
-            transaction.runAfterwards();
+            T result = first.run(work);
+            if (!first.mayRunAgain()) {
+                return result;
+            }
+        } catch (RuntimeException e) {
+            if (!first.mayRunAgain()) {
+                throw e;
+            }
         }
+        retrying.run();
+        return new SharedTransaction().run(work);
+    }
+
+    private <T> T run(Supplier<T> work) {
+        try {
+            return ScopedValue.where(CURRENT, this).call(work::get);
+        } finally {
+            end();
+            runAfterwards();
+        }
+    }
+
+    private boolean mayRunAgain() {
+        return shared && broken;
     }
 
     /**
@@ -102,18 +134,29 @@ public final class SharedTransaction {
         try {
             transaction.status = transactions.getTransaction(READ_ONLY);
             transaction.manager = transactions;
+        } catch (RuntimeException e) {
+            transaction.broken |= DatabaseFailures.isBrokenConnection(e);
+            throw e;
         } finally {
             transaction.beginning = false;
         }
     }
 
+    /**
+     * Rolls the shared transaction back. It only read, so a rollback that fails undoes nothing anyone needs: it is
+     * logged, not thrown, and it fails when the connection broke during the unit (HikariCP closed it).
+     */
     private void end() {
         TransactionStatus begun = status;
         PlatformTransactionManager transactions = manager;
         status = null;
-        shared = false;
         if (begun != null && transactions != null) {
-            transactions.rollback(begun);
+            try {
+                transactions.rollback(begun);
+            } catch (RuntimeException e) {
+                broken |= DatabaseFailures.isBrokenConnection(e);
+                LOG.debug("Rolling back a read-only transaction failed", e);
+            }
         }
     }
 

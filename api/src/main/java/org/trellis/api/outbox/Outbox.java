@@ -76,6 +76,17 @@ public class Outbox {
                 .execute();
     }
 
+    /** Deletes up to {@code limit} of the tenant's events that occurred before {@code cutoff}, oldest first; how many. */
+    int deleteOldest(Instant cutoff, int limit) {
+        return db.deleteFrom(OUTBOX_EVENT)
+                .where(OUTBOX_EVENT.ID.in(db.select(OUTBOX_EVENT.ID)
+                        .from(OUTBOX_EVENT)
+                        .where(OUTBOX_EVENT.OCCURRED_AT.lt(cutoff))
+                        .orderBy(OUTBOX_EVENT.SEQ)
+                        .limit(limit)))
+                .execute();
+    }
+
     private OutboxEvent toEvent(Record row) {
         return new OutboxEvent(
                 row.get(OUTBOX_EVENT.ID),

@@ -17,6 +17,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.trellis.api.ratelimits.RateLimiter;
+import org.trellis.api.ratelimits.Refusal;
+import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
 import org.trellis.api.system.ErrorResponses;
 
@@ -29,10 +32,11 @@ class ScimSecurityConfiguration {
 
     @Bean
     @Order(5)
-    SecurityFilterChain scim(HttpSecurity http, ScimCredentialService credentials) throws Exception {
+    SecurityFilterChain scim(HttpSecurity http, ScimCredentialService credentials, RateLimiter limits)
+            throws Exception {
         return http.securityMatcher("/scim/v2/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .addFilterBefore(new CredentialFilter(credentials), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new CredentialFilter(credentials, limits), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, failure) -> {
                             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"trellis-scim\"");
@@ -55,25 +59,37 @@ class ScimSecurityConfiguration {
     private static final class CredentialFilter extends OncePerRequestFilter {
 
         private final ScimCredentialService credentials;
+        private final RateLimiter limits;
 
-        CredentialFilter(ScimCredentialService credentials) {
+        CredentialFilter(ScimCredentialService credentials, RateLimiter limits) {
             this.credentials = credentials;
+            this.limits = limits;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+            Actor actor = null;
             if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() < 200) {
-                credentials.authenticate(header.substring(7).strip()).ifPresent(actor -> {
-                    var context = SecurityContextHolder.createEmptyContext();
-                    context.setAuthentication(new ActorAuthentication(actor, actor.serviceClientId()));
-                    SecurityContextHolder.setContext(context);
-                    MDC.put("tenantId", String.valueOf(actor.tenantId()));
-                    MDC.put("actor", actor.subject());
-                });
+                actor = credentials.authenticate(header.substring(7).strip()).orElse(null);
+            }
+            if (actor != null) {
+                var context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(new ActorAuthentication(actor, actor.serviceClientId()));
+                SecurityContextHolder.setContext(context);
+                MDC.put("tenantId", String.valueOf(actor.tenantId()));
+                MDC.put("actor", actor.subject());
             }
             try {
+                Refusal refused = actor == null || actor.tenantId() == null || actor.serviceClientId() == null
+                        ? null
+                        : limits.scim(actor.tenantId(), actor.serviceClientId());
+                if (refused != null) {
+                    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+                    ErrorResponses.write(request, response, 429, null, refused.detail());
+                    return;
+                }
                 chain.doFilter(request, response);
             } finally {
                 MDC.remove("tenantId");

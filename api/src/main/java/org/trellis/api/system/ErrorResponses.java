@@ -167,6 +167,8 @@ public final class ErrorResponses {
             case 403 -> ErrorType.FORBIDDEN;
             case 404 -> ErrorType.NOT_FOUND;
             case 409 -> ErrorType.CONFLICT;
+            case 503 -> ErrorType.UNAVAILABLE;
+            case 429 -> ErrorType.RATE_LIMITED;
             default -> status >= 500 ? ErrorType.INTERNAL : ErrorType.BAD_REQUEST;
         };
     }
@@ -183,6 +185,7 @@ public final class ErrorResponses {
             case 413 -> "The request body is too large.";
             case 414 -> "The request URI is too long.";
             case 415 -> "This media type is not supported.";
+            case 429 -> "Too many requests; retry later.";
             case 503 -> "Service unavailable; retry later.";
             default -> status >= 500 ? "Internal error." : "The request cannot be served.";
         };

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,6 +22,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.graphql.data.method.annotation.support.AnnotatedControllerConfigurer;
+import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.util.unit.DataSize;
@@ -29,11 +31,13 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 import org.trellis.graphql.ConnectionDescriptions;
 import org.trellis.graphql.ConnectionNodes;
+import org.trellis.graphql.CostBudget;
 import org.trellis.graphql.DocumentCache;
 import org.trellis.graphql.ErrorResponseInterceptor;
 import org.trellis.graphql.GetRequestHandler;
 import org.trellis.graphql.GlobalIdTypeVisitor;
 import org.trellis.graphql.PostRequestHandler;
+import org.trellis.graphql.RateLimitedResponses;
 import org.trellis.graphql.RequestLimits;
 import org.trellis.graphql.RequestLimitsInstrumentation;
 import org.trellis.graphql.ScalarWiring;
@@ -46,8 +50,11 @@ class GraphQlConfiguration {
 
     static {
         // Should a data fetcher ever run on another thread, carry the logging context (correlation, tenant) along.
+        // Merged rather than replaced: keys set once the request is under way (the operation name, set after
+        // validation) survive the restore around each data fetcher.
         ContextRegistry.getInstance()
-                .registerThreadLocalAccessor("trellis.mdc", MDC::getCopyOfContextMap, MDC::setContextMap, MDC::clear);
+                .registerThreadLocalAccessor(
+                        "trellis.mdc", MDC::getCopyOfContextMap, map -> map.forEach(MDC::put), MDC::clear);
     }
 
     @Bean
@@ -56,14 +63,21 @@ class GraphQlConfiguration {
     }
 
     @Bean
-    RequestLimitsInstrumentation requestLimitsInstrumentation(LimitsProperties properties) {
+    RequestLimitsInstrumentation requestLimitsInstrumentation(
+            LimitsProperties properties, ObjectProvider<CostBudget> budget) {
         RequestLimits limits = properties.toLimits();
         ParserOptions parser = ParserOptions.getDefaultOperationParserOptions()
                 .transform(options -> options.maxTokens(limits.maxTokens())
                         .maxCharacters(limits.maxCharacters())
                         .maxRuleDepth(limits.maxDepth() * 4));
         ParserOptions.setDefaultOperationParserOptions(parser);
-        return new RequestLimitsInstrumentation(limits);
+        return new RequestLimitsInstrumentation(limits, budget.getIfAvailable(() -> CostBudget.UNLIMITED));
+    }
+
+    /** A request refused by its rate-limit budget says when to retry in the Retry-After header. */
+    @Bean
+    WebGraphQlInterceptor retryAfterHeader() {
+        return RateLimitedResponses.retryAfterHeader();
     }
 
     @Bean
@@ -89,8 +103,8 @@ class GraphQlConfiguration {
 
     /** One read-only transaction per query; see {@link QueryTransactions}. */
     @Bean
-    QueryTransactions queryTransactions() {
-        return new QueryTransactions();
+    QueryTransactions queryTransactions(io.micrometer.core.instrument.MeterRegistry meters) {
+        return new QueryTransactions(meters);
     }
 
     /**
@@ -151,11 +165,13 @@ class GraphQlConfiguration {
     /**
      * All of {@code /graphql}, ordered before Spring GraphQL's own routes, which answer GET and unsupported media
      * types with empty bodies and let a malformed body fail inside the engine. Every refusal is thrown, and so
-     * answered by {@link HttpErrors} in the GraphQL error format.
+     * answered by {@link HttpErrors} in the GraphQL error format. A request refused by its rate-limit budget is
+     * answered 429 ({@link RateLimitedResponses}).
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    RouterFunction<ServerResponse> graphQlRoutes(GraphQlHttpHandler handler, JsonMapper json) {
+    RouterFunction<ServerResponse> graphQlRoutes(WebGraphQlHandler graphQl, JsonMapper json) {
+        GraphQlHttpHandler handler = RateLimitedResponses.httpHandler(graphQl);
         GetRequestHandler get = new GetRequestHandler(handler, json);
         PostRequestHandler post = new PostRequestHandler(handler, json);
         return route().GET("/graphql", get::handle)

@@ -21,6 +21,7 @@ import org.trellis.api.shared.NotFoundException;
 import org.trellis.api.shared.UnauthenticatedException;
 import org.trellis.graphql.ErrorType;
 import org.trellis.graphql.KeysetWindows;
+import org.trellis.persistence.DatabaseFailures;
 
 /**
  * The one place exceptions become GraphQL errors. Domain exceptions keep their (safe) message; anything else is an
@@ -64,6 +65,9 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
      * logged with {@code where}. Also used for failures of subscription streams ({@link SubscriptionErrors}).
      */
     static GraphQLError classified(Throwable failure, GraphqlErrorBuilder<?> error, Object where) {
+        if (DatabaseFailures.isTimeout(failure) || DatabaseFailures.isUnavailable(failure)) {
+            return database(failure, error, where);
+        }
         ErrorType type = switch (failure) {
             case NotFoundException e -> ErrorType.NOT_FOUND;
             case ForbiddenException e -> ErrorType.FORBIDDEN;
@@ -87,6 +91,21 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             log.error("Unexpected failure in {}", where, failure);
         }
         return error.errorType(type).message(message).build();
+    }
+
+    /**
+     * The database was unreachable or cancelled a statement past its timeout: the client may retry later, so the
+     * error says which, without internals, and is logged as a warning (no stack trace: nothing here is a bug).
+     */
+    private static GraphQLError database(Throwable failure, GraphqlErrorBuilder<?> error, Object where) {
+        boolean timeout = DatabaseFailures.isTimeout(failure);
+        log.warn("{} in {}: {}", timeout ? "Statement timeout" : "Database unavailable", where, failure.toString());
+        return error.errorType(timeout ? ErrorType.TIMEOUT : ErrorType.UNAVAILABLE)
+                .message(
+                        timeout
+                                ? "The database took too long and cancelled the operation; retry later."
+                                : "The database is unavailable; retry later.")
+                .build();
     }
 
     /**

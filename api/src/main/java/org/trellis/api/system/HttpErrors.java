@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.trellis.api.system.ErrorResponses.Family;
+import org.trellis.persistence.DatabaseFailures;
 
 /**
  * Every failure Spring MVC meets outside GraphQL execution (no route, wrong method, media type or body, a refusal
@@ -39,7 +40,13 @@ class HttpErrors {
         if (failure instanceof ErrorResponse known) {
             known.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         }
-        if (status >= 500) {
+        if (status == 503) {
+            log.warn(
+                    "Database unavailable on {} {}: {}",
+                    request.getMethod(),
+                    ErrorResponses.path(request),
+                    failure.toString());
+        } else if (status >= 500) {
             log.error("Unexpected failure on {} {}", request.getMethod(), ErrorResponses.path(request), failure);
         }
         String scimType = status == 400 && Family.of(request) == Family.SCIM ? "invalidSyntax" : null;
@@ -53,8 +60,13 @@ class HttpErrors {
             case TypeMismatchException e -> 400;
             case AuthenticationException e -> 401;
             case AccessDeniedException e -> 403;
-            default -> 500;
+            default -> databaseUnavailable(failure) ? 503 : 500;
         };
+    }
+
+    /** The database unreachable or too slow (a timeout) is no bug: 503, which clients and proxies retry later. */
+    static boolean databaseUnavailable(@Nullable Throwable failure) {
+        return DatabaseFailures.isUnavailable(failure) || DatabaseFailures.isTimeout(failure);
     }
 
     /** Spring's own details for client errors say what was wrong without internals; 404 and 5xx say nothing. */

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
@@ -90,6 +91,10 @@ public class IssuerAuthenticationManagers implements AuthenticationManagerResolv
                 : registrations.get(issuer, this::lookup).orElse(null);
         if (key == null || unusable.getIfPresent(key) != null) {
             return null;
+        }
+        if (key instanceof IssuerRegistration registration) {
+            // Sign-in lines, and refusals of this issuer's tokens, carry the tenant whose registered issuer it is.
+            MDC.put("tenantId", registration.tenantId().toString());
         }
         return managers.get(key, this::build);
     }

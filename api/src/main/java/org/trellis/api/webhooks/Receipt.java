@@ -11,6 +11,11 @@ record Receipt(int status, String outcome, Map<String, Object> body) {
         return new Receipt(404, "not_found", Map.of("error", "No such webhook endpoint."));
     }
 
+    /** Refused by the endpoint's rate limit, before anything was looked up. */
+    static Receipt rateLimited(long retryAfterSeconds, String detail) {
+        return new Receipt(429, "rate_limited", Map.of("error", detail, "retryAfter", retryAfterSeconds));
+    }
+
     static Receipt badSignature() {
         return new Receipt(401, "bad_signature", Map.of("error", "The signature does not verify."));
     }

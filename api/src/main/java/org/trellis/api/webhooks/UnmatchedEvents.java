@@ -118,6 +118,19 @@ class UnmatchedEvents {
                 .execute();
     }
 
+    /** Deletes up to {@code limit} events dismissed before {@code cutoff}, oldest first; how many. */
+    int deleteDismissedBefore(Instant cutoff, int limit) {
+        return db.deleteFrom(UNMATCHED_EVENT)
+                .where(UNMATCHED_EVENT.ID.in(db.select(UNMATCHED_EVENT.ID)
+                        .from(UNMATCHED_EVENT)
+                        .where(UNMATCHED_EVENT.STATUS.eq(UnmatchedEvent.Status.DISMISSED.name()))
+                        .and(UNMATCHED_EVENT.RESOLVED_AT.lt(cutoff))
+                        .orderBy(UNMATCHED_EVENT.RESOLVED_AT)
+                        .limit(limit)))
+                .and(UNMATCHED_EVENT.STATUS.eq(UnmatchedEvent.Status.DISMISSED.name()))
+                .execute();
+    }
+
     /** Machine text is kept, without the control characters people may not enter, and cut to {@code max}. */
     private static @Nullable String clip(@Nullable String text, int max) {
         String clean = text == null ? null : Validation.withoutForbiddenControls(text);

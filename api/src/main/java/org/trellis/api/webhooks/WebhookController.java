@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,7 +63,14 @@ class WebhookController {
         if (receipt.status() < 400) {
             return ResponseEntity.status(receipt.status()).body(receipt.body());
         }
-        return ErrorResponses.entity(
+        ResponseEntity<byte[]> error = ErrorResponses.entity(
                 request, receipt.status(), null, String.valueOf(receipt.body().get("error")));
+        if (receipt.body().get("retryAfter") instanceof Long seconds) {
+            return ResponseEntity.status(error.getStatusCode())
+                    .headers(error.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .body(error.getBody());
+        }
+        return error;
     }
 }

@@ -3,10 +3,12 @@ package org.trellis.api.webhooks;
 import static org.trellis.persistence.jooq.Tables.INCIDENT_RESPONDER;
 import static org.trellis.persistence.jooq.Tables.WEBHOOK_DELIVERY;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
@@ -41,6 +43,18 @@ class WebhookDeliveries {
                 .set(WEBHOOK_DELIVERY.DETAIL, detail)
                 .where(WEBHOOK_DELIVERY.ENDPOINT_ID.eq(endpointId))
                 .and(WEBHOOK_DELIVERY.DELIVERY_REF.eq(deliveryId))
+                .execute();
+    }
+
+    /** Deletes up to {@code limit} deliveries received before {@code cutoff}, oldest first; how many. */
+    int deleteReceivedBefore(Instant cutoff, int limit) {
+        return db.deleteFrom(WEBHOOK_DELIVERY)
+                .where(DSL.row(WEBHOOK_DELIVERY.ENDPOINT_ID, WEBHOOK_DELIVERY.DELIVERY_REF)
+                        .in(db.select(WEBHOOK_DELIVERY.ENDPOINT_ID, WEBHOOK_DELIVERY.DELIVERY_REF)
+                                .from(WEBHOOK_DELIVERY)
+                                .where(WEBHOOK_DELIVERY.RECEIVED_AT.lt(cutoff))
+                                .orderBy(WEBHOOK_DELIVERY.RECEIVED_AT)
+                                .limit(limit)))
                 .execute();
     }
 

@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.trellis.api.ratelimits.RateLimiter;
+import org.trellis.api.ratelimits.Refusal;
 import org.trellis.api.secrets.SecretVault;
 import org.trellis.api.shared.CallerScope;
 import tools.jackson.core.JacksonException;
@@ -37,6 +39,7 @@ class WebhookReceiver {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    private final RateLimiter limits;
 
     WebhookReceiver(
             WebhookEndpoints endpoints,
@@ -44,8 +47,10 @@ class WebhookReceiver {
             DeliveryHandler handler,
             TransactionTemplate transactions,
             JsonMapper json,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            RateLimiter limits) {
         this.endpoints = endpoints;
+        this.limits = limits;
         this.secrets = secrets;
         this.handler = handler;
         this.transactions = transactions;
@@ -67,6 +72,10 @@ class WebhookReceiver {
         }
         UUID tenantId = uuid(key.substring(0, 32));
         UUID endpointId = uuid(key.substring(32));
+        Refusal refused = limits.webhook(tenantId, endpointId);
+        if (refused != null) {
+            return count(null, Receipt.rateLimited(refused.retryAfterSeconds(), refused.detail()));
+        }
         MDC.put("tenantId", tenantId.toString());
         try {
             return CallerScope.inTenant(

@@ -54,6 +54,8 @@ final class AppProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         command.add("--server.port=" + port);
+        // Probes on the API port (production serves them on their own): the liveness floor stays comparable.
+        command.add("--management.server.port=" + port);
         command.addAll(arguments);
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -118,8 +118,7 @@ class GraphQlBenchmarkTest {
         environment.put("TRELLIS_DB_URL", url);
         environment.put("TRELLIS_DB_USER", TestDatabase.RUNTIME.name());
         environment.put("TRELLIS_DB_PASSWORD", TestDatabase.RUNTIME.password());
-        environment.put("TRELLIS_DB_OWNER_USER", TestDatabase.OWNER.name());
-        environment.put("TRELLIS_DB_OWNER_PASSWORD", TestDatabase.OWNER.password());
+        // No owner credentials: TestDatabase ran the migrate command, as a deployment's migration job does.
         environment.put("TRELLIS_PLATFORM_ISSUER", platform.url());
         environment.put(
                 "TRELLIS_WEBHOOK_SECRET_KEY", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));

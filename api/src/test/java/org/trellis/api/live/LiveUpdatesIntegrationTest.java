@@ -58,14 +58,7 @@ class LiveUpdatesIntegrationTest extends ReadinessTestBase {
             stranger.subscribe("queue", document("reviewQueueChanged"), Map.of());
             awaitSubscriptions(tenant.uuid(), "boss", 2);
             awaitSubscriptions(other.uuid(), "engineer", 2);
-            String metrics = new String(
-                    http().get()
-                            .uri("/actuator/prometheus")
-                            .exchange()
-                            .expectBody()
-                            .returnResult()
-                            .getResponseBodyContent(),
-                    StandardCharsets.UTF_8);
+            String metrics = prometheusScrape();
             assertThat(metrics).containsPattern("(?m)^trellis_subscriptions_active(\\{[^}]*})? [1-9]");
 
             String item = logAndSubmit(token("eng"));

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -20,7 +21,8 @@ import org.trellis.graphql.GlobalId;
 
 /**
  * Base of every integration test: the real application on a random port, against a fresh database on the local
- * PostgreSQL, trusting token issuers served on loopback. All subclasses share one application context.
+ * PostgreSQL (migrated beforehand by the {@code migrate} command: the application holds no owner credentials), trusting
+ * token issuers served on loopback. All subclasses share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -37,6 +39,10 @@ public abstract class IntegrationTest {
     @LocalServerPort
     protected int port;
 
+    /** Probes and metrics: their own port, never routed by the ingress. */
+    @LocalManagementPort
+    protected int managementPort;
+
     @Autowired
     protected SqlStatementCounter sqlStatements;
 
@@ -52,9 +58,6 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", TestDatabase.RUNTIME::name);
         registry.add("spring.datasource.password", TestDatabase.RUNTIME::password);
-        registry.add("spring.liquibase.url", database::url);
-        registry.add("spring.liquibase.user", TestDatabase.OWNER::name);
-        registry.add("spring.liquibase.password", TestDatabase.OWNER::password);
         registry.add("trellis.security.platform.issuer", PLATFORM::url);
         registry.add("trellis.secrets.key", () -> WEBHOOK_KEY);
     }
@@ -65,6 +68,27 @@ public abstract class IntegrationTest {
 
     protected WebTestClient http() {
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+    }
+
+    /** The management server (probes, {@code /actuator/prometheus}). */
+    protected WebTestClient management() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build();
+    }
+
+    /** The Prometheus scrape, as the monitoring system reads it. */
+    protected String prometheusScrape() {
+        return management()
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     /** Posts a GraphQL query as plain HTTP, for assertions on status codes and headers. */

@@ -36,6 +36,7 @@ class RoleMatrixCoverageUnitTest {
             "org.trellis.api.mentoring.MentoringRoleMatrixIntegrationTest",
             "org.trellis.api.readiness.ReadinessRoleMatrixIntegrationTest",
             "org.trellis.api.readiness.PromotionRoleMatrixIntegrationTest",
+            "org.trellis.api.privacy.PrivacyRoleMatrixIntegrationTest",
             "org.trellis.api.live.LiveRoleMatrixIntegrationTest");
 
     /** The kinds of caller every matrix asks (the manager and the owner may come in several relations). */

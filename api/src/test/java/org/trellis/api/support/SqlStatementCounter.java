@@ -19,22 +19,33 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
  * Counts the SQL statements the application sends, at the JDBC level (jOOQ queries and the transaction's scope
  * setting alike), so tests can assert that a GraphQL request costs a constant number of statements. It also marks
  * where the last GraphQL request started executing, after its caller was signed in, so tests can count the
- * execution's statements apart from the sign-in's.
+ * execution's statements apart from the sign-in's, and tells the rate-limit charge (one statement per request of a
+ * limited caller, before anything executes) apart from the execution's: it is in {@link #count()}, not in {@link
+ * #executionCount()}.
  */
 public final class SqlStatementCounter {
 
     private static final String SCOPE = "select set_config('trellis.tenant_id'";
+    private static final String RATE_LIMIT_CHARGE =
+            "select kind, allowed, level, capacity, restore_rate from rate_limit_take(";
 
     private final AtomicInteger statements = new AtomicInteger();
     /** The SQL since the last execution began (kept only that long, so the list stays small). */
     private final List<String> sql = Collections.synchronizedList(new ArrayList<>());
 
     private volatile int executionStart;
+    private final AtomicInteger charges = new AtomicInteger();
 
     public synchronized void reset() {
         statements.set(0);
         sql.clear();
         executionStart = 0;
+        charges.set(0);
+    }
+
+    /** Rate-limit charges since the last GraphQL request began executing (one per request of a limited caller). */
+    public int rateLimitCharges() {
+        return charges.get();
     }
 
     public int count() {
@@ -43,7 +54,7 @@ public final class SqlStatementCounter {
 
     /** Statements since the last GraphQL request began executing (its sign-in excluded). */
     public int executionCount() {
-        return statements.get() - executionStart;
+        return statements.get() - executionStart - charges.get();
     }
 
     /** The SQL of the statements since the last GraphQL request began executing. */
@@ -61,10 +72,15 @@ public final class SqlStatementCounter {
     private synchronized void markExecution() {
         sql.clear();
         executionStart = statements.get();
+        charges.set(0);
     }
 
     private synchronized void record(String statement) {
-        sql.add(statement);
+        if (statement.startsWith(RATE_LIMIT_CHARGE)) {
+            charges.incrementAndGet();
+        } else {
+            sql.add(statement);
+        }
         statements.incrementAndGet();
     }
 

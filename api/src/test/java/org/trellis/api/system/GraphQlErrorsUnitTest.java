@@ -51,6 +51,26 @@ class GraphQlErrorsUnitTest {
     }
 
     @Test
+    void classifiesACancelledStatementAsTimeoutAndAnUnreachableDatabaseAsUnavailable() {
+        GraphQLError timeout = resolve(new org.springframework.dao.QueryTimeoutException(
+                "update team", new SQLException("ERROR: canceling statement due to statement timeout", "57014")));
+        assertThat(timeout.getErrorType()).isEqualTo(ErrorType.TIMEOUT);
+        assertThat(timeout.getMessage()).doesNotContain("canceling", "statement timeout", "update");
+        GraphQLError broken = resolve(new org.springframework.transaction.CannotCreateTransactionException(
+                "Could not open JDBC Connection",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        assertThat(broken.getErrorType()).isEqualTo(ErrorType.UNAVAILABLE);
+        assertThat(broken.getMessage()).isEqualTo("The database is unavailable; retry later.");
+        GraphQLError noConnection = resolve(new org.springframework.jdbc.CannotGetJdbcConnectionException(
+                "Failed to obtain JDBC Connection",
+                new java.sql.SQLTransientConnectionException("Connection is not available, request timed out")));
+        assertThat(noConnection.getErrorType()).isEqualTo(ErrorType.UNAVAILABLE);
+        assertThat(resolve(new IllegalStateException(new SQLException("syntax error", "42601")))
+                        .getErrorType())
+                .isEqualTo(ErrorType.INTERNAL);
+    }
+
+    @Test
     void mapsSecurityAndUniqueViolationsWithoutTheirDetails() {
         assertThat(resolve(new AccessDeniedException("Denied by rule 42")).getMessage())
                 .isEqualTo("Access denied.");

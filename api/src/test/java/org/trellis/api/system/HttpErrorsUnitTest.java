@@ -81,7 +81,7 @@ class HttpErrorsUnitTest {
         assertThat(ErrorResponses.classify(409)).isEqualTo(ErrorType.CONFLICT);
         assertThat(ErrorResponses.classify(413)).isEqualTo(ErrorType.BAD_REQUEST);
         assertThat(ErrorResponses.classify(500)).isEqualTo(ErrorType.INTERNAL);
-        assertThat(ErrorResponses.classify(503)).isEqualTo(ErrorType.INTERNAL);
+        assertThat(ErrorResponses.classify(503)).isEqualTo(ErrorType.UNAVAILABLE);
     }
 
     @Test

@@ -160,14 +160,7 @@ class WebhookCaptureIntegrationTest extends IntegrationTest {
         });
         assertThat(endpoint(githubEndpoint).get("lastDeliveryAt")).isNotNull();
         // What an operator pages on: refused deliveries and unattributed work.
-        String metrics = http().get()
-                .uri("/actuator/prometheus")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String metrics = prometheusScrape();
         assertThat(metrics)
                 .containsPattern("trellis_webhook_deliveries_total\\{[^}]*outcome=\"bad_signature\"[^}]*\\} [1-9]")
                 .containsPattern("trellis_webhook_observations_total\\{[^}]*result=\"captured\"[^}]*\\} [1-9]");

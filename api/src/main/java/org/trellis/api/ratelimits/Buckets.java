@@ -1,0 +1,104 @@
+package org.trellis.api.ratelimits;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.stereotype.Repository;
+import org.trellis.persistence.DatabaseFailures;
+
+/**
+ * The buckets' state in PostgreSQL, shared by every instance. A charge is one statement, {@code rate_limit_take}, on
+ * a connection of its own in autocommit mode, whatever transaction the request may have open: it holds the buckets'
+ * row locks only for the statement, and no later failure of the request undoes it.
+ */
+@Repository
+class Buckets {
+
+    private static final String TAKE = "select kind, allowed, level, capacity, restore_rate"
+            + " from rate_limit_take(?::uuid, ?::text[], ?::text[], ?::float8[], ?::float8[], ?::float8[], ?)";
+
+    private final DataSource dataSource;
+
+    Buckets(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Charges {@code cost} to every bucket, or to none when one has no room, after giving back {@code refunds} (one
+     * per bucket). Answers nothing when the tenant does not exist.
+     */
+    List<BucketState> take(UUID tenantId, List<Bucket> buckets, double[] refunds, long cost) {
+        int n = buckets.size();
+        Object[] kinds = new Object[n];
+        Object[] keys = new Object[n];
+        Object[] capacities = new Object[n];
+        Object[] rates = new Object[n];
+        Object[] refunded = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Bucket bucket = buckets.get(i);
+            kinds[i] = bucket.kind().tag();
+            keys[i] = bucket.key();
+            capacities[i] = (double) bucket.capacity();
+            rates[i] = (double) bucket.restoreRate();
+            refunded[i] = refunds[i];
+        }
+        try {
+            return take(buckets, tenantId, cost, kinds, keys, capacities, rates, refunded);
+        } catch (SQLException e) {
+            if (!DatabaseFailures.isBrokenConnection(e)) {
+                throw new IllegalStateException("Rate-limit buckets unavailable", e);
+            }
+        }
+        try {
+            // A pooled connection broke (the database restarted): once more on a fresh one. Had the first charge
+            // committed after all, the caller pays twice, which errs on the strict side.
+            return take(buckets, tenantId, cost, kinds, keys, capacities, rates, refunded);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Rate-limit buckets unavailable", e);
+        }
+    }
+
+    private List<BucketState> take(
+            List<Bucket> buckets,
+            UUID tenantId,
+            long cost,
+            Object[] kinds,
+            Object[] keys,
+            Object[] capacities,
+            Object[] rates,
+            Object[] refunded)
+            throws SQLException {
+        int n = buckets.size();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(TAKE)) {
+            statement.setString(1, tenantId.toString());
+            statement.setArray(2, connection.createArrayOf("text", kinds));
+            statement.setArray(3, connection.createArrayOf("text", keys));
+            statement.setArray(4, connection.createArrayOf("float8", capacities));
+            statement.setArray(5, connection.createArrayOf("float8", rates));
+            statement.setArray(6, connection.createArrayOf("float8", refunded));
+            statement.setDouble(7, cost);
+            List<BucketState> states = new ArrayList<>(n);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String kind = rows.getString(1);
+                    Bucket bucket = buckets.stream()
+                            .filter(b -> b.kind().tag().equals(kind))
+                            .findFirst()
+                            .orElseThrow();
+                    states.add(new BucketState(
+                            bucket, rows.getBoolean(2), rows.getDouble(3), rows.getDouble(4), rows.getDouble(5)));
+                }
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            return states;
+        }
+    }
+}

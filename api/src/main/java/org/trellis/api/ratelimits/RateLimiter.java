@@ -1,0 +1,97 @@
+package org.trellis.api.ratelimits;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Charges requests to their buckets ({@link RateLimitPolicy} says which) and counts refusals in {@code
+ * trellis.ratelimit.refusals{limit}} ({@code trellis_ratelimit_refusals_total} in Prometheus), tagged with the kind of
+ * the bucket that refused: {@code graphql_tenant}, {@code graphql_actor}, {@code scim} or {@code webhooks}.
+ */
+@Component
+public class RateLimiter {
+
+    private final Buckets buckets;
+    private final RateLimitPolicy policy;
+    private final MeterRegistry meters;
+    private final PendingRefunds refunds = new PendingRefunds();
+
+    RateLimiter(Buckets buckets, RateLimitProperties properties, MeterRegistry meters) {
+        this.buckets = buckets;
+        this.policy = new RateLimitPolicy(properties);
+        this.meters = meters;
+        for (LimitKind kind : LimitKind.values()) {
+            refusals(kind); // every series exists from the start, at 0, for dashboards and alerts
+        }
+    }
+
+    private Counter refusals(LimitKind kind) {
+        return meters.counter("trellis.ratelimit.refusals", "limit", kind.tag());
+    }
+
+    /** The outcome of one charge; {@code states} is empty when nothing was limited. */
+    record Outcome(boolean allowed, List<BucketState> states) {
+
+        static final Outcome UNLIMITED = new Outcome(true, List.of());
+    }
+
+    RateLimitPolicy policy() {
+        return policy;
+    }
+
+    /** Charges {@code cost} to the buckets (all or none), with what this instance owes them from earlier charges. */
+    Outcome charge(UUID tenantId, List<Bucket> charged, long cost) {
+        if (charged.isEmpty()) {
+            return Outcome.UNLIMITED;
+        }
+        double[] owed = refunds.take(tenantId, charged);
+        List<BucketState> states;
+        try {
+            states = buckets.take(tenantId, charged, owed, cost);
+        } catch (RuntimeException e) {
+            refunds.restore(tenantId, charged, owed);
+            throw e;
+        }
+        if (states.isEmpty()) {
+            return Outcome.UNLIMITED; // no such tenant: whatever the request names, it finds nothing
+        }
+        boolean allowed = states.getFirst().allowed();
+        if (!allowed) {
+            refusals(LeakyBucket.limiting(states, cost).bucket().kind()).increment();
+        }
+        return new Outcome(allowed, states);
+    }
+
+    /** Gives back to each bucket what an operation charged {@code requested} did not use. */
+    void refund(UUID tenantId, List<BucketState> states, long requested, long actual) {
+        for (BucketState state : states) {
+            refunds.add(tenantId, state.bucket(), LeakyBucket.refund(state, requested, actual));
+        }
+    }
+
+    /** Charges one SCIM request of this credential; null when admitted. */
+    public @Nullable Refusal scim(UUID tenantId, UUID credentialId) {
+        return refusal(charge(tenantId, policy.scim(credentialId), 1), "SCIM requests of this credential");
+    }
+
+    /** Charges one delivery to this webhook endpoint; null when admitted. */
+    public @Nullable Refusal webhook(UUID tenantId, UUID endpointId) {
+        return refusal(charge(tenantId, policy.webhook(endpointId), 1), "deliveries to this webhook endpoint");
+    }
+
+    private static @Nullable Refusal refusal(Outcome outcome, String what) {
+        if (outcome.allowed()) {
+            return null;
+        }
+        BucketState limiting = LeakyBucket.limiting(outcome.states(), 1);
+        long seconds = Math.max(1, LeakyBucket.retryAfterSeconds(limiting, 1));
+        return new Refusal(
+                seconds,
+                "Too many " + what + ": at most " + (long) limiting.capacity() + " at once and "
+                        + (long) limiting.restoreRate() + " per second. Retry after " + seconds + " s.");
+    }
+}
