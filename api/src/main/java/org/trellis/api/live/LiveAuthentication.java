@@ -11,6 +11,8 @@ import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
@@ -26,7 +28,8 @@ import reactor.util.context.Context;
  * Signs a WebSocket connection in at {@code connection_init}, with the same token checks as every HTTP request
  * (issuer registry, signature, audience, times, sign-in): the token from the payload's {@code Authorization}
  * ({@code "Bearer <token>"}), or else the upgrade request's verified bearer token. Without either, or with a token
- * that fails, the connection is closed with 4401. Each operation on the connection then runs as that caller.
+ * that fails, the connection is closed with 4401. Each operation on the connection then runs as that caller: priced,
+ * rate-limited and authorized exactly like the same operation over HTTP.
  */
 @Component
 class LiveAuthentication implements WebSocketGraphQlInterceptor {
@@ -78,7 +81,27 @@ class LiveAuthentication implements WebSocketGraphQlInterceptor {
         String session = socket.getSessionInfo().getId();
         request.configureExecutionInput((input, builder) ->
                 builder.graphQLContext(Map.of(SESSION, session)).build());
-        return chain.next(request).contextWrite(Context.of(SECURITY_CONTEXT, new SecurityContextImpl(caller)));
+        SecurityContext context = new SecurityContextImpl(caller);
+        // The caller is on this thread while the operation starts (pricing, rate limits and the subscription's own
+        // fetcher run while it is subscribed to, here), and in the Reactor context for fetchers that run later. It
+        // is taken off this thread again as soon as the operation has started, whatever thread finishes it.
+        return Mono.deferContextual(outer -> {
+            SecurityContext previous = signIn(context);
+            try {
+                return Mono.fromFuture(chain.next(request)
+                        .contextWrite(Context.of(SECURITY_CONTEXT, context))
+                        .contextWrite(outer)
+                        .toFuture());
+            } finally {
+                SecurityContextHolder.setContext(previous);
+            }
+        });
+    }
+
+    private static SecurityContext signIn(SecurityContext context) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(context);
+        return previous;
     }
 
     private static @Nullable String bearer(Map<String, Object> payload) {

@@ -228,6 +228,17 @@ class LiveUpdatesIntegrationTest extends ReadinessTestBase {
     }
 
     @Test
+    void operationsOverTheConnectionRunAsItsCallerAndAreChargedToTheirRateLimitBudget() {
+        try (LiveClient client = LiveClient.connect(port)) {
+            client.init(token("eng"));
+            client.subscribe("q", "{ me { kind } }", Map.of());
+            Map<String, Object> answer = map(client.next(Duration.ofSeconds(10)).get("payload"));
+            assertThat(map(answer.get("data"))).isEqualTo(Map.of("me", Map.of("kind", "PERSON")));
+            assertThat(map(map(answer.get("extensions")).get("cost"))).containsKey("throttleStatus");
+        }
+    }
+
+    @Test
     void aSubscriptionOverPlainHttpIsRefusedWithAClassifiedError() {
         String body = new String(
                 postQuery(token("eng"), "subscription { reviewQueueChanged { change } }")
