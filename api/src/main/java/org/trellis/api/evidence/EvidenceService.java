@@ -79,6 +79,14 @@ public class EvidenceService {
     @Transactional(readOnly = true)
     public DataFetcherResult<Window<Evidence>> ofPerson(
             Actor actor, UUID personId, EvidenceFilter filter, ScrollSubrange subrange) {
+        requireSeesEvidenceOf(actor, personId);
+        KeysetWindows.Page page = KeysetWindows.page(subrange, 20, 100);
+        return evidence.ofPerson(personId, filter, page).window(page, Evidences::ofPersonKeys);
+    }
+
+    /** NOT_FOUND when the caller cannot see the person, FORBIDDEN when they see the person but not their evidence. */
+    @Transactional(readOnly = true)
+    public void requireSeesEvidenceOf(Actor actor, UUID personId) {
         if (!people.exists(actor, personId)) {
             throw new NotFoundException("Person");
         }
@@ -86,8 +94,12 @@ public class EvidenceService {
             throw new ForbiddenException(
                     "Evidence is visible to the person, their managers, their active mentors and tenant admins.");
         }
-        KeysetWindows.Page page = KeysetWindows.page(subrange, 20, 100);
-        return evidence.ofPerson(personId, filter, page).window(page, Evidences::ofPersonKeys);
+    }
+
+    /** The item, when the caller may review it now (as the review queue decides); empty otherwise. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Evidence> reviewable(Actor actor, UUID id) {
+        return evidence.findById(id).filter(item -> EvidencePolicy.canReview(actor, item, relations.of(actor)));
     }
 
     /**

@@ -54,8 +54,19 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                     .message(new KeysetWindows.InvalidCursorException().getMessage())
                     .build();
         }
+        return classified(
+                failure,
+                GraphqlErrorBuilder.newError(environment),
+                environment.getExecutionStepInfo().getPath());
+    }
+
+    /**
+     * The error for {@code failure}, built on {@code error} (which knows where it happened); an INTERNAL one is
+     * logged with {@code where}. Also used for failures of subscription streams ({@link SubscriptionErrors}).
+     */
+    static GraphQLError classified(Throwable failure, GraphqlErrorBuilder<?> error, Object where) {
         if (DatabaseFailures.isTimeout(failure) || DatabaseFailures.isUnavailable(failure)) {
-            return database(failure, environment);
+            return database(failure, error, where);
         }
         ErrorType type = switch (failure) {
             case NotFoundException e -> ErrorType.NOT_FOUND;
@@ -77,30 +88,19 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
             default -> failure.getMessage();
         };
         if (type == ErrorType.INTERNAL) {
-            log.error(
-                    "Unexpected failure in {}",
-                    environment.getExecutionStepInfo().getPath(),
-                    failure);
+            log.error("Unexpected failure in {}", where, failure);
         }
-        return GraphqlErrorBuilder.newError(environment)
-                .errorType(type)
-                .message(message)
-                .build();
+        return error.errorType(type).message(message).build();
     }
 
     /**
      * The database was unreachable or cancelled a statement past its timeout: the client may retry later, so the
      * error says which, without internals, and is logged as a warning (no stack trace: nothing here is a bug).
      */
-    private static GraphQLError database(Throwable failure, DataFetchingEnvironment environment) {
+    private static GraphQLError database(Throwable failure, GraphqlErrorBuilder<?> error, Object where) {
         boolean timeout = DatabaseFailures.isTimeout(failure);
-        log.warn(
-                "{} in {}: {}",
-                timeout ? "Statement timeout" : "Database unavailable",
-                environment.getExecutionStepInfo().getPath(),
-                failure.toString());
-        return GraphqlErrorBuilder.newError(environment)
-                .errorType(timeout ? ErrorType.TIMEOUT : ErrorType.UNAVAILABLE)
+        log.warn("{} in {}: {}", timeout ? "Statement timeout" : "Database unavailable", where, failure.toString());
+        return error.errorType(timeout ? ErrorType.TIMEOUT : ErrorType.UNAVAILABLE)
                 .message(
                         timeout
                                 ? "The database took too long and cancelled the operation; retry later."

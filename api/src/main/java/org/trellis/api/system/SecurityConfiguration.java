@@ -2,6 +2,7 @@ package org.trellis.api.system;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +14,7 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.trellis.api.tenancy.IssuerAuthenticationManagers;
 
 /**
@@ -34,6 +36,10 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
+                        // A WebSocket upgrade may carry its token in connection_init instead (browsers cannot set
+                        // the header); the live module signs the connection in there, or closes it with 4401.
+                        .requestMatchers(new WebSocketUpgrade())
+                        .permitAll()
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(server -> server.authenticationManagerResolver(
@@ -51,6 +57,17 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .anonymous(AbstractHttpConfigurer::disable);
         return http.build();
+    }
+
+    /** {@code GET /graphql} asking to become a WebSocket (anything else on the path needs a token). */
+    private record WebSocketUpgrade() implements RequestMatcher {
+
+        @Override
+        public boolean matches(HttpServletRequest request) {
+            return "GET".equals(request.getMethod())
+                    && "/graphql".equals(request.getRequestURI())
+                    && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+        }
     }
 
     /** 403 with RFC 6750's challenge ({@code insufficient_scope} for a token) and the path family's error body. */

@@ -216,6 +216,15 @@ public final class RoleMatrix {
             return field.getAlias() != null ? field.getAlias() : field.getName();
         }
 
+        /** The root type the operation's field is on: Query, Mutation or Subscription. */
+        public String root() {
+            return switch (definition().getOperation()) {
+                case QUERY -> "Query";
+                case MUTATION -> "Mutation";
+                case SUBSCRIPTION -> "Subscription";
+            };
+        }
+
         public boolean isMutation() {
             return definition().getOperation() == OperationDefinition.Operation.MUTATION;
         }

@@ -22,7 +22,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.trellis.api.support.RoleMatrix.Operation;
 
 /**
- * Every Query and Mutation field of the schema is in a role matrix, and every matrix asks all nine kinds of caller: a
+ * Every Query, Mutation and Subscription field of the schema is in a role matrix, and every matrix asks all nine kinds of caller: a
  * new operation cannot be added without a matrix row.
  */
 class RoleMatrixCoverageUnitTest {
@@ -37,7 +37,8 @@ class RoleMatrixCoverageUnitTest {
             "org.trellis.api.mentoring.MentoringRoleMatrixIntegrationTest",
             "org.trellis.api.readiness.ReadinessRoleMatrixIntegrationTest",
             "org.trellis.api.readiness.PromotionRoleMatrixIntegrationTest",
-            "org.trellis.api.privacy.PrivacyRoleMatrixIntegrationTest");
+            "org.trellis.api.privacy.PrivacyRoleMatrixIntegrationTest",
+            "org.trellis.api.live.LiveRoleMatrixIntegrationTest");
 
     /** The kinds of caller every matrix asks (the manager and the owner may come in several relations). */
     private static final List<String> KINDS = List.of(
@@ -50,16 +51,16 @@ class RoleMatrixCoverageUnitTest {
             "OTHER_TENANT_ADMIN");
 
     @Test
-    void everyQueryAndMutationIsInAMatrix() throws Exception {
+    void everyQueryMutationAndSubscriptionIsInAMatrix() throws Exception {
         TypeDefinitionRegistry schema = schema();
         Set<String> covered = new TreeSet<>();
         for (String matrix : MATRICES) {
             for (Operation<?> operation : operations(matrix)) {
-                covered.add((operation.isMutation() ? "Mutation." : "Query.") + operation.field());
+                covered.add(operation.root() + "." + operation.field());
             }
         }
         Set<String> missing = new TreeSet<>();
-        for (String root : List.of("Query", "Mutation")) {
+        for (String root : List.of("Query", "Mutation", "Subscription")) {
             for (String field : fields(schema, root)) {
                 if (!covered.contains(root + "." + field)) {
                     missing.add(root + "." + field);
@@ -67,6 +68,7 @@ class RoleMatrixCoverageUnitTest {
             }
         }
         assertThat(fields(schema, "Query")).as("the schema was read").contains("me", "frameworkVersionDiff");
+        assertThat(fields(schema, "Subscription")).as("subscriptions were read").contains("evidenceChanged");
         assertThat(missing).as("operations without a role-matrix row").isEmpty();
     }
 

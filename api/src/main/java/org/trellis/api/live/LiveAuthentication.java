@@ -1,0 +1,122 @@
+package org.trellis.api.live;
+
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.execution.SecurityContextThreadLocalAccessor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.server.WebSocketSessionInfo;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.stereotype.Component;
+import org.trellis.api.shared.ActorAuthentication;
+import org.trellis.api.shared.UnauthenticatedException;
+import org.trellis.api.tenancy.IssuerAuthenticationManagers;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+
+/**
+ * Signs a WebSocket connection in at {@code connection_init}, with the same token checks as every HTTP request
+ * (issuer registry, signature, audience, times, sign-in): the token from the payload's {@code Authorization}
+ * ({@code "Bearer <token>"}), or else the upgrade request's verified bearer token. Without either, or with a token
+ * that fails, the connection is closed with 4401. Each operation on the connection then runs as that caller: priced,
+ * rate-limited and authorized exactly like the same operation over HTTP.
+ */
+@Component
+class LiveAuthentication implements WebSocketGraphQlInterceptor {
+
+    /** The GraphQL context key of the connection's session id. */
+    static final String SESSION = "trellis.live.session";
+
+    private static final String CALLER = "trellis.live.caller";
+    private static final Object SECURITY_CONTEXT = new SecurityContextThreadLocalAccessor().key();
+    private static final String BEARER = "Bearer ";
+
+    private final AuthenticationManager tokens;
+    private final LiveSessions sessions;
+
+    LiveAuthentication(IssuerAuthenticationManagers issuers, LiveSessions sessions) {
+        this.tokens = new JwtIssuerAuthenticationManagerResolver(issuers).resolve(null);
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo info, Map<String, Object> payload) {
+        String token = bearer(payload);
+        if (token == null && (payload.containsKey("Authorization") || payload.containsKey("authorization"))) {
+            return Mono.error(new UnauthenticatedException()); // given, but not a bearer token
+        }
+        Mono<Authentication> caller = token != null
+                ? Mono.fromCallable(() -> tokens.authenticate(new BearerTokenAuthenticationToken(token)))
+                : info.getPrincipal().cast(Authentication.class);
+        return caller.filter(ActorAuthentication.class::isInstance)
+                .cast(ActorAuthentication.class)
+                .switchIfEmpty(Mono.error(UnauthenticatedException::new))
+                .flatMap(authentication -> {
+                    if (!sessions.authenticated(info.getId(), authentication.getPrincipal(), expiry(authentication))) {
+                        return Mono.error(new UnauthenticatedException());
+                    }
+                    info.getAttributes().put(CALLER, authentication);
+                    return Mono.empty();
+                });
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        if (!(request instanceof WebSocketGraphQlRequest socket)) {
+            return chain.next(request);
+        }
+        if (!(socket.getSessionInfo().getAttributes().get(CALLER) instanceof ActorAuthentication caller)) {
+            return Mono.error(new UnauthenticatedException());
+        }
+        String session = socket.getSessionInfo().getId();
+        request.configureExecutionInput((input, builder) ->
+                builder.graphQLContext(Map.of(SESSION, session)).build());
+        SecurityContext context = new SecurityContextImpl(caller);
+        // The caller is on this thread while the operation starts (pricing, rate limits and the subscription's own
+        // fetcher run while it is subscribed to, here), and in the Reactor context for fetchers that run later. It
+        // is taken off this thread again as soon as the operation has started, whatever thread finishes it.
+        return Mono.deferContextual(outer -> {
+            SecurityContext previous = signIn(context);
+            try {
+                return Mono.fromFuture(chain.next(request)
+                        .contextWrite(Context.of(SECURITY_CONTEXT, context))
+                        .contextWrite(outer)
+                        .toFuture());
+            } finally {
+                SecurityContextHolder.setContext(previous);
+            }
+        });
+    }
+
+    private static SecurityContext signIn(SecurityContext context) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(context);
+        return previous;
+    }
+
+    private static @Nullable String bearer(Map<String, Object> payload) {
+        Object value = payload.get("Authorization");
+        if (value == null) {
+            value = payload.get("authorization");
+        }
+        if (value instanceof String header && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String token = header.substring(BEARER.length()).trim();
+            return token.isEmpty() ? null : token;
+        }
+        return null;
+    }
+
+    private static @Nullable Instant expiry(ActorAuthentication authentication) {
+        return authentication.getCredentials() instanceof Jwt jwt ? jwt.getExpiresAt() : null;
+    }
+}

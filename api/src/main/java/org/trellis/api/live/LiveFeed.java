@@ -1,0 +1,102 @@
+package org.trellis.api.live;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
+import org.trellis.api.outbox.Outbox;
+import org.trellis.api.outbox.OutboxEvent;
+import org.trellis.api.shared.CallerScope;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Each tenant's stream of committed outbox events on this instance. Fed only by {@link OutboxListener} (one thread),
+ * which names events; they are loaded from the outbox under the tenant's scope, and only for tenants somebody here
+ * is subscribed to. Remembers the last {@code seq} seen per tenant, so a reconnected listener catches up from there,
+ * and the ids it recently emitted, so an event caught up and also announced is emitted once.
+ */
+@Component
+class LiveFeed {
+
+    static final int CATCH_UP_PAGE = 500;
+
+    private final Outbox outbox;
+    private final Map<UUID, Sinks.Many<OutboxEvent>> sinks = new ConcurrentHashMap<>();
+    private final Map<UUID, Long> lastSeq = new ConcurrentHashMap<>();
+    private final AtomicLong globalSeq = new AtomicLong();
+    private final Cache<UUID, Boolean> emitted =
+            Caffeine.newBuilder().maximumSize(10_000).build();
+
+    LiveFeed(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** The tenant's events from now on, as they commit. */
+    Flux<OutboxEvent> events(UUID tenantId) {
+        return Flux.defer(() -> sink(tenantId).asFlux());
+    }
+
+    /** One announcement from the channel: an event of a tenant was committed. */
+    record Notice(UUID tenantId, UUID id, long seq) {}
+
+    /** Announced events of one tenant, in the order announced. */
+    void announced(UUID tenantId, List<Notice> notices) {
+        notices.forEach(notice -> seen(tenantId, notice.seq()));
+        if (!watched(tenantId)) {
+            return;
+        }
+        List<UUID> ids = notices.stream().map(Notice::id).toList();
+        emit(tenantId, CallerScope.inTenant(tenantId, () -> outbox.findAll(ids)));
+    }
+
+    /**
+     * After the listener (re)connected: every watched tenant's events after the last one seen (or, for a tenant
+     * not seen yet, after the last one seen of any tenant: {@code seq} is one sequence for all tenants).
+     */
+    void catchUp() {
+        for (UUID tenantId : List.copyOf(sinks.keySet())) {
+            if (!watched(tenantId)) {
+                continue;
+            }
+            long from = lastSeq.getOrDefault(tenantId, globalSeq.get());
+            List<OutboxEvent> page;
+            do {
+                long after = from;
+                page = CallerScope.inTenant(tenantId, () -> outbox.after(after, CATCH_UP_PAGE));
+                emit(tenantId, page);
+                if (!page.isEmpty()) {
+                    from = page.getLast().seq();
+                    seen(tenantId, from);
+                }
+            } while (page.size() == CATCH_UP_PAGE);
+        }
+    }
+
+    private void emit(UUID tenantId, List<OutboxEvent> events) {
+        Sinks.Many<OutboxEvent> sink = sink(tenantId);
+        for (OutboxEvent event : events) {
+            if (emitted.asMap().putIfAbsent(event.id(), Boolean.TRUE) == null) {
+                sink.tryEmitNext(event);
+            }
+        }
+    }
+
+    private boolean watched(UUID tenantId) {
+        Sinks.Many<OutboxEvent> sink = sinks.get(tenantId);
+        return sink != null && sink.currentSubscriberCount() > 0;
+    }
+
+    private void seen(UUID tenantId, long seq) {
+        lastSeq.merge(tenantId, seq, Math::max);
+        globalSeq.accumulateAndGet(seq, Math::max);
+    }
+
+    private Sinks.Many<OutboxEvent> sink(UUID tenantId) {
+        return sinks.computeIfAbsent(tenantId, id -> Sinks.many().multicast().directBestEffort());
+    }
+}

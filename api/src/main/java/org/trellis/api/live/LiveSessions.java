@@ -1,0 +1,174 @@
+package org.trellis.api.live;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketSession;
+import org.trellis.api.shared.Actor;
+import org.trellis.api.shared.ConflictException;
+
+/**
+ * This instance's WebSocket connections: who each belongs to, how many subscriptions it holds (the gauge
+ * {@code trellis.subscriptions.active}), the limits of {@link LiveProperties}, closing a connection when its token
+ * expires (4401 "Token expired"), and closing every connection with 1001 (going away) when the application stops.
+ * Stops before the web server does (the highest phase), so clients see a clean close and reconnect elsewhere.
+ */
+@Component
+class LiveSessions implements SmartLifecycle {
+
+    static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4401, "Token expired");
+    static final CloseStatus TOO_MANY_CONNECTIONS = new CloseStatus(4429, "Too many connections");
+
+    private final LiveProperties limits;
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final AtomicInteger subscriptions = new AtomicInteger();
+    private final ScheduledExecutorService expiries = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("trellis-live-expiry").factory());
+    private volatile boolean running;
+
+    LiveSessions(LiveProperties limits, MeterRegistry meters) {
+        this.limits = limits;
+        Gauge.builder("trellis.subscriptions.active", subscriptions, AtomicInteger::get)
+                .description("GraphQL subscriptions open on this instance")
+                .register(meters);
+    }
+
+    /** One open connection; {@code actor} once its connection_init was accepted. */
+    private static final class Connection {
+        final WebSocketSession session;
+        final AtomicInteger subscriptions = new AtomicInteger();
+        volatile @Nullable Actor actor;
+        volatile @Nullable ScheduledFuture<?> expiry;
+
+        Connection(WebSocketSession session) {
+            this.session = session;
+        }
+    }
+
+    void opened(WebSocketSession session) {
+        connections.put(session.getId(), new Connection(session));
+        if (!running) {
+            close(session, CloseStatus.GOING_AWAY);
+        }
+    }
+
+    void closed(String sessionId) {
+        Connection connection = connections.remove(sessionId);
+        if (connection != null) {
+            ScheduledFuture<?> expiry = connection.expiry;
+            if (expiry != null) {
+                expiry.cancel(false);
+            }
+            subscriptions.addAndGet(-connection.subscriptions.getAndSet(0));
+        }
+    }
+
+    /**
+     * The connection's caller, accepted at connection_init: refused (the connection closed with 4429) beyond the
+     * limits per caller and per tenant; closed with 4401 at {@code expiresAt}.
+     */
+    synchronized boolean authenticated(String sessionId, Actor actor, @Nullable Instant expiresAt) {
+        Connection connection = connections.get(sessionId);
+        if (connection == null) {
+            return false;
+        }
+        long sameActor = count(actor, true);
+        long sameTenant = count(actor, false);
+        if (sameActor >= limits.maxConnectionsPerActor() || sameTenant >= limits.maxConnectionsPerTenant()) {
+            close(connection.session, TOO_MANY_CONNECTIONS);
+            return false;
+        }
+        connection.actor = actor;
+        if (expiresAt != null) {
+            long delay = Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis());
+            connection.expiry =
+                    expiries.schedule(() -> close(connection.session, TOKEN_EXPIRED), delay, TimeUnit.MILLISECONDS);
+        }
+        return true;
+    }
+
+    /** Counts one more subscription on the connection (CONFLICT beyond the limit); run the answer when it ends. */
+    Runnable subscribed(String sessionId) {
+        Connection connection = connections.get(sessionId);
+        if (connection == null) {
+            return () -> {};
+        }
+        if (connection.subscriptions.incrementAndGet() > limits.maxSubscriptionsPerConnection()) {
+            connection.subscriptions.decrementAndGet();
+            throw new ConflictException("A connection holds at most " + limits.maxSubscriptionsPerConnection()
+                    + " subscriptions; end one or open another connection.");
+        }
+        subscriptions.incrementAndGet();
+        AtomicInteger once = new AtomicInteger();
+        return () -> {
+            if (once.getAndIncrement() == 0 && connections.get(sessionId) == connection) {
+                connection.subscriptions.decrementAndGet();
+                subscriptions.decrementAndGet();
+            }
+        };
+    }
+
+    int active() {
+        return subscriptions.get();
+    }
+
+    /** Subscriptions open on connections of one caller ({@code tenantId} null for platform operators). */
+    int active(@Nullable UUID tenantId, String subject) {
+        return connections.values().stream()
+                .filter(c -> c.actor != null
+                        && Objects.equals(tenantId, c.actor.tenantId())
+                        && subject.equals(c.actor.subject()))
+                .mapToInt(c -> c.subscriptions.get())
+                .sum();
+    }
+
+    private long count(Actor actor, boolean sameActor) {
+        return connections.values().stream()
+                .map(c -> c.actor)
+                .filter(Objects::nonNull)
+                .filter(other -> Objects.equals(other.tenantId(), actor.tenantId()))
+                .filter(other -> !sameActor || Objects.equals(other.subject(), actor.subject()))
+                .count();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        connections.values().forEach(connection -> close(connection.session, CloseStatus.GOING_AWAY));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private static void close(WebSocketSession session, CloseStatus status) {
+        try {
+            if (session.isOpen()) {
+                session.close(status);
+            }
+        } catch (IOException | RuntimeException e) {
+            // already gone
+        }
+    }
+}
