@@ -1,8 +1,10 @@
 package org.trellis.api.live;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.graphql.execution.SecurityContextThreadLocalAccessor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -19,6 +21,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.stereotype.Component;
 import org.trellis.api.shared.ActorAuthentication;
+import org.trellis.api.shared.PrincipalChanges.PrincipalsChanged;
 import org.trellis.api.shared.UnauthenticatedException;
 import org.trellis.api.tenancy.IssuerAuthenticationManagers;
 import reactor.core.publisher.Mono;
@@ -62,7 +65,11 @@ class LiveAuthentication implements WebSocketGraphQlInterceptor {
                 .cast(ActorAuthentication.class)
                 .switchIfEmpty(Mono.error(UnauthenticatedException::new))
                 .flatMap(authentication -> {
-                    if (!sessions.authenticated(info.getId(), authentication.getPrincipal(), expiry(authentication))) {
+                    if (!sessions.authenticated(
+                            info.getId(),
+                            authentication.getPrincipal(),
+                            tokenOf(authentication),
+                            expiry(authentication))) {
                         return Mono.error(new UnauthenticatedException());
                     }
                     info.getAttributes().put(CALLER, authentication);
@@ -114,6 +121,37 @@ class LiveAuthentication implements WebSocketGraphQlInterceptor {
             return token.isEmpty() ? null : token;
         }
         return null;
+    }
+
+    /**
+     * When what a tenant's callers may do changed (a person deactivated, roles changed, a provider or client
+     * disabled), signs each of the tenant's connections in again with its token, off the thread that announced it:
+     * a connection whose sign-in is now refused, or gives another caller (other roles), is closed with 4403.
+     */
+    @EventListener
+    void principalsChanged(PrincipalsChanged change) {
+        List<LiveSessions.Signed> signed = sessions.signedIn(change.tenantId());
+        if (!signed.isEmpty()) {
+            Thread.ofVirtual().name("trellis-live-resign").start(() -> signed.forEach(this::signInAgain));
+        }
+    }
+
+    private void signInAgain(LiveSessions.Signed connection) {
+        boolean same;
+        try {
+            same = tokens.authenticate(new BearerTokenAuthenticationToken(connection.token()))
+                            instanceof ActorAuthentication now
+                    && now.getPrincipal().equals(connection.actor());
+        } catch (RuntimeException refused) {
+            same = false;
+        }
+        if (!same) {
+            sessions.signedOut(connection.sessionId());
+        }
+    }
+
+    private static @Nullable String tokenOf(ActorAuthentication authentication) {
+        return authentication.getCredentials() instanceof Jwt jwt ? jwt.getTokenValue() : null;
     }
 
     private static @Nullable Instant expiry(ActorAuthentication authentication) {

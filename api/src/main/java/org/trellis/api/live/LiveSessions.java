@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -33,6 +35,7 @@ class LiveSessions implements SmartLifecycle {
 
     static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4401, "Token expired");
     static final CloseStatus TOO_MANY_CONNECTIONS = new CloseStatus(4429, "Too many connections");
+    static final CloseStatus SIGNED_OUT = new CloseStatus(4403, "Sign-in changed");
 
     private final LiveProperties limits;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
@@ -53,6 +56,7 @@ class LiveSessions implements SmartLifecycle {
         final WebSocketSession session;
         final AtomicInteger subscriptions = new AtomicInteger();
         volatile @Nullable Actor actor;
+        volatile @Nullable String token;
         volatile @Nullable ScheduledFuture<?> expiry;
 
         Connection(WebSocketSession session) {
@@ -82,7 +86,8 @@ class LiveSessions implements SmartLifecycle {
      * The connection's caller, accepted at connection_init: refused (the connection closed with 4429) beyond the
      * limits per caller and per tenant; closed with 4401 at {@code expiresAt}.
      */
-    synchronized boolean authenticated(String sessionId, Actor actor, @Nullable Instant expiresAt) {
+    synchronized boolean authenticated(
+            String sessionId, Actor actor, @Nullable String token, @Nullable Instant expiresAt) {
         Connection connection = connections.get(sessionId);
         if (connection == null) {
             return false;
@@ -94,6 +99,7 @@ class LiveSessions implements SmartLifecycle {
             return false;
         }
         connection.actor = actor;
+        connection.token = token;
         if (expiresAt != null) {
             long delay = Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis());
             connection.expiry =
@@ -121,6 +127,30 @@ class LiveSessions implements SmartLifecycle {
                 subscriptions.decrementAndGet();
             }
         };
+    }
+
+    /** The connections of a tenant's callers signed in with a token: session id, the caller then, and the token. */
+    List<Signed> signedIn(UUID tenantId) {
+        List<Signed> signed = new ArrayList<>();
+        connections.forEach((id, connection) -> {
+            Actor actor = connection.actor;
+            String token = connection.token;
+            if (actor != null && token != null && tenantId.equals(actor.tenantId())) {
+                signed.add(new Signed(id, actor, token));
+            }
+        });
+        return signed;
+    }
+
+    /** A connection as it was signed in. */
+    record Signed(String sessionId, Actor actor, String token) {}
+
+    /** Closes a connection whose caller may no longer do what it signed in for (4403): the client signs in again. */
+    void signedOut(String sessionId) {
+        Connection connection = connections.get(sessionId);
+        if (connection != null) {
+            close(connection.session, SIGNED_OUT);
+        }
     }
 
     int active() {

@@ -42,6 +42,9 @@ public class PrincipalChanges {
         }
     }
 
-    /** Published on the instance that made a change, after it committed. */
+    /**
+     * Published on the instance that made a change, after it committed, and on every instance when the change's
+     * notification arrives (so possibly twice on the first): listeners must be idempotent.
+     */
     public record PrincipalsChanged(UUID tenantId) {}
 }

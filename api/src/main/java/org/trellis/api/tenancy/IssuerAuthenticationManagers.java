@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authentication.ProviderManager;
@@ -109,6 +111,7 @@ public class IssuerAuthenticationManagers implements AuthenticationManagerResolv
      * token is signed in against the registry and people as they are now.
      */
     @EventListener(PrincipalsChanged.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE) // before listeners that sign callers in again
     void changed(PrincipalsChanged change) {
         changed(change.tenantId());
     }

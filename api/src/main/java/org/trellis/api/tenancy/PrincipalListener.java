@@ -10,10 +10,12 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.trellis.api.shared.PrincipalChanges;
+import org.trellis.api.shared.PrincipalChanges.PrincipalsChanged;
 
 /**
  * Listens on {@link PrincipalChanges#CHANNEL} over one dedicated connection (not from the pool, as the runtime role)
@@ -29,14 +31,17 @@ class PrincipalListener implements SmartLifecycle {
     private static final long RECONNECT_MILLIS = 1000;
 
     private final IssuerAuthenticationManagers managers;
+    private final ApplicationEventPublisher events;
     private final String url;
     private final @Nullable String user;
     private final @Nullable String password;
     private volatile boolean running;
     private @Nullable Thread thread;
 
-    PrincipalListener(IssuerAuthenticationManagers managers, Environment environment) {
+    PrincipalListener(
+            IssuerAuthenticationManagers managers, ApplicationEventPublisher events, Environment environment) {
         this.managers = managers;
+        this.events = events;
         this.url = environment.getRequiredProperty("spring.datasource.url");
         this.user = environment.getProperty("spring.datasource.username");
         this.password = environment.getProperty("spring.datasource.password");
@@ -108,7 +113,7 @@ class PrincipalListener implements SmartLifecycle {
 
     private void changed(String payload) {
         try {
-            managers.changed(UUID.fromString(payload));
+            events.publishEvent(new PrincipalsChanged(UUID.fromString(payload)));
         } catch (IllegalArgumentException e) {
             managers.principals().evictAll(); // not ours to read: forget everything
         }

@@ -156,6 +156,29 @@ class LiveUpdatesIntegrationTest extends ReadinessTestBase {
     }
 
     @Test
+    void deactivatingAPersonClosesTheirConnectionWhileOthersOfTheTenantStay() throws Exception {
+        try (LiveClient deactivated = LiveClient.connect(port);
+                LiveClient manager = LiveClient.connect(port)) {
+            assertThat(deactivated.init(token("eng"))).containsEntry("type", "connection_ack");
+            assertThat(manager.init(token("boss"))).containsEntry("type", "connection_ack");
+            deactivated.subscribe("e", document("evidenceChanged"), Map.of());
+            manager.subscribe("e", document("evidenceChanged"), Map.of("personId", engineer));
+            awaitSubscriptions(tenant.uuid(), "eng", 1);
+            awaitSubscriptions(tenant.uuid(), "boss", 1);
+            graphQl(admin)
+                    .document("mutation($p: ID!) { deactivatePerson(input: {id: $p}) { person { status } } }")
+                    .variable("p", engineer)
+                    .execute()
+                    .path("deactivatePerson.person.status")
+                    .entity(String.class)
+                    .isEqualTo("DEACTIVATED");
+            assertThat(deactivated.closed(Duration.ofSeconds(10)))
+                    .isEqualTo(new LiveClient.Closed(4403, "Sign-in changed"));
+            assertThat(sessions.active(tenant.uuid(), "boss")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void eventsCommittedByAnotherConnectionArriveThroughTheOutboxChannelAndAreCaughtUpAfterAReconnect()
             throws Exception {
         String item = logAndSubmit(token("eng"));

@@ -46,7 +46,11 @@ class SharedBucketsIntegrationTest extends IntegrationTest {
             pool.setPassword(TestDatabase.RUNTIME.password());
             pool.setMaximumPoolSize(THREADS_PER_INSTANCE);
             pools.add(pool);
-            instances.add(new RateLimiter(new Buckets(pool), properties(), new SimpleMeterRegistry()));
+            Buckets buckets = new Buckets(
+                    pool,
+                    new org.trellis.persistence.TenantScopedTransactionManager(
+                            pool, () -> org.trellis.persistence.DatabaseScope.NONE, java.time.Duration.ofSeconds(5)));
+            instances.add(new RateLimiter(buckets, properties(), new SimpleMeterRegistry()));
         }
     }
 
