@@ -20,13 +20,6 @@ final class MonitoringRules {
     static final Path ALERTS = Path.of("..", "deploy", "helm", "trellis", "files", "prometheus-rules.yaml");
     static final Path DASHBOARD = Path.of("..", "deploy", "grafana", "trellis-dashboard.json");
 
-    /**
-     * Metrics another branch of issue #14 adds (live subscriptions), not yet in this application. The outbox,
-     * outbound-webhook and rate-limit meters are registered at startup (RelayMetrics, RateLimiter), so the scrape
-     * checks them like every other.
-     */
-    static final Set<String> ADDED_ELSEWHERE = Set.of("trellis_subscriptions_active");
-
     /** Series Prometheus itself and kube-state-metrics provide. */
     static final Set<String> FROM_PROMETHEUS_AND_KUBERNETES =
             Set.of("up", "kube_deployment_status_replicas_available", "kube_deployment_spec_replicas");

@@ -153,9 +153,8 @@ class ObservabilityIntegrationTest extends IntegrationTest {
             emitted.add(series.group(1));
         }
         assertThat(MonitoringRules.allMetricNames())
-                .allSatisfy(name -> assertThat(emitted.contains(name)
-                                || MonitoringRules.ADDED_ELSEWHERE.contains(name)
-                                || MonitoringRules.FROM_PROMETHEUS_AND_KUBERNETES.contains(name))
+                .allSatisfy(name -> assertThat(
+                                emitted.contains(name) || MonitoringRules.FROM_PROMETHEUS_AND_KUBERNETES.contains(name))
                         .as("%s is emitted", name)
                         .isTrue());
     }
