@@ -8,13 +8,17 @@ import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.language.Document;
 import graphql.language.OperationDefinition.Operation;
 import graphql.schema.DataFetcher;
+import graphql.validation.ValidationError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * extensions.cost}: {@code requested} (as priced up front), {@code actual} (fields resolved) and {@code limit}, and
  * {@code throttleStatus} when the caller has a rate-limit budget ({@link CostBudget}): the operation's requested cost
  * is charged to it before it runs, and an operation the budget has no room for is refused with {@code RATE_LIMITED}
- * before anything runs (see {@link RateLimitedResponses}).
+ * before anything runs (see {@link RateLimitedResponses}). A document refused before it runs (unparsable, invalid,
+ * over a limit) is charged a small fixed cost by its size ({@link #refusedCost}).
  */
 public final class RequestLimitsInstrumentation extends SimplePerformantInstrumentation {
 
@@ -52,6 +57,43 @@ public final class RequestLimitsInstrumentation extends SimplePerformantInstrume
         return new ExecutionGuard(limits, parameters.getExecutionInput());
     }
 
+    /**
+     * What a refused document (one that does not parse, is invalid against the schema, or breaks a request limit)
+     * is charged: 1 per started 1,000 characters of it. It did not run, but it was received, parsed and checked, so a
+     * flood of them spends the caller's budget too (the budget may raise it to its minimum cost).
+     */
+    static long refusedCost(@Nullable String document) {
+        return document == null ? 1 : Math.max(1, (document.length() + 999) / 1000);
+    }
+
+    private void chargeRefused(@Nullable String document) {
+        try {
+            budget.charge(refusedCost(document)); // nothing to settle: it ran nothing, so nothing is given back
+        } catch (CostBudget.Throttled exhausted) {
+            // Refused as invalid anyway; with no room left there is nothing to take.
+        }
+    }
+
+    @Override
+    public InstrumentationContext<Document> beginParse(
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        return SimpleInstrumentationContext.whenCompleted((document, failure) -> {
+            if (failure != null) {
+                chargeRefused(parameters.getQuery());
+            }
+        });
+    }
+
+    @Override
+    public InstrumentationContext<List<ValidationError>> beginValidation(
+            InstrumentationValidationParameters parameters, InstrumentationState state) {
+        return SimpleInstrumentationContext.whenCompleted((errors, failure) -> {
+            if (failure != null || errors != null && !errors.isEmpty()) {
+                chargeRefused(parameters.getQuery());
+            }
+        });
+    }
+
     @Override
     public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
@@ -64,6 +106,7 @@ public final class RequestLimitsInstrumentation extends SimplePerformantInstrume
                 limits);
         List<GraphQLError> errors = violations(measurement);
         if (!errors.isEmpty()) {
+            chargeRefused(parameters.getExecutionContext().getExecutionInput().getQuery());
             throw new AbortExecutionException(errors);
         }
         ExecutionGuard guard = (ExecutionGuard) state;

@@ -94,7 +94,34 @@ class RequestLimitsInstrumentationUnitTest {
         return new RequestLimits(12, maxCost, 30, 100, 20, 5000, 30_000, 4_000_000, timeout);
     }
 
+    @Test
+    void documentsRefusedBeforeTheyRunAreChargedOnePointPerStartedThousandCharacters() {
+        List<Long> charged = new java.util.ArrayList<>();
+        CostBudget recording = new CostBudget() {
+            @Override
+            public CostBudget.Charge charge(long requested) {
+                charged.add(requested);
+                return null;
+            }
+
+            @Override
+            public void settle(CostBudget.Charge charge, long actual) {}
+        };
+        String padded = "{ nope }" + " ".repeat(1_500);
+
+        run(limits(10, Duration.ofSeconds(5)), "{ items { name ", recording);
+        run(limits(10, Duration.ofSeconds(5)), padded, recording);
+        run(limits(10, Duration.ofSeconds(5)), "{ items { name later } again: items { name later } }", recording);
+
+        assertThat(charged).containsExactly(1L, 2L, 1L);
+        assertThat(fetches).hasValue(0);
+    }
+
     private ExecutionResult run(RequestLimits limits, String query) {
+        return run(limits, query, CostBudget.UNLIMITED);
+    }
+
+    private ExecutionResult run(RequestLimits limits, String query, CostBudget budget) {
         DataFetcher<Object> sleepy = environment -> {
             fetches.incrementAndGet();
             Thread.sleep(40);
@@ -131,7 +158,7 @@ class RequestLimitsInstrumentationUnitTest {
                 .build();
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL), wiring);
         return GraphQL.newGraphQL(schema)
-                .instrumentation(new RequestLimitsInstrumentation(limits))
+                .instrumentation(new RequestLimitsInstrumentation(limits, budget))
                 .build()
                 .execute(query);
     }

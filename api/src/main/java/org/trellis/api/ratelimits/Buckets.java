@@ -20,6 +20,9 @@ import org.trellis.persistence.TenantScopedTransactionManager;
 @Repository
 class Buckets {
 
+    /** PostgreSQL's {@code lock_not_available}: {@code rate_limit_take} waited its 500 ms for a bucket's row lock. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
     private static final String TAKE = "select kind, allowed, level, capacity, restore_rate"
             + " from rate_limit_take(?::uuid, ?::text[], ?::text[], ?::float8[], ?::float8[], ?::float8[], ?)";
 
@@ -53,6 +56,9 @@ class Buckets {
         try {
             return take(buckets, tenantId, cost, kinds, keys, capacities, rates, refunded);
         } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                throw new Contended(e);
+            }
             if (!DatabaseFailures.isBrokenConnection(e)) {
                 throw new IllegalStateException("Rate-limit buckets unavailable", e);
             }
@@ -64,6 +70,14 @@ class Buckets {
             return take(buckets, tenantId, cost, kinds, keys, capacities, rates, refunded);
         } catch (SQLException e) {
             throw new IllegalStateException("Rate-limit buckets unavailable", e);
+        }
+    }
+
+    /** A bucket's row stayed locked longer than {@code rate_limit_take} waits: the database is contended. */
+    static final class Contended extends RuntimeException {
+
+        Contended(SQLException cause) {
+            super("Rate-limit bucket locked by another request for too long", cause);
         }
     }
 

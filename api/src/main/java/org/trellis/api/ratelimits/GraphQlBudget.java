@@ -9,12 +9,19 @@ import org.trellis.api.shared.ActorAuthentication;
 import org.trellis.graphql.CostBudget;
 
 /**
- * The verified caller's GraphQL budget: an operation's requested cost (every list at its maximum; at least 1) is
- * charged to its tenant's bucket and its own before it runs; once it has run, what it did not use (requested minus actual) is given
- * back, with the next charge to the same buckets. The answer reports the tighter of the two buckets.
+ * The verified caller's GraphQL budget: an operation's requested cost (every list at its maximum; at least {@link
+ * #MINIMUM_COST}) is charged to its tenant's bucket and its own before it runs; once it has run, what it did not use
+ * (requested minus actual, never below the minimum) is given back, with the next charge to the same buckets. The
+ * answer reports the tighter of the two buckets.
  */
 @Component
 class GraphQlBudget implements CostBudget {
+
+    /**
+     * What every operation costs at least, whatever it resolves: each request has a fixed price (parsing, a charge, a
+     * transaction), so cheap operations are bounded by a bucket's restore rate / 10 per second, not its full rate.
+     */
+    static final long MINIMUM_COST = 10;
 
     private final RateLimiter limiter;
 
@@ -35,7 +42,7 @@ class GraphQlBudget implements CostBudget {
             return null;
         }
         UUID tenantId = actor.tenant();
-        long cost = Math.max(1, requested); // every request costs something, even one that resolves no list
+        long cost = Math.max(MINIMUM_COST, requested);
         RateLimiter.Outcome outcome = limiter.charge(tenantId, buckets, cost);
         if (outcome.states().isEmpty()) {
             return null;
@@ -59,7 +66,7 @@ class GraphQlBudget implements CostBudget {
     @Override
     public void settle(Charge charge, long actual) {
         if (charge.token() instanceof Charged charged) {
-            limiter.refund(charged.tenantId(), charged.states(), charge.requested(), actual);
+            limiter.refund(charged.tenantId(), charged.states(), charge.requested(), Math.max(MINIMUM_COST, actual));
         }
     }
 

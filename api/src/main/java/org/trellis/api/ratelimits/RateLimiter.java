@@ -5,15 +5,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Charges requests to their buckets ({@link RateLimitPolicy} says which) and counts refusals in {@code
  * trellis.ratelimit.refusals{limit}} ({@code trellis_ratelimit_refusals_total} in Prometheus), tagged with the kind of
- * the bucket that refused: {@code graphql_tenant}, {@code graphql_actor}, {@code scim} or {@code webhooks}.
+ * the bucket that refused: {@code graphql_tenant}, {@code graphql_actor}, {@code scim} or {@code webhooks}. A charge
+ * whose bucket stays locked by other requests longer than the database waits (500 ms) is admitted uncounted, logged
+ * as a warning and counted in {@code trellis.ratelimit.contended}: a contended database says nothing about the caller.
  */
 @Component
 public class RateLimiter {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
 
     private final Buckets buckets;
     private final RateLimitPolicy policy;
@@ -27,6 +33,7 @@ public class RateLimiter {
         for (LimitKind kind : LimitKind.values()) {
             refusals(kind); // every series exists from the start, at 0, for dashboards and alerts
         }
+        meters.counter("trellis.ratelimit.contended");
     }
 
     private Counter refusals(LimitKind kind) {
@@ -52,6 +59,11 @@ public class RateLimiter {
         List<BucketState> states;
         try {
             states = buckets.take(tenantId, charged, owed, cost);
+        } catch (Buckets.Contended e) {
+            refunds.restore(tenantId, charged, owed);
+            log.warn("Rate-limit charge of tenant {} admitted uncounted: {}", tenantId, e.getMessage());
+            meters.counter("trellis.ratelimit.contended").increment();
+            return Outcome.UNLIMITED;
         } catch (RuntimeException e) {
             refunds.restore(tenantId, charged, owed);
             throw e;
@@ -78,7 +90,17 @@ public class RateLimiter {
         return refusal(charge(tenantId, policy.scim(credentialId), 1), "SCIM requests of this credential");
     }
 
-    /** Charges one delivery to this webhook endpoint; null when admitted. */
+    /**
+     * Charges one delivery whose signature did not verify to its tenant's bucket of unverified deliveries; null when
+     * admitted (it is then refused as unauthenticated).
+     */
+    public @Nullable Refusal unverifiedWebhook(UUID tenantId) {
+        return refusal(
+                charge(tenantId, policy.unverifiedWebhook(), 1),
+                "webhook deliveries with a bad signature to this organisation");
+    }
+
+    /** Charges one verified delivery to this webhook endpoint; null when admitted. */
     public @Nullable Refusal webhook(UUID tenantId, UUID endpointId) {
         return refusal(charge(tenantId, policy.webhook(endpointId), 1), "deliveries to this webhook endpoint");
     }

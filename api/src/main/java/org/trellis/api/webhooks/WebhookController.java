@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.trellis.api.system.ErrorResponses;
+import org.trellis.persistence.DatabaseFailures;
 
 /**
  * {@code POST /webhooks/{key}}: deliveries from GitHub and PagerDuty, authenticated by their signature. Refusals and
@@ -50,11 +51,16 @@ class WebhookController {
     }
 
     /**
-     * A failure while handling a delivery is answered here, as a 500 the provider retries, so that it is counted
-     * with the delivery outcomes.
+     * A failure while handling a delivery is answered here, so that it is counted with the delivery outcomes: the
+     * database unreachable or too slow is no bug (503 UNAVAILABLE, a warning without a stack trace), anything else
+     * is (500, an error with its stack trace). The provider retries either.
      */
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<?> failed(HttpServletRequest request, RuntimeException failure) {
+        if (DatabaseFailures.isUnavailable(failure) || DatabaseFailures.isTimeout(failure)) {
+            log.warn("Webhook delivery refused, database unavailable: {}", failure.toString());
+            return answer(request, receiver.unavailable());
+        }
         log.error("Webhook delivery failed", failure);
         return answer(request, receiver.failed());
     }

@@ -23,9 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Receives one webhook delivery: finds the endpoint (the tenant comes from its path, checked against the stored
- * endpoint), verifies the signature over the raw body with the endpoint's secret, and hands the parsed body to
- * {@link DeliveryHandler}. All in one tenant transaction: a failure stores nothing and the provider's retry starts
- * over.
+ * endpoint) and verifies the signature over the raw body with the endpoint's secret, in one short tenant transaction;
+ * charges a verified delivery to its endpoint's rate limit (one that did not verify to its tenant's bucket of
+ * unverified deliveries instead); and hands the parsed body to {@link DeliveryHandler} in a second transaction: a
+ * failure stores nothing and the provider's retry starts over. A key that names no enabled endpoint charges nothing.
  */
 @Service
 class WebhookReceiver {
@@ -72,23 +73,45 @@ class WebhookReceiver {
         }
         UUID tenantId = uuid(key.substring(0, 32));
         UUID endpointId = uuid(key.substring(32));
-        Refusal refused = limits.webhook(tenantId, endpointId);
-        if (refused != null) {
-            return count(null, Receipt.rateLimited(refused.retryAfterSeconds(), refused.detail()));
-        }
         MDC.put("tenantId", tenantId.toString());
         try {
-            return CallerScope.inTenant(
-                    tenantId, () -> transactions.execute(status -> handle(tenantId, endpointId, delivery)));
+            Verdict verdict = inTenant(tenantId, () -> verify(tenantId, endpointId, delivery));
+            if (verdict.provider() == null) {
+                return count(null, Receipt.notFound()); // nothing charged: no bucket for a key that names nothing
+            }
+            if (!verdict.verified()) {
+                Refusal flood = limits.unverifiedWebhook(tenantId);
+                return count(verdict.provider(), flood == null ? Receipt.badSignature() : rateLimited(flood));
+            }
+            Refusal refused = limits.webhook(tenantId, endpointId);
+            if (refused != null) {
+                return count(verdict.provider(), rateLimited(refused));
+            }
+            return inTenant(tenantId, () -> handle(tenantId, endpointId, verdict.provider(), delivery));
         } finally {
             MDC.remove("tenantId");
         }
     }
 
-    private Receipt handle(UUID tenantId, UUID endpointId, Delivery delivery) {
+    /** What the lookup and the signature check found: no provider when there is no such enabled endpoint. */
+    private record Verdict(@Nullable WebhookProvider provider, boolean verified) {}
+
+    private <T> T inTenant(UUID tenantId, java.util.function.Supplier<T> work) {
+        return CallerScope.inTenant(tenantId, () -> transactions.execute(status -> work.get()));
+    }
+
+    private static Receipt rateLimited(Refusal refused) {
+        return Receipt.rateLimited(refused.retryAfterSeconds(), refused.detail());
+    }
+
+    /**
+     * Looks the endpoint up (one read by primary key) and verifies the signature over the raw body with its current
+     * or previous secret. Nothing is charged yet: only what verified may spend the endpoint's budget.
+     */
+    private Verdict verify(UUID tenantId, UUID endpointId, Delivery delivery) {
         var keyed = endpoints.findKeyed(endpointId).orElse(null);
         if (keyed == null || keyed.endpoint().disabledAt() != null) {
-            return count(null, Receipt.notFound());
+            return new Verdict(null, false);
         }
         WebhookProvider provider = keyed.endpoint().provider();
         List<byte[]> valid = new ArrayList<>();
@@ -105,8 +128,12 @@ class WebhookReceiver {
                 provider == WebhookProvider.GITHUB ? delivery.githubSignature() : delivery.pagerDutySignature();
         if (!Signatures.verify(provider, signature, delivery.body(), valid)) {
             log.warn("Webhook delivery to endpoint {} refused: bad or missing signature", endpointId);
-            return count(provider, Receipt.badSignature());
+            return new Verdict(provider, false);
         }
+        return new Verdict(provider, true);
+    }
+
+    private Receipt handle(UUID tenantId, UUID endpointId, WebhookProvider provider, Delivery delivery) {
         JsonNode body;
         try {
             body = json.readTree(delivery.body());
@@ -128,6 +155,11 @@ class WebhookReceiver {
     /** Counts a delivery that failed on the server (the transaction rolled back: nothing was stored). */
     Receipt failed() {
         return count(null, new Receipt(500, "error", Map.of("error", "The delivery could not be processed; retry.")));
+    }
+
+    /** Counts a delivery refused because the database could not be reached: the provider retries later. */
+    Receipt unavailable() {
+        return count(null, new Receipt(503, "unavailable", Map.of("error", "Service unavailable; retry later.")));
     }
 
     private Receipt count(@Nullable WebhookProvider provider, Receipt receipt) {

@@ -34,7 +34,7 @@ class GraphQlRateLimitsIntegrationTest extends IntegrationTest {
         send(admin, ENDPOINTS); // signs the admin in
         int auditEvents = auditEventCount(tenant.uuid());
         double refusals = refusals("graphql_actor");
-        TenantLimits.set(tenant.uuid(), LimitKind.GRAPHQL_ACTOR, 10, 1);
+        TenantLimits.set(tenant.uuid(), LimitKind.GRAPHQL_ACTOR, 10, 10);
 
         EntityExchangeResult<JsonNode> refused = exhaust(admin);
 
@@ -49,7 +49,7 @@ class GraphQlRateLimitsIntegrationTest extends IntegrationTest {
         assertThat(status.path("bucket").asString()).isEqualTo("actor");
         assertThat(status.path("maximumAvailable").asLong()).isEqualTo(10);
         assertThat(status.path("currentlyAvailable").asLong()).isLessThan(2);
-        assertThat(status.path("restoreRate").asLong()).isEqualTo(1);
+        assertThat(status.path("restoreRate").asLong()).isEqualTo(10);
 
         EntityExchangeResult<JsonNode> mutation = send(admin, CREATE_ENDPOINT);
         assertThat(mutation.getStatus()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
@@ -107,7 +107,7 @@ class GraphQlRateLimitsIntegrationTest extends IntegrationTest {
         TestTenant tenant = newTenant("refill");
         String engineer = tenant.engineer();
         send(engineer, CHEAP);
-        TenantLimits.set(tenant.uuid(), LimitKind.GRAPHQL_ACTOR, 10, 5);
+        TenantLimits.set(tenant.uuid(), LimitKind.GRAPHQL_ACTOR, 10, 10);
 
         long wait = Long.parseLong(exhaust(engineer).getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER));
 
@@ -134,13 +134,13 @@ class GraphQlRateLimitsIntegrationTest extends IntegrationTest {
         assertThat(status.path("bucket").asString()).isEqualTo("actor");
         assertThat(status.path("maximumAvailable").asLong()).isEqualTo(1_000);
         assertThat(status.path("restoreRate").asLong()).isEqualTo(1);
-        assertThat(status.path("currentlyAvailable").asLong()).isEqualTo(998);
+        assertThat(status.path("currentlyAvailable").asLong()).isEqualTo(990); // the minimum cost, not 2
         assertThat(second.path("throttleStatus").path("currentlyAvailable").asLong())
                 .isLessThan(status.path("currentlyAvailable").asLong());
     }
 
     @Test
-    void aRequestThatResolvesNoListStillCostsOnePoint() {
+    void aRequestThatResolvesNoListStillCostsTheMinimumOfTenPoints() {
         TestTenant tenant = newTenant("typename");
         String engineer = tenant.engineer();
         send(engineer, CHEAP);
@@ -153,7 +153,23 @@ class GraphQlRateLimitsIntegrationTest extends IntegrationTest {
 
         assertThat(cost.path("requested").asLong()).isZero();
         assertThat(cost.path("throttleStatus").path("currentlyAvailable").asLong())
-                .isEqualTo(999);
+                .isEqualTo(990);
+    }
+
+    @Test
+    void documentsRefusedAsUnparsableOrInvalidStillCostTheMinimum() {
+        TestTenant tenant = newTenant("refused-documents");
+        String engineer = tenant.engineer();
+        send(engineer, CHEAP);
+        TenantLimits.set(tenant.uuid(), LimitKind.GRAPHQL_ACTOR, 1_000, 1);
+
+        send(engineer, "{ me { kind ");
+        send(engineer, "{ noSuchField }");
+        JsonNode cost =
+                send(engineer, CHEAP).getResponseBody().path("extensions").path("cost");
+
+        assertThat(cost.path("throttleStatus").path("currentlyAvailable").asLong())
+                .isEqualTo(970);
     }
 
     @Test

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -12,9 +17,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.trellis.api.support.IntegrationTest;
+import org.trellis.api.support.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
-/** SCIM and inbound webhooks have limits of their own, and refuse in their own error formats. */
+/**
+ * SCIM and inbound webhooks have limits of their own, and refuse in their own error formats. Only deliveries whose
+ * signature verified spend an endpoint's budget; forgeries spend their tenant's bucket of unverified deliveries, and
+ * a key that names no endpoint spends nothing and leaves no row.
+ */
 class ScimAndWebhookRateLimitsIntegrationTest extends IntegrationTest {
 
     @Autowired
@@ -65,8 +75,8 @@ class ScimAndWebhookRateLimitsIntegrationTest extends IntegrationTest {
         double refusals = refusals("webhooks");
         TenantLimits.set(tenant.uuid(), LimitKind.WEBHOOKS, 1, 1);
 
-        assertThat(ping(path, secret, "1").getStatus()).isEqualTo(HttpStatus.OK);
-        EntityExchangeResult<JsonNode> refused = ping(path, secret, "2");
+        assertThat(ping(path, signed(secret), "1").getStatus()).isEqualTo(HttpStatus.OK);
+        EntityExchangeResult<JsonNode> refused = ping(path, signed(secret), "2");
 
         assertThat(refused.getStatus()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER))
@@ -80,7 +90,94 @@ class ScimAndWebhookRateLimitsIntegrationTest extends IntegrationTest {
         assertThat(refusals("webhooks")).isEqualTo(refusals + 1);
 
         Thread.sleep(1_100);
-        assertThat(ping(path, secret, "3").getStatus()).isEqualTo(HttpStatus.OK);
+        assertThat(ping(path, signed(secret), "3").getStatus()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void requestsToKeysNamingNoEndpointAreAnswered404AndCreateNoBucket() throws SQLException {
+        TestTenant tenant = newTenant("no-endpoint");
+        String tenantHex = tenant.uuid().toString().replace("-", "");
+        long before = buckets(tenant.uuid());
+
+        for (int i = 0; i < 50; i++) {
+            String endpointHex = UUID.randomUUID().toString().replace("-", "");
+            http().post()
+                    .uri(URI.create("http://127.0.0.1:" + port + "/webhooks/" + tenantHex + endpointHex))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{}")
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound();
+        }
+
+        assertThat(buckets(tenant.uuid())).isEqualTo(before);
+    }
+
+    @Test
+    void forgedDeliveriesDoNotSpendTheEndpointsBudget() {
+        TestTenant tenant = newTenant("forged");
+        String[] endpoint = githubEndpoint(tenant);
+        TenantLimits.set(tenant.uuid(), LimitKind.WEBHOOKS, 3, 1);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(ping(endpoint[0], FORGED, "forged-" + i).getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+
+        assertThat(ping(endpoint[0], signed(endpoint[1]), "genuine").getStatus())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aFloodOfForgedDeliveriesIsRefusedWith429OnTheTenantsUnverifiedBucketWhileGenuineOnesPass() {
+        TestTenant tenant = newTenant("forged-flood");
+        String[] endpoint = githubEndpoint(tenant);
+        TenantLimits.set(tenant.uuid(), LimitKind.WEBHOOKS, 2, 1);
+        double refusals = refusals("webhooks");
+
+        assertThat(ping(endpoint[0], FORGED, "f1").getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(ping(endpoint[0], FORGED, "f2").getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        EntityExchangeResult<JsonNode> flooded = ping(endpoint[0], FORGED, "f3");
+
+        assertThat(flooded.getStatus()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(flooded.getResponseBody().path("detail").asString()).contains("bad signature");
+        assertThat(refusals("webhooks")).isEqualTo(refusals + 1);
+        assertThat(ping(endpoint[0], signed(endpoint[1]), "genuine").getStatus())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    private static final String FORGED = "sha256=" + "0".repeat(64);
+
+    private static final byte[] PING =
+            "{\"zen\":\"Keep it logically awesome.\",\"hook_id\":1}".getBytes(StandardCharsets.UTF_8);
+
+    private static String signed(String secret) {
+        return "sha256=" + hmacSha256(secret, PING);
+    }
+
+    /** A new GitHub endpoint of the tenant: its path and its signing secret. */
+    private String[] githubEndpoint(TestTenant tenant) {
+        var created = graphQl(tenant.admin())
+                .document("mutation { createWebhookEndpoint(input: {provider: GITHUB, name: \"gh\"})"
+                        + " { secret webhookEndpoint { path } } }")
+                .execute();
+        return new String[] {
+            created.path("createWebhookEndpoint.webhookEndpoint.path")
+                    .entity(String.class)
+                    .get(),
+            created.path("createWebhookEndpoint.secret").entity(String.class).get()
+        };
+    }
+
+    private static long buckets(UUID tenant) throws SQLException {
+        try (Connection connection = TestDatabase.INSTANCE.connectAsAdministrator();
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT count(*) FROM rate_limit_bucket WHERE tenant_id = ?")) {
+            statement.setObject(1, tenant);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     private EntityExchangeResult<JsonNode> users(String secret) {
@@ -92,15 +189,14 @@ class ScimAndWebhookRateLimitsIntegrationTest extends IntegrationTest {
                 .returnResult();
     }
 
-    private EntityExchangeResult<JsonNode> ping(String path, String secret, String delivery) {
-        byte[] body = "{\"zen\":\"Keep it logically awesome.\",\"hook_id\":1}".getBytes(StandardCharsets.UTF_8);
+    private EntityExchangeResult<JsonNode> ping(String path, String signature, String delivery) {
         return http().post()
                 .uri(path)
                 .header("X-GitHub-Event", "ping")
                 .header("X-GitHub-Delivery", delivery + "-" + path.hashCode())
-                .header("X-Hub-Signature-256", "sha256=" + hmacSha256(secret, body))
+                .header("X-Hub-Signature-256", signature)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
+                .bodyValue(PING)
                 .exchange()
                 .expectBody(JsonNode.class)
                 .returnResult();

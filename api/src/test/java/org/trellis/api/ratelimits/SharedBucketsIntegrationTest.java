@@ -6,6 +6,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.trellis.api.support.IntegrationTest;
 import org.trellis.api.support.TestDatabase;
+import org.trellis.persistence.TenantScopedTransactionManager;
 
 /**
  * Two limiter "instances", each with its own connection pool on the one database, charging one bucket at once from
@@ -46,11 +48,8 @@ class SharedBucketsIntegrationTest extends IntegrationTest {
             pool.setPassword(TestDatabase.RUNTIME.password());
             pool.setMaximumPoolSize(THREADS_PER_INSTANCE);
             pools.add(pool);
-            Buckets buckets = new Buckets(
-                    pool,
-                    new org.trellis.persistence.TenantScopedTransactionManager(
-                            pool, () -> org.trellis.persistence.DatabaseScope.NONE, java.time.Duration.ofSeconds(5)));
-            instances.add(new RateLimiter(buckets, properties(), new SimpleMeterRegistry()));
+            instances.add(
+                    new RateLimiter(new Buckets(pool, transactions(pool)), properties(), new SimpleMeterRegistry()));
         }
     }
 
@@ -102,6 +101,16 @@ class SharedBucketsIntegrationTest extends IntegrationTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** Only for its pool eviction after a broken connection, which these charges never meet. */
+    private static TenantScopedTransactionManager transactions(HikariDataSource pool) {
+        return new TenantScopedTransactionManager(
+                pool,
+                () -> {
+                    throw new IllegalStateException("no transaction here");
+                },
+                Duration.ofSeconds(5));
     }
 
     private static RateLimitProperties properties() {
