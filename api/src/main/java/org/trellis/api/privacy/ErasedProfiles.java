@@ -61,14 +61,28 @@ class ErasedProfiles {
                     }
                     return new Identity(
                             identifiers.stream().filter(value -> value != null).toList(),
-                            row.value7() == null ? List.of() : List.of(row.value7()),
                             row.value5(),
                             "ACTIVE".equals(row.value6()));
                 });
     }
 
-    /** Deletes what only identifies the person and clears their profile; returns when it was erased. */
-    Instant erase(UUID person) {
+    /**
+     * Marks the person erased (deactivated, SCIM-deleted), identifying fields still in place: from here until
+     * {@link #erase} clears them, the database lets their audit summaries be redacted; returns when.
+     */
+    Instant markErased(UUID person) {
+        return db.update(PERSON)
+                .set(PERSON.STATUS, "DEACTIVATED")
+                .set(PERSON.SCIM_DELETED_AT, DSL.coalesce(PERSON.SCIM_DELETED_AT, DSL.currentInstant()))
+                .set(PERSON.ERASED_AT, DSL.currentInstant())
+                .set(PERSON.UPDATED_AT, DSL.currentInstant())
+                .where(PERSON.ID.eq(person))
+                .returning(PERSON.ERASED_AT)
+                .fetchSingle(PERSON.ERASED_AT);
+    }
+
+    /** Deletes what only identifies the (marked) person and clears their profile. */
+    void erase(UUID person) {
         db.deleteFrom(MENTORING_PRIVATE_NOTE)
                 .where(MENTORING_PRIVATE_NOTE.AUTHOR_ID.eq(person))
                 .execute();
@@ -79,7 +93,7 @@ class ErasedProfiles {
                 .where(SCIM_USER_ATTRIBUTES.PERSON_ID.eq(person))
                 .execute();
         db.deleteFrom(TEAM_MEMBER).where(TEAM_MEMBER.PERSON_ID.eq(person)).execute();
-        return db.update(PERSON)
+        db.update(PERSON)
                 .set(PERSON.DISPLAY_NAME, ERASED_NAME)
                 .setNull(PERSON.EMAIL)
                 .setNull(PERSON.USER_NAME)
@@ -90,23 +104,13 @@ class ErasedProfiles {
                 .setNull(PERSON.PROVISIONED_IDENTITY_PROVIDER_ID)
                 .set(PERSON.ROLES, new String[0])
                 .set(PERSON.MAPPED_ROLES, new String[0])
-                .set(PERSON.STATUS, "DEACTIVATED")
-                .set(PERSON.SCIM_DELETED_AT, DSL.coalesce(PERSON.SCIM_DELETED_AT, DSL.currentInstant()))
-                .set(PERSON.ERASED_AT, DSL.currentInstant())
-                .set(PERSON.UPDATED_AT, DSL.currentInstant())
                 .where(PERSON.ID.eq(person))
-                .returning(PERSON.ERASED_AT)
-                .fetchSingle(PERSON.ERASED_AT);
+                .execute();
     }
 
     /**
      * @param identifiers every text that names the person (to find it in audit summaries)
-     * @param accounts their external account names (GitHub logins, PagerDuty users, sign-in subjects)
      * @param erasedAt when they were erased, null if not yet
      */
-    record Identity(
-            List<String> identifiers,
-            List<String> accounts,
-            @Nullable Instant erasedAt,
-            boolean active) {}
+    record Identity(List<String> identifiers, @Nullable Instant erasedAt, boolean active) {}
 }

@@ -2,6 +2,7 @@ package org.trellis.api.privacy;
 
 import static org.trellis.persistence.jooq.Tables.ASSESSMENT;
 import static org.trellis.persistence.jooq.Tables.EVIDENCE;
+import static org.trellis.persistence.jooq.Tables.EXTERNAL_ACCOUNT;
 import static org.trellis.persistence.jooq.Tables.INCIDENT_RESPONDER;
 import static org.trellis.persistence.jooq.Tables.MENTORING_ACTION;
 import static org.trellis.persistence.jooq.Tables.MENTORING_GOAL;
@@ -9,9 +10,10 @@ import static org.trellis.persistence.jooq.Tables.MENTORING_SESSION;
 import static org.trellis.persistence.jooq.Tables.MENTORSHIP;
 import static org.trellis.persistence.jooq.Tables.PROMOTION_CASE;
 import static org.trellis.persistence.jooq.Tables.UNMATCHED_EVENT;
+import static org.trellis.persistence.jooq.Tables.WEBHOOK_ENDPOINT;
 
-import java.util.List;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record1;
@@ -22,8 +24,11 @@ import org.springframework.stereotype.Repository;
 /**
  * The person's records that others rely on are kept for history and statistics (kinds, dates, statuses, ratings,
  * verdicts) with the free text that may describe them replaced: their evidence, the comments on their assessments,
- * their promotion cases (and the packet frozen at nomination), their pairings' notes, goals, sessions and actions,
- * and webhook events attributed to their accounts.
+ * their promotion cases (and the packet frozen at nomination), and webhook events attributed to their accounts (same
+ * provider and account name). Pairings: where they are the mentee, every goal, session note and action is cleared;
+ * where they are the mentor, only what they wrote (goals they created, sessions they logged with their actions, the
+ * pairing note when they proposed it), so the mentee keeps their own record. A pairing's closing note records no
+ * author and is cleared either way.
  */
 @Repository
 class ErasedRecords {
@@ -37,7 +42,8 @@ class ErasedRecords {
         this.db = db;
     }
 
-    void erase(UUID person, List<String> accounts) {
+    /** Run before the person's external accounts are deleted (webhook data is matched to them). */
+    void erase(UUID person) {
         db.update(EVIDENCE)
                 .set(EVIDENCE.TITLE, ERASED)
                 .set(EVIDENCE.DESCRIPTION, "")
@@ -59,36 +65,75 @@ class ErasedRecords {
                 .where(PROMOTION_CASE.PERSON_ID.eq(person))
                 .execute();
         db.update(MENTORSHIP)
-                .setNull(MENTORSHIP.NOTE)
+                .set(
+                        MENTORSHIP.NOTE,
+                        DSL.when(
+                                        MENTORSHIP.MENTEE_ID.eq(person).or(MENTORSHIP.PROPOSED_BY.eq(person)),
+                                        DSL.castNull(MENTORSHIP.NOTE))
+                                .otherwise(MENTORSHIP.NOTE))
                 .setNull(MENTORSHIP.CLOSING_NOTE)
                 .where(MENTORSHIP.MENTOR_ID.eq(person).or(MENTORSHIP.MENTEE_ID.eq(person)))
                 .execute();
         db.update(MENTORING_GOAL)
                 .set(MENTORING_GOAL.TITLE, ERASED)
                 .set(MENTORING_GOAL.DESCRIPTION, "")
-                .where(MENTORING_GOAL.MENTORSHIP_ID.in(pairings(person)))
-                .execute();
-        db.update(MENTORING_SESSION)
-                .set(MENTORING_SESSION.SHARED_NOTES, "")
-                .where(MENTORING_SESSION.MENTORSHIP_ID.in(pairings(person)))
+                .where(MENTORING_GOAL
+                        .MENTORSHIP_ID
+                        .in(mentees(person))
+                        .or(MENTORING_GOAL
+                                .MENTORSHIP_ID
+                                .in(pairings(person))
+                                .and(MENTORING_GOAL.CREATED_BY.eq(person))))
                 .execute();
         db.update(MENTORING_ACTION)
                 .set(MENTORING_ACTION.DESCRIPTION, ERASED)
-                .where(MENTORING_ACTION.SESSION_ID.in(DSL.select(MENTORING_SESSION.ID)
-                        .from(MENTORING_SESSION)
-                        .where(MENTORING_SESSION.MENTORSHIP_ID.in(pairings(person)))))
+                .where(MENTORING_ACTION.SESSION_ID.in(
+                        DSL.select(MENTORING_SESSION.ID).from(MENTORING_SESSION).where(sessionsToClear(person))))
                 .execute();
+        db.update(MENTORING_SESSION)
+                .set(MENTORING_SESSION.SHARED_NOTES, "")
+                .where(sessionsToClear(person))
+                .execute();
+        var account = DSL.select(EXTERNAL_ACCOUNT.PROVIDER, EXTERNAL_ACCOUNT.ACCOUNT)
+                .from(EXTERNAL_ACCOUNT)
+                .where(EXTERNAL_ACCOUNT.PERSON_ID.eq(person));
         db.update(UNMATCHED_EVENT)
                 .set(UNMATCHED_EVENT.ACCOUNT, ERASED)
                 .setNull(UNMATCHED_EVENT.ACCOUNT_NAME)
                 .set(UNMATCHED_EVENT.TITLE, ERASED)
                 .set(UNMATCHED_EVENT.DESCRIPTION, "")
                 .setNull(UNMATCHED_EVENT.LINK)
-                .where(UNMATCHED_EVENT.PERSON_ID.eq(person).or(UNMATCHED_EVENT.ACCOUNT.in(accounts)))
+                .where(UNMATCHED_EVENT
+                        .PERSON_ID
+                        .eq(person)
+                        .or(DSL.row(UNMATCHED_EVENT.PROVIDER, UNMATCHED_EVENT.ACCOUNT)
+                                .in(account)))
                 .execute();
         db.deleteFrom(INCIDENT_RESPONDER)
-                .where(INCIDENT_RESPONDER.ACCOUNT.in(accounts))
+                .where(DSL.row(INCIDENT_RESPONDER.ENDPOINT_ID, INCIDENT_RESPONDER.ACCOUNT)
+                        .in(DSL.select(WEBHOOK_ENDPOINT.ID, EXTERNAL_ACCOUNT.ACCOUNT)
+                                .from(EXTERNAL_ACCOUNT)
+                                .join(WEBHOOK_ENDPOINT)
+                                .on(
+                                        WEBHOOK_ENDPOINT.TENANT_ID.eq(EXTERNAL_ACCOUNT.TENANT_ID),
+                                        WEBHOOK_ENDPOINT.PROVIDER.eq(EXTERNAL_ACCOUNT.PROVIDER))
+                                .where(EXTERNAL_ACCOUNT.PERSON_ID.eq(person))))
                 .execute();
+    }
+
+    /**
+     * Sessions whose shared text goes: every session of a pairing where the person is the mentee; where they are the
+     * mentor, only the sessions they logged (a session's agreed actions are entered with it, by its logger).
+     */
+    private static Condition sessionsToClear(UUID person) {
+        return MENTORING_SESSION
+                .MENTORSHIP_ID
+                .in(mentees(person))
+                .or(MENTORING_SESSION.MENTORSHIP_ID.in(pairings(person)).and(MENTORING_SESSION.LOGGED_BY.eq(person)));
+    }
+
+    private static Select<Record1<UUID>> mentees(UUID person) {
+        return DSL.select(MENTORSHIP.ID).from(MENTORSHIP).where(MENTORSHIP.MENTEE_ID.eq(person));
     }
 
     /** The frozen packet with the person's name replaced and its evidence lists (titles, links) emptied. */

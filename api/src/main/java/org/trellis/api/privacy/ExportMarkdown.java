@@ -27,7 +27,7 @@ final class ExportMarkdown {
                 .append('\n');
         List<String> truncated = data.truncatedSections();
         if (!truncated.isEmpty()) {
-            out.append("- **Cut at their maximum**: ")
+            out.append("- **Cut (row maximum or size limit)**: ")
                     .append(MarkdownText.inline(String.join(", ", truncated)))
                     .append('\n');
         }

@@ -34,12 +34,13 @@ class MentoringDataReader {
         this.rows = rows;
     }
 
-    Map<String, PersonalData.Section> read(UUID person) {
+    Map<String, PersonalData.Section> read(UUID person, ExportBudget budget) {
         var other = PERSON.as("other");
         Map<String, PersonalData.Section> sections = new LinkedHashMap<>();
         sections.put(
                 "mentorships",
                 section(
+                        budget,
                         "mentorships",
                         db.select(
                                         MENTORSHIP.ID,
@@ -66,6 +67,7 @@ class MentoringDataReader {
         sections.put(
                 "mentoringGoals",
                 section(
+                        budget,
                         "mentoringGoals",
                         db.select(
                                         MENTORING_GOAL.ID,
@@ -82,6 +84,7 @@ class MentoringDataReader {
         sections.put(
                 "mentoringSessions",
                 section(
+                        budget,
                         "mentoringSessions",
                         db.select(
                                         MENTORING_SESSION.ID,
@@ -102,6 +105,7 @@ class MentoringDataReader {
         sections.put(
                 "mentoringActions",
                 section(
+                        budget,
                         "mentoringActions",
                         db.select(
                                         MENTORING_ACTION.ID,
@@ -129,7 +133,7 @@ class MentoringDataReader {
         return DSL.select(MENTORSHIP.ID).from(MENTORSHIP).where(pairingOf(person));
     }
 
-    private PersonalData.Section section(String name, org.jooq.SelectLimitStep<?> query) {
-        return rows.fetch(query, MAX.get(name));
+    private PersonalData.Section section(ExportBudget budget, String name, org.jooq.SelectLimitStep<?> query) {
+        return rows.fetch(query, MAX.get(name), budget);
     }
 }

@@ -14,8 +14,8 @@ import org.trellis.api.shared.PrincipalChanges;
 
 /**
  * Erases a person, irreversibly, in one transaction: deactivated first (their pairings close as with any
- * deactivation), then audit summaries that could name them redacted, their identifying data deleted and their
- * records' free text replaced. Idempotent: erasing an erased person changes and records nothing. The audit entry
+ * deactivation) and marked erased, then audit summaries that could name them redacted (the database allows it for
+ * erased people only), their records' free text replaced and their identifying data deleted. Idempotent: erasing an erased person changes and records nothing. The audit entry
  * {@code person.erased} carries the person's id only.
  */
 @Service
@@ -55,9 +55,10 @@ class PersonErasure {
         if (identity.active()) {
             people.setStatus(actor, person, PersonStatus.DEACTIVATED);
         }
+        Instant erasedAt = profiles.markErased(person);
         redaction.redact(person, identity.identifiers());
-        records.erase(person, identity.accounts());
-        Instant erasedAt = profiles.erase(person);
+        records.erase(person);
+        profiles.erase(person);
         audit.record(actor, tenant, "person.erased", "Person", person, Map.of());
         principals.changed(tenant);
         return erasedAt;

@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 record PersonalData(UUID personId, Instant exportedAt, Map<String, Section> sections) {
 
-    /** One section's rows, at most its maximum; {@code truncated} when there were more. */
+    /** One section's rows, at most its maximum and within the export's budget; {@code truncated} when there were more. */
     record Section(List<Map<String, Object>> rows, boolean truncated) {}
 
     /** The export as a JSON-ready tree. */
@@ -25,7 +25,7 @@ record PersonalData(UUID personId, Instant exportedAt, Map<String, Section> sect
         return tree;
     }
 
-    /** Names of the sections cut at their maximum. */
+    /** Names of the sections cut at their maximum or by the export's budget. */
     List<String> truncatedSections() {
         return sections.entrySet().stream()
                 .filter(entry -> entry.getValue().truncated())

@@ -18,18 +18,21 @@ class PersonalDataExports {
     private final PersonalDataReader reader;
     private final AuditTrail audit;
     private final JsonMapper json;
+    private final PrivacyProperties properties;
 
-    PersonalDataExports(PersonalDataReader reader, AuditTrail audit, JsonMapper json) {
+    PersonalDataExports(PersonalDataReader reader, AuditTrail audit, JsonMapper json, PrivacyProperties properties) {
         this.reader = reader;
         this.audit = audit;
         this.json = json;
+        this.properties = properties;
     }
 
     /** The export of {@code person}; NOT_FOUND when the tenant has no such person. */
     @Transactional
     Export export(Actor actor, UUID person) {
         UUID tenant = PrivacyPolicy.requireAdmin(actor);
-        PersonalData data = new PersonalData(person, Instant.now(), reader.read(person));
+        PersonalData data = new PersonalData(
+                person, Instant.now(), reader.read(person, new ExportBudget(properties.exportMaxChars())));
         if (data.sections().get("profile").rows().isEmpty()) {
             throw new NotFoundException("Person");
         }

@@ -23,8 +23,9 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads one person's profile and records, one statement per section whatever their size: each section has a
- * maximum (see {@link #MAX}), newest rows first, and the export says which sections were cut.
+ * Reads one person's profile and records, one statement per section: each section has a maximum ({@link #MAX}),
+ * newest rows first, the export a size budget ({@link ExportBudget}), and the export says which sections were cut.
+ * Audit entries where the person is only the actor come without their summary: it describes other people.
  */
 @Repository
 class PersonalDataReader {
@@ -53,12 +54,13 @@ class PersonalDataReader {
     }
 
     /** The person's sections, in export order. */
-    Map<String, PersonalData.Section> read(UUID person) {
+    Map<String, PersonalData.Section> read(UUID person, ExportBudget budget) {
         Map<String, PersonalData.Section> sections = new LinkedHashMap<>();
-        sections.put("profile", profile(person));
+        sections.put("profile", profile(person, budget));
         sections.put(
                 "teams",
                 section(
+                        budget,
                         "teams",
                         db.select(TEAM.ID.as("team_id"), TEAM.NAME, TEAM_MEMBER.ROLE)
                                 .from(TEAM_MEMBER)
@@ -69,6 +71,7 @@ class PersonalDataReader {
         sections.put(
                 "scimAttributes",
                 section(
+                        budget,
                         "scimAttributes",
                         db.select(
                                         SCIM_USER_ATTRIBUTES.NAME,
@@ -79,6 +82,7 @@ class PersonalDataReader {
         sections.put(
                 "externalAccounts",
                 section(
+                        budget,
                         "externalAccounts",
                         db.select(
                                         EXTERNAL_ACCOUNT.ID,
@@ -92,14 +96,16 @@ class PersonalDataReader {
         sections.put(
                 "mentorCapacity",
                 section(
+                        budget,
                         "mentorCapacity",
                         db.select(MENTOR_CAPACITY.CAPACITY, MENTOR_CAPACITY.UPDATED_AT)
                                 .from(MENTOR_CAPACITY)
                                 .where(MENTOR_CAPACITY.PERSON_ID.eq(person))));
-        sections.put("evidence", evidence(person));
+        sections.put("evidence", evidence(person, budget));
         sections.put(
                 "assessments",
                 section(
+                        budget,
                         "assessments",
                         db.select(
                                         ASSESSMENT.ID,
@@ -124,6 +130,7 @@ class PersonalDataReader {
         sections.put(
                 "readinessSnapshots",
                 section(
+                        budget,
                         "readinessSnapshots",
                         db.select(
                                         READINESS_SNAPSHOT.TAKEN_AT,
@@ -137,6 +144,7 @@ class PersonalDataReader {
         sections.put(
                 "promotionCases",
                 section(
+                        budget,
                         "promotionCases",
                         db.select(
                                         PROMOTION_CASE.ID,
@@ -151,10 +159,11 @@ class PersonalDataReader {
                                 .from(PROMOTION_CASE)
                                 .where(PROMOTION_CASE.PERSON_ID.eq(person))
                                 .orderBy(PROMOTION_CASE.CREATED_AT.desc())));
-        sections.putAll(mentoring.read(person));
+        sections.putAll(mentoring.read(person, budget));
         sections.put(
                 "auditEvents",
                 section(
+                        budget,
                         "auditEvents",
                         db.select(
                                         AUDIT_EVENT.UID.as("id"),
@@ -164,7 +173,8 @@ class PersonalDataReader {
                                         AUDIT_EVENT.ACTION,
                                         AUDIT_EVENT.TARGET_TYPE,
                                         AUDIT_EVENT.TARGET_REF,
-                                        AUDIT_EVENT.SUMMARY)
+                                        DSL.when(AUDIT_EVENT.TARGET_REF.eq(person.toString()), AUDIT_EVENT.SUMMARY)
+                                                .as("summary"))
                                 .from(AUDIT_EVENT)
                                 .where(AUDIT_EVENT
                                         .TARGET_REF
@@ -174,8 +184,9 @@ class PersonalDataReader {
         return sections;
     }
 
-    private PersonalData.Section profile(UUID person) {
+    private PersonalData.Section profile(UUID person, ExportBudget budget) {
         return section(
+                budget,
                 "profile",
                 db.select(
                                 PERSON.ID,
@@ -197,7 +208,7 @@ class PersonalDataReader {
                         .where(PERSON.ID.eq(person)));
     }
 
-    private PersonalData.Section evidence(UUID person) {
+    private PersonalData.Section evidence(UUID person, ExportBudget budget) {
         var competencies = DSL.field(DSL.select(DSL.arrayAgg(FRAMEWORK_COMPETENCY.KEY))
                         .from(EVIDENCE_COMPETENCY)
                         .join(FRAMEWORK_COMPETENCY)
@@ -209,6 +220,7 @@ class PersonalDataReader {
                                 EVIDENCE_COMPETENCY.EVIDENCE_ID.eq(EVIDENCE.ID)))
                 .as("competencies");
         return section(
+                budget,
                 "evidence",
                 db.select(
                                 EVIDENCE.ID,
@@ -232,7 +244,7 @@ class PersonalDataReader {
                         .orderBy(EVIDENCE.OCCURRED_ON.desc(), EVIDENCE.ID));
     }
 
-    private PersonalData.Section section(String name, org.jooq.SelectLimitStep<?> query) {
-        return rows.fetch(query, MAX.get(name));
+    private PersonalData.Section section(ExportBudget budget, String name, org.jooq.SelectLimitStep<?> query) {
+        return rows.fetch(query, MAX.get(name), budget);
     }
 }

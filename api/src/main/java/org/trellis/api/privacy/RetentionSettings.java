@@ -30,12 +30,15 @@ class RetentionSettings {
         return policies.current();
     }
 
-    /** Replaces both periods (null: keep for ever); each between {@link RetentionPolicy#MIN_DAYS} and the maximum. */
+    /**
+     * Replaces both periods (null: keep for ever): evidence from {@link RetentionPolicy#MIN_DAYS}, audit from {@link
+     * RetentionPolicy#MIN_AUDIT_DAYS}, to the maximum.
+     */
     @Transactional
     RetentionPolicy set(Actor actor, RetentionPolicy policy) {
         UUID tenant = PrivacyPolicy.requireAdmin(actor);
-        check(policy.evidenceDays(), "evidenceDays");
-        check(policy.auditDays(), "auditDays");
+        check(policy.evidenceDays(), RetentionPolicy.MIN_DAYS, "evidenceDays");
+        check(policy.auditDays(), RetentionPolicy.MIN_AUDIT_DAYS, "auditDays");
         RetentionPolicy before = policies.current();
         RetentionPolicy after = policies.set(tenant, policy);
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -45,12 +48,11 @@ class RetentionSettings {
         return after;
     }
 
-    private static void check(@Nullable Integer days, String field) {
-        if (days != null && (days < RetentionPolicy.MIN_DAYS || days > RetentionPolicy.MAX_DAYS)) {
+    private static void check(@Nullable Integer days, int min, String field) {
+        if (days != null && (days < min || days > RetentionPolicy.MAX_DAYS)) {
             throw InvalidInputException.of(new UserError(
                     java.util.List.of("input", field),
-                    "Between " + RetentionPolicy.MIN_DAYS + " and " + RetentionPolicy.MAX_DAYS
-                            + " days, or null to keep for ever.",
+                    "Between " + min + " and " + RetentionPolicy.MAX_DAYS + " days, or null to keep for ever.",
                     Code.INVALID));
         }
     }

@@ -1,10 +1,14 @@
 package org.trellis.api.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.trellis.persistence.jooq.Tables.INCIDENT_RESPONDER;
+import static org.trellis.persistence.jooq.Tables.UNMATCHED_EVENT;
+import static org.trellis.persistence.jooq.Tables.WEBHOOK_ENDPOINT;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -14,12 +18,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.trellis.api.support.IntegrationTest;
+import org.trellis.graphql.GlobalId;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Export and erasure through GraphQL: the export holds the person's data and their own private notes, not another
- * participant's; after erasure no answer, export or log line carries their name or email, and the erasure is
- * audited by id only.
+ * participant's nor the summaries of what they did to others, within a size budget; after erasure no answer, export
+ * or log line carries their name or email, the erasure is audited by id only, and the other side of their pairings
+ * and other providers' accounts of the same name keep their data.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PersonalDataIntegrationTest extends IntegrationTest {
@@ -28,6 +36,12 @@ class PersonalDataIntegrationTest extends IntegrationTest {
             + " json markdown truncated } userErrors { code } } }";
     private static final String ERASE = "mutation($p: ID!, $c: ID!) { erasePerson(input: {personId: $p,"
             + " confirmPersonId: $c}) { personId erasedAt userErrors { field code } } }";
+
+    @Autowired
+    private PersonalDataReader reader;
+
+    @Autowired
+    private JsonMapper json;
 
     private TestTenant tenant;
     private String admin;
@@ -161,6 +175,129 @@ class PersonalDataIntegrationTest extends IntegrationTest {
         assertThat(again)
                 .as("the old sign-in account is gone: signing in again is a new person")
                 .isNotEqualTo(subject.id());
+    }
+
+    @Test
+    void exportShowsWhatThePersonDidToOthersWithoutTheirSummaries() {
+        String self = personOf(admin);
+        String other = graphQl(admin)
+                .document("mutation { createPerson(input: {displayName: \"Quentin Actorless\", email:"
+                        + " \"quentin-actorless@example.com\"}) { person { id } } }")
+                .execute()
+                .path("createPerson.person.id")
+                .entity(String.class)
+                .get();
+
+        String json = (String) export(self).get("json");
+
+        assertThat(json)
+                .contains(
+                        "person.created",
+                        GlobalId.decode(other, "Person").orElseThrow().toString())
+                .doesNotContain("Quentin Actorless", "quentin-actorless@example.com");
+    }
+
+    @Test
+    void exportStopsAtItsSizeBudgetAndNamesTheSectionsCut() {
+        Subject subject = subject("Beatrix Budget");
+        UUID person = GlobalId.decode(subject.id(), "Person").orElseThrow();
+        var whole = inTenant(tenant.uuid(), tx -> reader.read(person, new ExportBudget(Long.MAX_VALUE)));
+        int profile =
+                json.writeValueAsString(whole.get("profile").rows().getFirst()).length();
+
+        var cut = inTenant(tenant.uuid(), tx -> reader.read(person, new ExportBudget(profile)));
+
+        assertThat(cut.get("profile").rows()).isEqualTo(whole.get("profile").rows());
+        assertThat(new PersonalData(person, Instant.now(), cut).truncatedSections())
+                .contains("evidence", "mentorships", "mentoringSessions", "auditEvents")
+                .doesNotContain("profile", "teams", "scimAttributes");
+        assertThat(cut.get("evidence").rows()).isEmpty();
+        assertThat(cut.get("auditEvents").rows()).isEmpty();
+        assertThat(new PersonalData(person, Instant.now(), whole).truncatedSections())
+                .isEmpty();
+    }
+
+    @Test
+    void erasingAMentorKeepsTheirMenteesRecordAndOtherProvidersAccounts() {
+        Subject mentee = subject("Mona Mentee");
+        String mentor = personOf(mentee.mentorToken());
+        String login = "octo-" + UUID.randomUUID().toString().substring(0, 8);
+        ok(
+                admin,
+                "mutation($p: ID!, $a: String!) { linkExternalAccount(input: {personId: $p, provider: GITHUB,"
+                        + " account: $a}) { userErrors { code } } }",
+                Map.of("p", mentor, "a", login));
+        UUID github = endpoint("GITHUB");
+        UUID pagerDuty = endpoint("PAGERDUTY");
+        UUID githubEvent = unmatched(github, "GITHUB", login);
+        UUID pagerDutyEvent = unmatched(pagerDuty, "PAGERDUTY", login);
+        inTenant(
+                tenant.uuid(),
+                tx -> tx.insertInto(INCIDENT_RESPONDER)
+                        .set(INCIDENT_RESPONDER.TENANT_ID, tenant.uuid())
+                        .set(INCIDENT_RESPONDER.ENDPOINT_ID, pagerDuty)
+                        .set(INCIDENT_RESPONDER.INCIDENT_REF, "P123")
+                        .set(INCIDENT_RESPONDER.ACCOUNT, login)
+                        .execute());
+
+        assertThat((List<?>) erase(mentor, mentor).get("userErrors")).isEmpty();
+
+        assertThat(answer(
+                        mentee.token(), "{ myMentorships { note sessions { sharedNotes actions { description } } } }"))
+                .as("the mentee keeps what they wrote, and the pairing note the admin wrote")
+                .contains("shared by the pair with Mona Mentee", "Mona reads the book", "for Mona Mentee");
+        assertThat(unmatchedAccount(githubEvent)).isEqualTo(ErasedRecords.ERASED);
+        assertThat(unmatchedAccount(pagerDutyEvent))
+                .as("a PagerDuty user of the same name is someone else")
+                .isEqualTo(login);
+        int responders = inTenant(
+                tenant.uuid(), tx -> tx.fetchCount(INCIDENT_RESPONDER, INCIDENT_RESPONDER.ENDPOINT_ID.eq(pagerDuty)));
+        assertThat(responders).isEqualTo(1);
+    }
+
+    private UUID endpoint(String provider) {
+        UUID id = UUID.randomUUID();
+        inTenant(
+                tenant.uuid(),
+                tx -> tx.insertInto(WEBHOOK_ENDPOINT)
+                        .set(WEBHOOK_ENDPOINT.TENANT_ID, tenant.uuid())
+                        .set(WEBHOOK_ENDPOINT.ID, id)
+                        .set(WEBHOOK_ENDPOINT.PROVIDER, provider)
+                        .set(WEBHOOK_ENDPOINT.NAME, provider.toLowerCase(Locale.ROOT))
+                        .set(WEBHOOK_ENDPOINT.SECRET_CIPHERTEXT, "v1.unused")
+                        .set(WEBHOOK_ENDPOINT.SECRET_HINT, "whsec_…")
+                        .execute());
+        return id;
+    }
+
+    private UUID unmatched(UUID endpoint, String provider, String account) {
+        UUID id = UUID.randomUUID();
+        inTenant(
+                tenant.uuid(),
+                tx -> tx.insertInto(UNMATCHED_EVENT)
+                        .set(UNMATCHED_EVENT.TENANT_ID, tenant.uuid())
+                        .set(UNMATCHED_EVENT.ID, id)
+                        .set(UNMATCHED_EVENT.ENDPOINT_ID, endpoint)
+                        .set(UNMATCHED_EVENT.PROVIDER, provider)
+                        .set(UNMATCHED_EVENT.ACCOUNT, account)
+                        .set(UNMATCHED_EVENT.KIND, "CODE_REVIEW")
+                        .set(UNMATCHED_EVENT.TITLE, "work of " + account)
+                        .set(UNMATCHED_EVENT.DESCRIPTION, "")
+                        .set(UNMATCHED_EVENT.OCCURRED_ON, LocalDate.now())
+                        .set(UNMATCHED_EVENT.EXTERNAL_ID, id.toString())
+                        .set(UNMATCHED_EVENT.REASON, "UNKNOWN_ACCOUNT")
+                        .set(UNMATCHED_EVENT.STATUS, "PENDING")
+                        .execute());
+        return id;
+    }
+
+    private String unmatchedAccount(UUID event) {
+        return inTenant(
+                tenant.uuid(),
+                tx -> tx.select(UNMATCHED_EVENT.ACCOUNT)
+                        .from(UNMATCHED_EVENT)
+                        .where(UNMATCHED_EVENT.ID.eq(event))
+                        .fetchSingle(UNMATCHED_EVENT.ACCOUNT));
     }
 
     private Subject subject(String name) {

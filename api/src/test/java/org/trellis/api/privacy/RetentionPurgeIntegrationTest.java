@@ -3,6 +3,7 @@ package org.trellis.api.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.trellis.persistence.jooq.Tables.AUDIT_EVENT;
+import static org.trellis.persistence.jooq.Tables.RETENTION_POLICY;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,8 +44,12 @@ class RetentionPurgeIntegrationTest extends IntegrationTest {
             assertThat(set(admin, days, null).get("userErrors").toString()).contains("evidenceDays", "INVALID");
             assertThat(set(admin, null, days).get("userErrors").toString()).contains("auditDays", "INVALID");
         }
+        assertThat(set(admin, null, 364).get("userErrors").toString())
+                .as("the audit trail is kept at least a year")
+                .contains("auditDays", "INVALID");
         assertThat(set(admin, 30, 36500).get("retentionPolicy"))
                 .isEqualTo(Map.of("evidenceDays", 30, "auditDays", 36500));
+        assertThat(set(admin, 30, 365).get("retentionPolicy")).isEqualTo(Map.of("evidenceDays", 30, "auditDays", 365));
     }
 
     @Test
@@ -53,7 +58,7 @@ class RetentionPurgeIntegrationTest extends IntegrationTest {
         TestTenant purged = newTenant("retention");
         Tenant a = seed(purged);
         Tenant b = seed(kept);
-        assertThat(set(purged.admin(), 60, 90).get("userErrors").toString()).isEqualTo("[]");
+        assertThat(set(purged.admin(), 60, 365).get("userErrors").toString()).isEqualTo("[]");
 
         assertThatThrownBy(() -> inTenant(
                         purged.uuid(),
@@ -76,10 +81,22 @@ class RetentionPurgeIntegrationTest extends IntegrationTest {
                 .rootCause()
                 .hasMessageContaining("permission denied");
 
+        assertThatThrownBy(() -> inTenant(
+                        purged.uuid(),
+                        tx -> tx.deleteFrom(AUDIT_EVENT)
+                                .where(AUDIT_EVENT.UID.eq(a.oldRetentionChange()))
+                                .execute()))
+                .as("the record of a retention change is never deleted")
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("permission denied");
+
         assertThat(purge(purged.uuid())).containsExactly(1, 1);
 
         assertThat(evidenceTitles(purged.admin(), a.person())).containsExactly("recent work");
-        assertThat(auditUids(purged.uuid())).doesNotContain(a.oldAudit()).contains(a.recentAudit());
+        assertThat(auditUids(purged.uuid()))
+                .doesNotContain(a.oldAudit())
+                .contains(a.recentAudit(), a.monthsOldAudit(), a.oldRetentionChange());
         assertThat(evidenceTitles(kept.admin(), b.person())).containsExactlyInAnyOrder("recent work", "old work");
         assertThat(auditUids(kept.uuid())).contains(b.oldAudit(), b.recentAudit());
         assertThat(purge(purged.uuid())).as("nothing left to purge").containsExactly(0, 0);
@@ -92,8 +109,34 @@ class RetentionPurgeIntegrationTest extends IntegrationTest {
         return inTenant(tenant, tx -> List.of(evidence.purge(now, 100), audit.purge(now, 100)));
     }
 
-    /** A person with recent and 70-day-old evidence, and audit entries recorded now and 100 days ago. */
-    record Tenant(String person, UUID oldAudit, UUID recentAudit) {}
+    @Test
+    void theDatabaseKeepsAuditEntriesAYearWhateverPeriodIsStored() {
+        TestTenant tenant = newTenant("retention-floor");
+        UUID monthsOld = audit(tenant.uuid(), 100, "test.seeded");
+        inTenant(
+                tenant.uuid(),
+                tx -> tx.insertInto(RETENTION_POLICY)
+                        .set(RETENTION_POLICY.TENANT_ID, tenant.uuid())
+                        .set(RETENTION_POLICY.AUDIT_DAYS, 30)
+                        .execute());
+
+        assertThatThrownBy(() -> inTenant(
+                        tenant.uuid(),
+                        tx -> tx.deleteFrom(AUDIT_EVENT)
+                                .where(AUDIT_EVENT.UID.eq(monthsOld))
+                                .execute()))
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("permission denied");
+        assertThat(purge(tenant.uuid())).containsExactly(0, 0);
+        assertThat(auditUids(tenant.uuid())).contains(monthsOld);
+    }
+
+    /**
+     * A person with recent and 70-day-old evidence, and audit entries recorded now, 100 days ago and 400 days ago (one
+     * of them a retention change).
+     */
+    record Tenant(String person, UUID oldAudit, UUID monthsOldAudit, UUID oldRetentionChange, UUID recentAudit) {}
 
     private Tenant seed(TestTenant tenant) {
         String admin = tenant.admin();
@@ -127,10 +170,15 @@ class RetentionPurgeIntegrationTest extends IntegrationTest {
                     .entityList(Object.class)
                     .hasSize(0);
         }
-        return new Tenant(person, audit(tenant.uuid(), 100), audit(tenant.uuid(), 0));
+        return new Tenant(
+                person,
+                audit(tenant.uuid(), 400, "test.seeded"),
+                audit(tenant.uuid(), 100, "test.seeded"),
+                audit(tenant.uuid(), 400, "tenant.retention-set"),
+                audit(tenant.uuid(), 0, "test.seeded"));
     }
 
-    private UUID audit(UUID tenant, int daysAgo) {
+    private UUID audit(UUID tenant, int daysAgo, String action) {
         return inTenant(
                 tenant,
                 tx -> tx.insertInto(AUDIT_EVENT)
@@ -138,7 +186,7 @@ class RetentionPurgeIntegrationTest extends IntegrationTest {
                         .set(AUDIT_EVENT.OCCURRED_AT, Instant.now().minus(daysAgo, ChronoUnit.DAYS))
                         .set(AUDIT_EVENT.ACTOR_KIND, "PERSON")
                         .set(AUDIT_EVENT.ACTOR_REF, "test")
-                        .set(AUDIT_EVENT.ACTION, "test.seeded")
+                        .set(AUDIT_EVENT.ACTION, action)
                         .set(AUDIT_EVENT.TARGET_TYPE, "Tenant")
                         .set(AUDIT_EVENT.TARGET_REF, tenant.toString())
                         .set(AUDIT_EVENT.SUMMARY, JSONB.valueOf("{}"))
