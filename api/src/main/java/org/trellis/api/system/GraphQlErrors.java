@@ -3,6 +3,7 @@ package org.trellis.api.system;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
+import graphql.language.OperationDefinition;
 import graphql.schema.DataFetchingEnvironment;
 import java.sql.SQLException;
 import org.slf4j.Logger;
@@ -54,10 +55,13 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
                     .message(new KeysetWindows.InvalidCursorException().getMessage())
                     .build();
         }
+        boolean write = environment.getOperationDefinition() != null
+                && environment.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION;
         return classified(
                 failure,
                 GraphqlErrorBuilder.newError(environment),
-                environment.getExecutionStepInfo().getPath());
+                environment.getExecutionStepInfo().getPath(),
+                write);
     }
 
     /**
@@ -65,8 +69,13 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
      * logged with {@code where}. Also used for failures of subscription streams ({@link SubscriptionErrors}).
      */
     static GraphQLError classified(Throwable failure, GraphqlErrorBuilder<?> error, Object where) {
+        return classified(failure, error, where, false);
+    }
+
+    private static GraphQLError classified(
+            Throwable failure, GraphqlErrorBuilder<?> error, Object where, boolean write) {
         if (DatabaseFailures.isTimeout(failure) || DatabaseFailures.isUnavailable(failure)) {
-            return database(failure, error, where);
+            return database(failure, error, where, write);
         }
         ErrorType type = switch (failure) {
             case NotFoundException e -> ErrorType.NOT_FOUND;
@@ -97,14 +106,22 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
      * The database was unreachable or cancelled a statement past its timeout: the client may retry later, so the
      * error says which, without internals, and is logged as a warning (no stack trace: nothing here is a bug).
      */
-    private static GraphQLError database(Throwable failure, GraphqlErrorBuilder<?> error, Object where) {
+    /**
+     * A write cut off by the database may or may not have committed (the commit itself may be what broke): its
+     * message says so, so that clients read the result back, or retry with the same idempotency key, rather than
+     * blindly write twice.
+     */
+    private static GraphQLError database(Throwable failure, GraphqlErrorBuilder<?> error, Object where, boolean write) {
         boolean timeout = DatabaseFailures.isTimeout(failure);
         log.warn("{} in {}: {}", timeout ? "Statement timeout" : "Database unavailable", where, failure.toString());
         return error.errorType(timeout ? ErrorType.TIMEOUT : ErrorType.UNAVAILABLE)
                 .message(
                         timeout
                                 ? "The database took too long and cancelled the operation; retry later."
-                                : "The database is unavailable; retry later.")
+                                : write
+                                        ? "The database became unavailable; the change may or may not have been"
+                                                + " applied: read it back, or retry with the same idempotency key."
+                                        : "The database is unavailable; retry later.")
                 .build();
     }
 

@@ -61,6 +61,13 @@ class GraphQlErrorsUnitTest {
                 new SQLException("An I/O error occurred while sending to the backend.", "08006")));
         assertThat(broken.getErrorType()).isEqualTo(ErrorType.UNAVAILABLE);
         assertThat(broken.getMessage()).isEqualTo("The database is unavailable; retry later.");
+        GraphQLError cutWrite = resolve(
+                new org.springframework.transaction.TransactionSystemException(
+                        "JDBC commit failed",
+                        new SQLException("An I/O error occurred while sending to the backend.", "08006")),
+                graphql.language.OperationDefinition.Operation.MUTATION);
+        assertThat(cutWrite.getErrorType()).isEqualTo(ErrorType.UNAVAILABLE);
+        assertThat(cutWrite.getMessage()).contains("may or may not have been applied");
         GraphQLError noConnection = resolve(new org.springframework.jdbc.CannotGetJdbcConnectionException(
                 "Failed to obtain JDBC Connection",
                 new java.sql.SQLTransientConnectionException("Connection is not available, request timed out")));
@@ -81,9 +88,16 @@ class GraphQlErrorsUnitTest {
     }
 
     private GraphQLError resolve(Exception failure) {
+        return resolve(failure, graphql.language.OperationDefinition.Operation.QUERY);
+    }
+
+    private GraphQLError resolve(Exception failure, graphql.language.OperationDefinition.Operation operation) {
         MergedField field =
                 MergedField.newMergedField(Field.newField("tenant").build()).build();
         DataFetchingEnvironment environment = DataFetchingEnvironmentImpl.newDataFetchingEnvironment()
+                .operationDefinition(graphql.language.OperationDefinition.newOperationDefinition()
+                        .operation(operation)
+                        .build())
                 .mergedField(field)
                 .executionStepInfo(ExecutionStepInfo.newExecutionStepInfo()
                         .type(GraphQLObjectType.newObject().name("Query").build())
