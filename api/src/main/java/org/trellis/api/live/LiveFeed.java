@@ -7,16 +7,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.trellis.api.outbox.Outbox;
+import org.trellis.api.outbox.OutboxAnnounced;
 import org.trellis.api.outbox.OutboxEvent;
+import org.trellis.api.outbox.OutboxListening;
 import org.trellis.api.shared.CallerScope;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * Each tenant's stream of committed outbox events on this instance. Fed only by {@link OutboxListener} (one thread),
- * which names events; they are loaded from the outbox under the tenant's scope, and only for tenants somebody here
+ * Each tenant's stream of committed outbox events on this instance. Fed only by the outbox listener's announcements
+ * ({@link OutboxAnnounced}, {@link OutboxListening}: one thread), which name events; they are loaded from the outbox under the tenant's scope, and only for tenants somebody here
  * is subscribed to. Remembers the last {@code seq} seen per tenant, so a reconnected listener catches up from there,
  * and the ids it recently emitted, so an event caught up and also announced is emitted once.
  */
@@ -41,17 +44,23 @@ class LiveFeed {
         return Flux.defer(() -> sink(tenantId).asFlux());
     }
 
-    /** One announcement from the channel: an event of a tenant was committed. */
-    record Notice(UUID tenantId, UUID id, long seq) {}
-
     /** Announced events of one tenant, in the order announced. */
-    void announced(UUID tenantId, List<Notice> notices) {
-        notices.forEach(notice -> seen(tenantId, notice.seq()));
+    @EventListener
+    void announced(OutboxAnnounced announced) {
+        UUID tenantId = announced.tenantId();
+        announced.events().forEach(event -> seen(tenantId, event.seq()));
         if (!watched(tenantId)) {
             return;
         }
-        List<UUID> ids = notices.stream().map(Notice::id).toList();
+        List<UUID> ids = announced.events().stream()
+                .map(OutboxAnnounced.Announcement::id)
+                .toList();
         emit(tenantId, CallerScope.inTenant(tenantId, () -> outbox.findAll(ids)));
+    }
+
+    @EventListener(OutboxListening.class)
+    void listening() {
+        catchUp();
     }
 
     /**

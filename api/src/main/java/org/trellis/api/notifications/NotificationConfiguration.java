@@ -2,16 +2,21 @@ package org.trellis.api.notifications;
 
 import static org.trellis.persistence.jooq.Tables.OUTBOUND_SUBSCRIPTION;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.trellis.api.outbound.NameResolver;
 import org.trellis.api.outbound.OutboundHttp;
+import org.trellis.api.outbox.OutboxAnnounced;
 import org.trellis.api.secrets.SealedSecretTable;
 import org.trellis.api.secrets.SealedSecrets;
 import org.trellis.api.secrets.SecretVault;
@@ -79,12 +84,19 @@ class NotificationConfiguration {
         return NodeResolver.of("WebhookDelivery", deliveries::get);
     }
 
-    /** Runs the instance's relay every poll interval; several instances relay side by side (claims never overlap). */
+    /**
+     * Runs the instance's relay every poll interval, and at once when the outbox announces new events (they may
+     * have fanned out to subscriptions): one pass at a time on this instance, a wake-up during a pass runs one more
+     * after it. Several instances relay side by side (claims never overlap).
+     */
     @Component
     @ConditionalOnBooleanProperty(name = "trellis.webhooks.outbound.relay-enabled", matchIfMissing = true)
-    static class RelaySchedule {
+    static class RelaySchedule implements AutoCloseable {
 
         private final Relay relay;
+        private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(
+                Thread.ofVirtual().name("trellis-relay-wake").factory());
+        private final AtomicBoolean wanted = new AtomicBoolean();
 
         RelaySchedule(Relay relay) {
             this.relay = relay;
@@ -94,7 +106,26 @@ class NotificationConfiguration {
                 fixedDelayString = "${trellis.webhooks.outbound.poll-interval:2s}",
                 initialDelayString = "${trellis.webhooks.outbound.poll-interval:2s}")
         void relay() {
-            relay.pass();
+            wake();
+        }
+
+        @EventListener(OutboxAnnounced.class)
+        void announced() {
+            wake();
+        }
+
+        private void wake() {
+            if (wanted.compareAndSet(false, true)) {
+                wakeUps.execute(() -> {
+                    wanted.set(false);
+                    relay.pass();
+                });
+            }
+        }
+
+        @Override
+        public void close() {
+            wakeUps.shutdownNow();
         }
     }
 }

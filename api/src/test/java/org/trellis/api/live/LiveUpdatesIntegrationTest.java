@@ -314,7 +314,7 @@ class LiveUpdatesIntegrationTest extends ReadinessTestBase {
         try (Connection admin = TestDatabase.INSTANCE.connectAsAdministrator();
                 PreparedStatement terminate = admin.prepareStatement("select count(pg_terminate_backend(pid)) from"
                         + " pg_stat_activity where datname = current_database() and application_name = ?")) {
-            terminate.setString(1, OutboxListener.APPLICATION_NAME);
+            terminate.setString(1, org.trellis.api.outbox.OutboxListener.APPLICATION_NAME);
             try (var rows = terminate.executeQuery()) {
                 rows.next();
                 assertThat(rows.getInt(1)).as("listening connections ended").isPositive();

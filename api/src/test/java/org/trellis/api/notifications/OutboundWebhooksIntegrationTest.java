@@ -38,6 +38,9 @@ class OutboundWebhooksIntegrationTest extends IntegrationTest {
     @Autowired
     private MeterRegistry meters;
 
+    @Autowired
+    private org.springframework.context.ConfigurableApplicationContext context;
+
     private final List<Relay> relays = new java.util.ArrayList<>();
     private Receiver receiver;
     private TestTenant tenant;
@@ -93,6 +96,26 @@ class OutboundWebhooksIntegrationTest extends IntegrationTest {
         assertThat(counter("delivered")).isGreaterThanOrEqualTo(delivered + 1);
         assertThat(meters.find("trellis.outbox.backlog").gauge()).isNotNull();
         assertThat(meters.find("trellis.outbox.oldest.age").gauge()).isNotNull();
+    }
+
+    @Test
+    void anEventAnnouncedOnTheOutboxChannelWakesTheRelayWithoutWaitingForItsPoll() throws Exception {
+        subscribe(receiver.url(), "PERSON_PROVISIONED");
+        java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+        // The schedule's poll never fires here (it is not a bean): only the channel's announcement can start a pass.
+        try (NotificationConfiguration.RelaySchedule schedule =
+                new NotificationConfiguration.RelaySchedule(relay(Duration.ofMinutes(1)))) {
+            context.addApplicationListener(org.springframework.context.ApplicationListener.forPayload(
+                    (org.trellis.api.outbox.OutboxAnnounced announced) -> {
+                        if (open.get() && announced.tenantId().equals(tenant.uuid())) {
+                            schedule.announced();
+                        }
+                    }));
+            provisionPeople(1);
+            await(() -> receiver.received().size() == 1);
+        } finally {
+            open.set(false);
+        }
     }
 
     @Test

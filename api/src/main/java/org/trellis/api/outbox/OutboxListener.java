@@ -1,4 +1,4 @@
-package org.trellis.api.live;
+package org.trellis.api.outbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -16,26 +17,26 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Listens on {@code trellis_outbox} over one dedicated connection (not from the pool, as the runtime role) and hands
- * each announced event to {@link LiveFeed}. When the connection fails (the database restarted) it reconnects with a
- * backoff of 1 s doubling to 30 s, and once listening again has the feed catch up from the last event seen, so
- * subscribers miss nothing committed while it was away.
+ * Listens on {@code trellis_outbox} over one dedicated connection (not from the pool, as the runtime role) and
+ * publishes what it hears on this instance: {@link OutboxAnnounced} per tenant for announced events, and
+ * {@link OutboxListening} whenever it listens (again), so consumers (live subscriptions, the outbound relay) catch up
+ * with what committed while it was away. It reconnects with a backoff of 1 s doubling to 30 s.
  */
 @Component
-class OutboxListener implements SmartLifecycle, ChannelListener.Handler {
+public class OutboxListener implements SmartLifecycle, ChannelListener.Handler {
 
-    static final String CHANNEL = "trellis_outbox";
+    public static final String CHANNEL = "trellis_outbox";
     /** The listening connection's {@code application_name}, to find it in {@code pg_stat_activity}. */
-    static final String APPLICATION_NAME = "trellis-outbox-listener";
+    public static final String APPLICATION_NAME = "trellis-outbox-listener";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxListener.class);
 
-    private final LiveFeed feed;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final ChannelListener listener;
 
-    OutboxListener(LiveFeed feed, JsonMapper json, Environment environment) {
-        this.feed = feed;
+    OutboxListener(ApplicationEventPublisher events, JsonMapper json, Environment environment) {
+        this.events = events;
         this.json = json;
         this.listener = new ChannelListener(
                 CHANNEL,
@@ -67,38 +68,29 @@ class OutboxListener implements SmartLifecycle, ChannelListener.Handler {
     /** Listening already: whatever commits from here on is announced too, so catching up misses nothing. */
     @Override
     public void listening() {
-        feed.catchUp();
+        events.publishEvent(new OutboxListening());
     }
 
     @Override
     public void notified(List<String> payloads) {
-        Map<UUID, List<LiveFeed.Notice>> byTenant = new LinkedHashMap<>();
+        Map<UUID, List<OutboxAnnounced.Announcement>> byTenant = new LinkedHashMap<>();
         for (String payload : payloads) {
-            LiveFeed.Notice notice = parse(payload);
-            if (notice != null) {
-                byTenant.computeIfAbsent(notice.tenantId(), t -> new ArrayList<>())
-                        .add(notice);
+            try {
+                JsonNode node = json.readTree(payload);
+                byTenant.computeIfAbsent(UUID.fromString(node.get("tenantId").asString()), t -> new ArrayList<>())
+                        .add(new OutboxAnnounced.Announcement(
+                                UUID.fromString(node.get("id").asString()),
+                                node.get("seq").asLong()));
+            } catch (RuntimeException e) {
+                log.warn("Ignored an outbox notification that is not ours to read.");
             }
         }
-        byTenant.forEach((tenantId, notices) -> {
+        byTenant.forEach((tenantId, announced) -> {
             try {
-                feed.announced(tenantId, notices);
+                events.publishEvent(new OutboxAnnounced(tenantId, announced));
             } catch (RuntimeException e) {
-                log.warn("Live updates of one tenant's events failed: {}", e.getMessage());
+                log.warn("Handling one tenant's announced outbox events failed: {}", e.getMessage());
             }
         });
-    }
-
-    private LiveFeed.@org.jspecify.annotations.Nullable Notice parse(String payload) {
-        try {
-            JsonNode node = json.readTree(payload);
-            return new LiveFeed.Notice(
-                    UUID.fromString(node.get("tenantId").asString()),
-                    UUID.fromString(node.get("id").asString()),
-                    node.get("seq").asLong());
-        } catch (RuntimeException e) {
-            log.warn("Ignored an outbox notification that is not ours to read.");
-            return null;
-        }
     }
 }
