@@ -177,9 +177,9 @@ class EvidenceRoleMatrixIntegrationTest extends IntegrationTest {
                 Caller.MANAGER, manager,
                 Caller.OWNER, ownerToken,
                 Caller.COLLEAGUE, colleagueToken,
-                Caller.CLIENT_READ, clientToken("ev-reader", "evidence:read"),
-                Caller.CLIENT_WRITE, clientToken("ev-writer", "evidence:write"),
-                Caller.CLIENT_OTHER_SCOPE, clientToken("ev-other", "people:read"),
+                Caller.CLIENT_READ, tenant.clientToken("ev-reader", "evidence:read"),
+                Caller.CLIENT_WRITE, tenant.clientToken("ev-writer", "evidence:write"),
+                Caller.CLIENT_OTHER_SCOPE, tenant.clientToken("ev-other", "people:read"),
                 Caller.PLATFORM, platformToken(),
                 Caller.OTHER_TENANT_ADMIN, newTenant("evidence-matrix-other").admin());
         tokens.values()
@@ -253,10 +253,6 @@ class EvidenceRoleMatrixIntegrationTest extends IntegrationTest {
                 .path("logEvidence.evidence.id")
                 .entity(String.class)
                 .get();
-    }
-
-    private String clientToken(String subject, String scope) {
-        return tenant.issuer().token(tenant.audience(), subject, c -> c.claim("scope", scope));
     }
 
     private static String today() {

@@ -168,9 +168,9 @@ class FrameworkRoleMatrixIntegrationTest extends IntegrationTest {
                 Caller.ADMIN, admin,
                 Caller.MANAGER, tenant.manager(),
                 Caller.COLLEAGUE, tenant.engineer(),
-                Caller.CLIENT_READ, clientToken("fw-reader", "frameworks:read"),
-                Caller.CLIENT_WRITE, clientToken("fw-writer", "frameworks:read people:write evidence:write"),
-                Caller.CLIENT_OTHER_SCOPE, clientToken("fw-other", "people:read"),
+                Caller.CLIENT_READ, tenant.clientToken("fw-reader", "frameworks:read"),
+                Caller.CLIENT_WRITE, tenant.clientToken("fw-writer", "frameworks:read people:write evidence:write"),
+                Caller.CLIENT_OTHER_SCOPE, tenant.clientToken("fw-other", "people:read"),
                 Caller.PLATFORM, platformToken(),
                 Caller.OTHER_TENANT_ADMIN, other.admin()));
         tokens.values()
@@ -271,10 +271,6 @@ class FrameworkRoleMatrixIntegrationTest extends IntegrationTest {
             request = request.variable(variable.getKey(), variable.getValue());
         }
         return request.execute().path(path).entity(String.class).get();
-    }
-
-    private String clientToken(String subject, String scope) {
-        return tenant.issuer().token(tenant.audience(), subject, c -> c.claim("scope", scope));
     }
 
     private static Stream<Arguments> row(Operation<Targets> operation, String outcomes) {

@@ -219,9 +219,9 @@ class MentoringRoleMatrixIntegrationTest extends IntegrationTest {
                 Caller.MENTEE_MANAGER, tenant.token("mentee-boss", "managers"),
                 Caller.MENTOR_MANAGER, tenant.token("mentor-boss", "managers"),
                 Caller.COLLEAGUE, tenant.token("colleague"),
-                Caller.CLIENT_READ, clientToken("mentoring-reader", "people:read evidence:read frameworks:read"),
-                Caller.CLIENT_WRITE, clientToken("mentoring-writer", allScopes),
-                Caller.CLIENT_OTHER_SCOPE, clientToken("mentoring-other", "frameworks:read"),
+                Caller.CLIENT_READ, tenant.clientToken("mentoring-reader", "people:read evidence:read frameworks:read"),
+                Caller.CLIENT_WRITE, tenant.clientToken("mentoring-writer", allScopes),
+                Caller.CLIENT_OTHER_SCOPE, tenant.clientToken("mentoring-other", "frameworks:read"),
                 Caller.PLATFORM, platformToken(),
                 Caller.OTHER_TENANT_ADMIN, newTenant("mentoring-matrix-other").admin()));
         tokens.values()
@@ -392,10 +392,6 @@ class MentoringRoleMatrixIntegrationTest extends IntegrationTest {
                     .hasValue();
         }
         return id;
-    }
-
-    private String clientToken(String subject, String scope) {
-        return tenant.issuer().token(tenant.audience(), subject, c -> c.claim("scope", scope));
     }
 
     private static Operation<Targets> step(

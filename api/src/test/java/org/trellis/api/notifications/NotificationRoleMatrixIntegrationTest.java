@@ -125,9 +125,9 @@ class NotificationRoleMatrixIntegrationTest extends IntegrationTest {
                 Caller.MANAGER, tenant.token("boss", "managers"),
                 Caller.OWNER, tenant.token("owner"),
                 Caller.COLLEAGUE, tenant.engineer(),
-                Caller.CLIENT_READ, clientToken("nm-reader", "evidence:read people:read"),
-                Caller.CLIENT_WRITE, clientToken("nm-client", "evidence:write people:write people:read"),
-                Caller.CLIENT_OTHER_SCOPE, clientToken("nm-other", "frameworks:read"),
+                Caller.CLIENT_READ, tenant.clientToken("nm-reader", "evidence:read people:read"),
+                Caller.CLIENT_WRITE, tenant.clientToken("nm-client", "evidence:write people:write people:read"),
+                Caller.CLIENT_OTHER_SCOPE, tenant.clientToken("nm-other", "frameworks:read"),
                 Caller.PLATFORM, platformToken(),
                 Caller.OTHER_TENANT_ADMIN,
                         newTenant("notification-matrix-other").admin()));
@@ -191,10 +191,6 @@ class NotificationRoleMatrixIntegrationTest extends IntegrationTest {
                 .entity(String.class)
                 .get();
         return new Targets(subscription, delivery);
-    }
-
-    private String clientToken(String subject, String scope) {
-        return tenant.issuer().token(tenant.audience(), subject, c -> c.claim("scope", scope));
     }
 
     private static Stream<Arguments> row(Operation<Targets> operation, String outcomes) {

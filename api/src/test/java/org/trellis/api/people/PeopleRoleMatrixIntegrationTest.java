@@ -285,9 +285,9 @@ class PeopleRoleMatrixIntegrationTest extends IntegrationTest {
                 Caller.ADMIN, tenant.admin(),
                 Caller.MANAGER, tenant.manager(),
                 Caller.COLLEAGUE, tenant.engineer(),
-                Caller.CLIENT_READ, clientToken("reader", "people:read"),
-                Caller.CLIENT_WRITE, clientToken("writer", "people:write"),
-                Caller.CLIENT_OTHER_SCOPE, clientToken("other-scope", "evidence:read"),
+                Caller.CLIENT_READ, tenant.clientToken("reader", "people:read"),
+                Caller.CLIENT_WRITE, tenant.clientToken("writer", "people:write"),
+                Caller.CLIENT_OTHER_SCOPE, tenant.clientToken("other-scope", "evidence:read"),
                 Caller.PLATFORM, platformToken(),
                 Caller.OTHER_TENANT_ADMIN, other.admin()));
         tokens.values()
@@ -403,10 +403,6 @@ class PeopleRoleMatrixIntegrationTest extends IntegrationTest {
             request = request.variable(variable.getKey(), variable.getValue());
         }
         return request.execute().path(path).entity(String.class).get();
-    }
-
-    private String clientToken(String subject, String scope) {
-        return tenant.issuer().token(tenant.audience(), subject, claims -> claims.claim("scope", scope));
     }
 
     private static Stream<Arguments> row(Operation<Targets> operation, String outcomes) {

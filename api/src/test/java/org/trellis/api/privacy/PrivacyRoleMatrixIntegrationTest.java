@@ -84,9 +84,9 @@ class PrivacyRoleMatrixIntegrationTest extends IntegrationTest {
                 Caller.MANAGER, tenant.token("boss", "managers"),
                 Caller.OWNER, tenant.token("owner"),
                 Caller.COLLEAGUE, tenant.engineer(),
-                Caller.CLIENT_READ, clientToken("pv-reader", "evidence:read people:read"),
-                Caller.CLIENT_WRITE, clientToken("pv-client", "evidence:write people:write people:read"),
-                Caller.CLIENT_OTHER_SCOPE, clientToken("pv-other", "frameworks:read"),
+                Caller.CLIENT_READ, tenant.clientToken("pv-reader", "evidence:read people:read"),
+                Caller.CLIENT_WRITE, tenant.clientToken("pv-client", "evidence:write people:write people:read"),
+                Caller.CLIENT_OTHER_SCOPE, tenant.clientToken("pv-other", "frameworks:read"),
                 Caller.PLATFORM, platformToken(),
                 Caller.OTHER_TENANT_ADMIN, newTenant("privacy-matrix-other").admin()));
         tokens.values()
@@ -132,10 +132,6 @@ class PrivacyRoleMatrixIntegrationTest extends IntegrationTest {
                 .entity(String.class)
                 .get();
         return new Targets(person, name);
-    }
-
-    private String clientToken(String subject, String scope) {
-        return tenant.issuer().token(tenant.audience(), subject, c -> c.claim("scope", scope));
     }
 
     private static Stream<Arguments> row(Operation<Targets> operation, String outcomes) {

@@ -61,9 +61,9 @@ abstract class ReadinessMatrixOrganisation extends IntegrationTest {
                 "SKIP_MANAGER", tenant.token("skip-boss", "managers"),
                 "COLLEAGUE", tenant.token("colleague"),
                 "COMMITTEE", tenant.token("committee-member", "committee"),
-                "CLIENT_READ", clientToken("readiness-reader", "people:read evidence:read frameworks:read"),
-                "CLIENT_WRITE", clientToken("readiness-writer", allScopes),
-                "CLIENT_OTHER_SCOPE", clientToken("readiness-other", "frameworks:read"),
+                "CLIENT_READ", tenant.clientToken("readiness-reader", "people:read evidence:read frameworks:read"),
+                "CLIENT_WRITE", tenant.clientToken("readiness-writer", allScopes),
+                "CLIENT_OTHER_SCOPE", tenant.clientToken("readiness-other", "frameworks:read"),
                 "PLATFORM", platformToken(),
                 "OTHER_TENANT_ADMIN", newTenant(label + "-other").admin()));
         people = new LinkedHashMap<>();
@@ -165,9 +165,5 @@ abstract class ReadinessMatrixOrganisation extends IntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private String clientToken(String subject, String scope) {
-        return tenant.issuer().token(tenant.audience(), subject, c -> c.claim("scope", scope));
     }
 }

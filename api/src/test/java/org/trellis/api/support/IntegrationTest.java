@@ -262,6 +262,11 @@ public abstract class IntegrationTest {
                             .claim("groups", List.of(groups)));
         }
 
+        /** A machine client's token (client credentials) with these space-separated scopes. */
+        public String clientToken(String subject, String scope) {
+            return issuer.token(audience, subject, claims -> claims.claim("scope", scope));
+        }
+
         public String admin() {
             return token("admin", "admins");
         }

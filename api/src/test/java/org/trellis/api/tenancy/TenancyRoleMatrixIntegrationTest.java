@@ -184,9 +184,9 @@ class TenancyRoleMatrixIntegrationTest extends IntegrationTest {
                 Caller.MANAGER, tenant.manager(),
                 Caller.ENGINEER, tenant.engineer(),
                 Caller.COLLEAGUE, tenant.token("colleague"),
-                Caller.CLIENT_READ, clientToken("matrix-reader", reads),
-                Caller.CLIENT_WRITE, clientToken("matrix-bot", writes),
-                Caller.CLIENT_OTHER_SCOPE, clientToken("matrix-other", "frameworks:read"),
+                Caller.CLIENT_READ, tenant.clientToken("matrix-reader", reads),
+                Caller.CLIENT_WRITE, tenant.clientToken("matrix-bot", writes),
+                Caller.CLIENT_OTHER_SCOPE, tenant.clientToken("matrix-other", "frameworks:read"),
                 Caller.PLATFORM, platformToken(),
                 Caller.OTHER_TENANT_ADMIN, other.admin()));
         tokens.values()
@@ -287,10 +287,6 @@ class TenancyRoleMatrixIntegrationTest extends IntegrationTest {
                 .get();
         String clientId = registerServiceClient(platformToken(), providerId, "target-bot", List.of());
         return new Targets(tenant.id(), other.id(), providerId, clientId, tenant.providerId());
-    }
-
-    private String clientToken(String subject, String scope) {
-        return tenant.issuer().token(tenant.audience(), subject, claims -> claims.claim("scope", scope));
     }
 
     private static Stream<Arguments> row(Operation<Targets> operation, String outcomes) {

@@ -130,9 +130,9 @@ class WebhookRoleMatrixIntegrationTest extends IntegrationTest {
                 Caller.MANAGER, tenant.token("boss", "managers"),
                 Caller.OWNER, tenant.token("owner"),
                 Caller.COLLEAGUE, tenant.engineer(),
-                Caller.CLIENT_READ, clientToken("wh-reader", "evidence:read people:read"),
-                Caller.CLIENT_WRITE, clientToken("wh-client", "evidence:write people:write people:read"),
-                Caller.CLIENT_OTHER_SCOPE, clientToken("wh-other", "frameworks:read"),
+                Caller.CLIENT_READ, tenant.clientToken("wh-reader", "evidence:read people:read"),
+                Caller.CLIENT_WRITE, tenant.clientToken("wh-client", "evidence:write people:write people:read"),
+                Caller.CLIENT_OTHER_SCOPE, tenant.clientToken("wh-other", "frameworks:read"),
                 Caller.PLATFORM, platformToken(),
                 Caller.OTHER_TENANT_ADMIN, newTenant("webhook-matrix-other").admin()));
         tokens.values()
@@ -239,10 +239,6 @@ class WebhookRoleMatrixIntegrationTest extends IntegrationTest {
                 .orElseThrow();
         String person = personOf(tokens.get(Caller.OWNER));
         return new Targets(endpoint, event, person);
-    }
-
-    private String clientToken(String subject, String scope) {
-        return tenant.issuer().token(tenant.audience(), subject, c -> c.claim("scope", scope));
     }
 
     private static Stream<Arguments> row(Operation<Targets> operation, String outcomes) {
