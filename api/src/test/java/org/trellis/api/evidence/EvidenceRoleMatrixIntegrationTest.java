@@ -182,8 +182,7 @@ class EvidenceRoleMatrixIntegrationTest extends IntegrationTest {
                 Caller.CLIENT_OTHER_SCOPE, tenant.clientToken("ev-other", "people:read"),
                 Caller.PLATFORM, platformToken(),
                 Caller.OTHER_TENANT_ADMIN, newTenant("evidence-matrix-other").admin());
-        tokens.values()
-                .forEach(token -> graphQl(token).document("{ me { kind } }").execute());
+        signIn(tokens.values());
         standing = submitted(ownerToken);
         colleagues = submitted(colleagueToken);
         judge = new Judge<>(this::state, () -> auditEventCount(tenant.uuid()));

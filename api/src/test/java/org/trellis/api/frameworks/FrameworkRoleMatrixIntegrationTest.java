@@ -173,8 +173,7 @@ class FrameworkRoleMatrixIntegrationTest extends IntegrationTest {
                 Caller.CLIENT_OTHER_SCOPE, tenant.clientToken("fw-other", "people:read"),
                 Caller.PLATFORM, platformToken(),
                 Caller.OTHER_TENANT_ADMIN, other.admin()));
-        tokens.values()
-                .forEach(token -> graphQl(token).document("{ me { kind } }").execute());
+        signIn(tokens.values());
         managerId = personOf(tenant.manager());
         judge = new Judge<>(this::state, () -> auditEventCount(tenant.uuid()));
     }

@@ -128,8 +128,7 @@ class LiveRoleMatrixIntegrationTest extends IntegrationTest {
                 Caller.CLIENT_OTHER_SCOPE, client("live-other", "people:read"),
                 Caller.PLATFORM, platformToken(),
                 Caller.OTHER_TENANT_ADMIN, otherTenantAdmin());
-        tokens.values()
-                .forEach(token -> graphQl(token).document("{ me { kind } }").execute());
+        signIn(tokens.values());
         targets = new Targets(tenant.uuid(), owner, item);
     }
 

@@ -224,8 +224,7 @@ class MentoringRoleMatrixIntegrationTest extends IntegrationTest {
                 Caller.CLIENT_OTHER_SCOPE, tenant.clientToken("mentoring-other", "frameworks:read"),
                 Caller.PLATFORM, platformToken(),
                 Caller.OTHER_TENANT_ADMIN, newTenant("mentoring-matrix-other").admin()));
-        tokens.values()
-                .forEach(token -> graphQl(token).document("{ me { kind } }").execute());
+        signIn(tokens.values());
         person("colleague", null);
         menteeManager = personOf(tokens.get(Caller.MENTEE_MANAGER));
         mentorManager = personOf(tokens.get(Caller.MENTOR_MANAGER));

@@ -116,23 +116,19 @@ class NotificationRoleMatrixIntegrationTest extends IntegrationTest {
     void organisation() {
         tenant = newTenant("notification-matrix");
         admin = tenant.admin();
-        registerServiceClient(admin, tenant.providerId(), "nm-reader", List.of("evidence:read", "people:read"));
-        registerServiceClient(
-                admin, tenant.providerId(), "nm-client", List.of("evidence:write", "people:write", "people:read"));
-        registerServiceClient(admin, tenant.providerId(), "nm-other", List.of("frameworks:read"));
+        List<String> clients = matrixClients(tenant, "nm");
         tokens = new EnumMap<>(Map.of(
                 Caller.ADMIN, admin,
                 Caller.MANAGER, tenant.token("boss", "managers"),
                 Caller.OWNER, tenant.token("owner"),
                 Caller.COLLEAGUE, tenant.engineer(),
-                Caller.CLIENT_READ, tenant.clientToken("nm-reader", "evidence:read people:read"),
-                Caller.CLIENT_WRITE, tenant.clientToken("nm-client", "evidence:write people:write people:read"),
-                Caller.CLIENT_OTHER_SCOPE, tenant.clientToken("nm-other", "frameworks:read"),
+                Caller.CLIENT_READ, clients.get(0),
+                Caller.CLIENT_WRITE, clients.get(1),
+                Caller.CLIENT_OTHER_SCOPE, clients.get(2),
                 Caller.PLATFORM, platformToken(),
                 Caller.OTHER_TENANT_ADMIN,
                         newTenant("notification-matrix-other").admin()));
-        tokens.values()
-                .forEach(token -> graphQl(token).document("{ me { kind } }").execute());
+        signIn(tokens.values());
         judge = new Judge<>(this::state, () -> auditEventCount(tenant.uuid()));
     }
 

@@ -75,22 +75,18 @@ class PrivacyRoleMatrixIntegrationTest extends IntegrationTest {
     void organisation() {
         tenant = newTenant("privacy-matrix");
         admin = tenant.admin();
-        registerServiceClient(admin, tenant.providerId(), "pv-reader", List.of("evidence:read", "people:read"));
-        registerServiceClient(
-                admin, tenant.providerId(), "pv-client", List.of("evidence:write", "people:write", "people:read"));
-        registerServiceClient(admin, tenant.providerId(), "pv-other", List.of("frameworks:read"));
+        List<String> clients = matrixClients(tenant, "pv");
         tokens = new EnumMap<>(Map.of(
                 Caller.ADMIN, admin,
                 Caller.MANAGER, tenant.token("boss", "managers"),
                 Caller.OWNER, tenant.token("owner"),
                 Caller.COLLEAGUE, tenant.engineer(),
-                Caller.CLIENT_READ, tenant.clientToken("pv-reader", "evidence:read people:read"),
-                Caller.CLIENT_WRITE, tenant.clientToken("pv-client", "evidence:write people:write people:read"),
-                Caller.CLIENT_OTHER_SCOPE, tenant.clientToken("pv-other", "frameworks:read"),
+                Caller.CLIENT_READ, clients.get(0),
+                Caller.CLIENT_WRITE, clients.get(1),
+                Caller.CLIENT_OTHER_SCOPE, clients.get(2),
                 Caller.PLATFORM, platformToken(),
                 Caller.OTHER_TENANT_ADMIN, newTenant("privacy-matrix-other").admin()));
-        tokens.values()
-                .forEach(token -> graphQl(token).document("{ me { kind } }").execute());
+        signIn(tokens.values());
         judge = new Judge<>(this::state, () -> auditEventCount(tenant.uuid()));
     }
 

@@ -80,8 +80,7 @@ abstract class ReadinessMatrixOrganisation extends IntegrationTest {
                         .get())
                 .as("the committee member's role comes from the identity provider's group")
                 .containsExactlyInAnyOrder("ENGINEER", "PROMOTION_COMMITTEE");
-        tokens.values()
-                .forEach(token -> graphQl(token).document("{ me { kind } }").execute());
+        signIn(tokens.values());
     }
 
     /** The owner logs one piece of evidence of the competency, submits it, and their manager endorses it. */

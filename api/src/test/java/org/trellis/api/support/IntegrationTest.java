@@ -239,6 +239,31 @@ public abstract class IntegrationTest {
                 .get();
     }
 
+    /**
+     * A role matrix's three service clients of the tenant, registered: a reader ({@code evidence:read people:read}), a
+     * writer ({@code evidence:write people:write people:read}) and one whose only scope is unrelated
+     * ({@code frameworks:read}); their tokens, in that order.
+     */
+    protected List<String> matrixClients(TestTenant tenant, String prefix) {
+        String admin = tenant.admin();
+        registerServiceClient(admin, tenant.providerId(), prefix + "-reader", List.of("evidence:read", "people:read"));
+        registerServiceClient(
+                admin,
+                tenant.providerId(),
+                prefix + "-client",
+                List.of("evidence:write", "people:write", "people:read"));
+        registerServiceClient(admin, tenant.providerId(), prefix + "-other", List.of("frameworks:read"));
+        return List.of(
+                tenant.clientToken(prefix + "-reader", "evidence:read people:read"),
+                tenant.clientToken(prefix + "-client", "evidence:write people:write people:read"),
+                tenant.clientToken(prefix + "-other", "frameworks:read"));
+    }
+
+    /** Signs every token in once, so that the requests a test counts are not first sign-ins. */
+    protected void signIn(java.util.Collection<String> tokens) {
+        tokens.forEach(token -> graphQl(token).document("{ me { kind } }").execute());
+    }
+
     /** How many people the tenant admin sees (at most 100). */
     protected int peopleCount(String adminToken) {
         return graphQl(adminToken)

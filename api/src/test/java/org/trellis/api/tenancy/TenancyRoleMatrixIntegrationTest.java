@@ -189,8 +189,7 @@ class TenancyRoleMatrixIntegrationTest extends IntegrationTest {
                 Caller.CLIENT_OTHER_SCOPE, tenant.clientToken("matrix-other", "frameworks:read"),
                 Caller.PLATFORM, platformToken(),
                 Caller.OTHER_TENANT_ADMIN, other.admin()));
-        tokens.values()
-                .forEach(token -> graphQl(token).document("{ me { kind } }").execute());
+        signIn(tokens.values());
         graphQl(tenant.admin())
                 .document(
                         "mutation($p: ID!, $m: ID) { setManager(input: {personId: $p, managerId: $m}) { person { id } } }")

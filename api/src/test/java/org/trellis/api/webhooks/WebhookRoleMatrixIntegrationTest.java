@@ -121,22 +121,18 @@ class WebhookRoleMatrixIntegrationTest extends IntegrationTest {
     void organisation() {
         tenant = newTenant("webhook-matrix");
         admin = tenant.admin();
-        registerServiceClient(admin, tenant.providerId(), "wh-reader", List.of("evidence:read", "people:read"));
-        registerServiceClient(
-                admin, tenant.providerId(), "wh-client", List.of("evidence:write", "people:write", "people:read"));
-        registerServiceClient(admin, tenant.providerId(), "wh-other", List.of("frameworks:read"));
+        List<String> clients = matrixClients(tenant, "wh");
         tokens = new EnumMap<>(Map.of(
                 Caller.ADMIN, admin,
                 Caller.MANAGER, tenant.token("boss", "managers"),
                 Caller.OWNER, tenant.token("owner"),
                 Caller.COLLEAGUE, tenant.engineer(),
-                Caller.CLIENT_READ, tenant.clientToken("wh-reader", "evidence:read people:read"),
-                Caller.CLIENT_WRITE, tenant.clientToken("wh-client", "evidence:write people:write people:read"),
-                Caller.CLIENT_OTHER_SCOPE, tenant.clientToken("wh-other", "frameworks:read"),
+                Caller.CLIENT_READ, clients.get(0),
+                Caller.CLIENT_WRITE, clients.get(1),
+                Caller.CLIENT_OTHER_SCOPE, clients.get(2),
                 Caller.PLATFORM, platformToken(),
                 Caller.OTHER_TENANT_ADMIN, newTenant("webhook-matrix-other").admin()));
-        tokens.values()
-                .forEach(token -> graphQl(token).document("{ me { kind } }").execute());
+        signIn(tokens.values());
         String owner = personOf(tokens.get(Caller.OWNER));
         graphQl(admin)
                 .document("mutation($p: ID!, $v: ID!) { assignFramework(input: {personId: $p, versionId: $v,"
