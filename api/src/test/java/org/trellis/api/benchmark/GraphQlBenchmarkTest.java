@@ -33,7 +33,6 @@ class GraphQlBenchmarkTest {
 
     static final int CONNECTIONS = 16;
     private static final Duration GLOBAL_WARM_UP = Duration.ofSeconds(2);
-    static final Duration WARM_UP = Duration.ofSeconds(2);
     static final Duration MEASURE = Duration.ofSeconds(8);
     static final Duration OPEN_LOOP_WARM_UP = Duration.ofSeconds(3);
     static final Duration OPEN_LOOP_MEASURE = Duration.ofSeconds(10);
@@ -56,6 +55,7 @@ class GraphQlBenchmarkTest {
                 scenarios = scenarios.subList(0, 1); // the floor only: a quicker run to profile readiness
             }
             LoadGenerator load = new LoadGenerator(api.client());
+            WarmUp warmUp = new WarmUp(api);
             for (Scenario scenario : scenarios) {
                 JsonNode first = GraphQlHttp.JSON.readTree(api.send(scenario.request()));
                 if (!scenario.shape().test(first)) {
@@ -66,7 +66,7 @@ class GraphQlBenchmarkTest {
             List<Map<String, Object>> closed = new ArrayList<>();
             double floor = 0;
             for (Scenario scenario : scenarios) {
-                load.closedLoop(scenario.request(), CONNECTIONS, WARM_UP);
+                warmUp.untilCompiled(duration -> load.closedLoop(scenario.request(), CONNECTIONS, duration));
                 LoadGenerator.Measurement measured = load.closedLoop(scenario.request(), CONNECTIONS, MEASURE);
                 if (floor == 0) {
                     floor = measured.perSecond();
@@ -85,11 +85,11 @@ class GraphQlBenchmarkTest {
             System.out.println("benchmark: " + open);
             List<Map<String, Object>> openRows = new ArrayList<>(List.of(open));
             Map<String, Object> readiness =
-                    ReadinessBenchmark.measure(api, load, platformIssuer, floor, closed, openRows);
+                    ReadinessBenchmark.measure(api, load, warmUp, platformIssuer, floor, closed, openRows);
             results.put("commit", commit);
             results.put(
                     "measuredAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-            results.put("setup", setup());
+            results.put("setup", setup(warmUp));
             results.put("closedLoop", closed);
             results.put("openLoop", openRows);
             results.put("readiness", readiness);
@@ -126,24 +126,27 @@ class GraphQlBenchmarkTest {
         return environment;
     }
 
-    private static Map<String, Object> setup() {
+    private static Map<String, Object> setup(WarmUp warmUp) {
         Map<String, Object> setup = new LinkedHashMap<>();
         setup.put("cores", Runtime.getRuntime().availableProcessors());
         setup.put("jvmFlags", AppProcess.JVM_FLAGS);
         setup.put("arguments", ARGUMENTS);
         setup.put("closedLoopConnections", CONNECTIONS);
-        setup.put("warmUpSeconds", WARM_UP.toSeconds());
+        setup.put("warmUpSeconds", warmUp.seconds());
         setup.put("measureSeconds", MEASURE.toSeconds());
         setup.put("openLoopSeconds", OPEN_LOOP_MEASURE.toSeconds());
         setup.put(
                 "summary",
                 "Application jar in its own JVM (%s, default profile, production settings; loopback issuers allowed"
                                 .formatted(String.join(" ", AppProcess.JVM_FLAGS))
-                        + "), PostgreSQL and load generator on one machine; closed loop: %d connections, %d s measured after %d s warm-up per scenario; open loop: %d s at a fixed rate after %d s warm-up. SQL statements: asserted by BenchmarkStatementsIntegrationTest and ReadinessStatementsIntegrationTest."
+                        + "), PostgreSQL and load generator on one machine; closed loop: %d connections, %d s measured after a warm-up per scenario that lasts until the application's JIT compiler has settled (%d–%d s; under %d %% of the last %d s spent compiling); open loop: %d s at a fixed rate after %d s warm-up. SQL statements: asserted by BenchmarkStatementsIntegrationTest and ReadinessStatementsIntegrationTest."
                                 .formatted(
                                         CONNECTIONS,
                                         MEASURE.toSeconds(),
-                                        WARM_UP.toSeconds(),
+                                        WarmUp.MIN_ROUNDS * WarmUp.ROUND.toSeconds(),
+                                        WarmUp.MAX_ROUNDS * WarmUp.ROUND.toSeconds(),
+                                        WarmUp.SETTLED_PERCENT,
+                                        WarmUp.ROUND.toSeconds(),
                                         OPEN_LOOP_MEASURE.toSeconds(),
                                         OPEN_LOOP_WARM_UP.toSeconds()));
         return setup;

@@ -2,6 +2,7 @@ package org.trellis.api.benchmark;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ final class ReadinessBenchmark {
     static Map<String, Object> measure(
             GraphQlHttp api,
             LoadGenerator load,
+            WarmUp warmUp,
             Issuer platform,
             double floor,
             List<Map<String, Object>> closed,
@@ -41,7 +43,7 @@ final class ReadinessBenchmark {
             if (!scenario.shape().test(first)) {
                 throw new IllegalStateException(scenario.name() + " answered unexpected data: " + first);
             }
-            load.closedLoop(scenario.request(), connections, GraphQlBenchmarkTest.WARM_UP.multipliedBy(2));
+            warmUp.untilCompiled(duration -> load.closedLoop(scenario.request(), connections, duration));
             LoadGenerator.Measurement measured =
                     load.closedLoop(scenario.request(), connections, GraphQlBenchmarkTest.MEASURE);
             closed.add(BenchmarkReport.row(scenario.name(), scenario.statements(), measured, floor, 0));
@@ -55,7 +57,7 @@ final class ReadinessBenchmark {
         open.add(openLoop(load, dashboard, ReadinessScenarios.DASHBOARD_SUSTAINED_RATE, floor));
         open.add(openLoop(load, explanation, ReadinessScenarios.EXPLANATION_RATE, floor));
         LoadGenerator.Step chain = ReadinessScenarios.evidenceChain(api, seed);
-        LoadGenerator.closedLoop(chain, connections, GraphQlBenchmarkTest.WARM_UP);
+        warmUp.untilCompiled(duration -> LoadGenerator.closedLoop(chain, connections, duration));
         closed.add(BenchmarkReport.row(
                 "readiness: logEvidence + submitEvidence + endorseEvidence (rollup triggers, snapshot); mutations/s,"
                         + " latency per chain of three",
@@ -90,7 +92,7 @@ final class ReadinessBenchmark {
                         ReadinessScenarios.prepareReference(opened.getLast(), seed.tenantId(), seed.teamMembers()));
             }
             LoadGenerator.Step step = ReadinessScenarios.reference(statements);
-            LoadGenerator.closedLoop(step, connections, GraphQlBenchmarkTest.WARM_UP.multipliedBy(2));
+            LoadGenerator.closedLoop(step, connections, Duration.ofSeconds(4));
             return BenchmarkReport.row(
                     "REFERENCE: hand-written SQL over JDBC, no application (per person × competency of the team of"
                             + " %d: endorsed count, kinds, latest, last 12 months)"
