@@ -31,6 +31,7 @@ class SecurityConfiguration {
             throws Exception {
         var entryPoint = new CountingEntryPoint(meters);
         var accessDenied = accessDenied();
+        var verifying = new JwtIssuerAuthenticationManagerResolver(issuers);
         http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .requestMatchers(
@@ -43,7 +44,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(server -> server.authenticationManagerResolver(
-                                new JwtIssuerAuthenticationManagerResolver(issuers))
+                                request -> issuers.verifiedFirst(verifying.resolve(request)))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied))
                 .exceptionHandling(exceptions ->

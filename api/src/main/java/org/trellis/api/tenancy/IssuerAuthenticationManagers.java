@@ -18,6 +18,7 @@ import org.springframework.security.authentication.AuthenticationManagerResolver
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,8 +37,9 @@ import org.trellis.api.shared.PrincipalChanges.PrincipalsChanged;
  * registration (long-lived, so its signing keys stay cached; any change to the registration, including a key
  * rotation, makes a new one).
  *
- * <p>And the signed-in callers by token ({@link PrincipalCache}): a token is verified on every request, but signed in
- * (service-client and person lookups) only the first time, until its tenant's principals change.
+ * <p>And the signed-in callers by token ({@link PrincipalCache}): a token is verified (signature, issuer, audience,
+ * times) and signed in (service-client and person lookups) the first time it is seen; the same token text again is
+ * answered from the cache until its {@code exp} or until its tenant's principals change ({@link #verifiedFirst}).
  */
 @Component
 public class IssuerAuthenticationManagers implements AuthenticationManagerResolver<String> {
@@ -99,6 +101,23 @@ public class IssuerAuthenticationManagers implements AuthenticationManagerResolv
             MDC.put("tenantId", registration.tenantId().toString());
         }
         return managers.get(key, this::build);
+    }
+
+    /**
+     * Answers a bearer token that was verified and signed in before, byte for byte, from {@link PrincipalCache}
+     * without parsing or verifying it again (the same bytes verify the same way until their {@code exp}; a change to
+     * the tenant's identity providers or people drops the entry); any other token goes to {@code verifying}.
+     */
+    public AuthenticationManager verifiedFirst(AuthenticationManager verifying) {
+        return authentication -> {
+            if (authentication instanceof BearerTokenAuthenticationToken bearer) {
+                PrincipalCache.Entry cached = principals.verified(bearer.getToken());
+                if (cached != null) {
+                    return new ActorAuthentication(cached.actor(), cached.jwt());
+                }
+            }
+            return verifying.authenticate(authentication);
+        };
     }
 
     /** Forgets what is cached about an issuer, so its next token sees the registry as it is now. */

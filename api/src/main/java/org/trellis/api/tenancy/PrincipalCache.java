@@ -13,12 +13,14 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.trellis.api.shared.Actor;
 
 /**
- * Signed-in callers by token, so that a repeated token costs no sign-in statement. An entry is keyed by the SHA-256
- * of the exact token text, is made only after that token was verified, and expires at the token's {@code exp}.
+ * Signed-in callers by token, so that a repeated token costs no verification and no sign-in statement. An entry is
+ * keyed by the SHA-256 of the exact token text, is made only after that token was verified, and expires at the
+ * token's {@code exp}.
  * Entries of a tenant are dropped when its principals change ({@link #evict}). Nothing is served or stored while
  * {@link #listening} is false: then a change on another instance could go unnoticed.
  *
@@ -27,7 +29,8 @@ import org.trellis.api.shared.Actor;
  */
 final class PrincipalCache {
 
-    private record Entry(Actor actor, Instant expiresAt) {}
+    /** A verified token's claims and its signed-in caller. */
+    record Entry(Actor actor, Jwt jwt, Instant expiresAt) {}
 
     private final Cache<String, Entry> entries;
     private final boolean enabled;
@@ -76,7 +79,7 @@ final class PrincipalCache {
         long started = clock.get();
         Actor actor = signIn.get();
         if (listening && Instant.now().isBefore(expiresAt) && tenantId.equals(actor.tenantId())) {
-            entries.put(key, new Entry(actor, expiresAt));
+            entries.put(key, new Entry(actor, jwt, expiresAt));
             if (!listening || evictedSince(tenantId, started)) {
                 entries.invalidate(key);
             }
@@ -115,6 +118,19 @@ final class PrincipalCache {
     /** Whether this exact token's caller is cached now. */
     boolean holds(String token) {
         return entries.getIfPresent(key(token)) != null;
+    }
+
+    /**
+     * This exact token's entry while it may be served: the token was verified and signed in before, has not expired,
+     * and no change to its tenant's principals came since; otherwise null.
+     */
+    @Nullable
+    Entry verified(String token) {
+        if (!enabled || !listening) {
+            return null;
+        }
+        Entry cached = entries.getIfPresent(key(token));
+        return cached != null && Instant.now().isBefore(cached.expiresAt()) ? cached : null;
     }
 
     private boolean evictedSince(UUID tenantId, long started) {

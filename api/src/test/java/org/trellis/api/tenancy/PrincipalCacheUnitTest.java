@@ -110,6 +110,32 @@ class PrincipalCacheUnitTest {
     }
 
     @Test
+    void servesAVerifiedTokensClaimsAndCallerWithoutSigningInAgain() {
+        Jwt token = token("a", Duration.ofHours(1));
+        Actor actor = cache.get(token, TENANT, signIn(TENANT));
+        PrincipalCache.Entry served = cache.verified("a");
+        assertThat(served).isNotNull();
+        assertThat(served.actor()).isSameAs(actor);
+        assertThat(served.jwt()).isSameAs(token);
+        assertThat(cache.verified("a ")).isNull(); // another text, however close, was never verified
+        assertThat(signIns).hasValue(1);
+    }
+
+    @Test
+    void servesNoVerifiedTokenPastItsExpiryAfterAChangeOrWhileDeaf() throws InterruptedException {
+        cache.get(token("short", Duration.ofMillis(300)), TENANT, signIn(TENANT));
+        cache.get(token("changed", Duration.ofHours(1)), TENANT, signIn(TENANT));
+        cache.get(token("deaf", Duration.ofHours(1)), OTHER_TENANT, signIn(OTHER_TENANT));
+        Thread.sleep(400);
+        assertThat(cache.verified("short")).isNull();
+        cache.evict(TENANT);
+        assertThat(cache.verified("changed")).isNull();
+        assertThat(cache.verified("deaf")).isNotNull();
+        cache.listening(false);
+        assertThat(cache.verified("deaf")).isNull();
+    }
+
+    @Test
     void sizeZeroSignsInEveryRequest() {
         PrincipalCache off = new PrincipalCache(0);
         off.listening(true);
@@ -117,6 +143,7 @@ class PrincipalCacheUnitTest {
         off.get(token, TENANT, signIn(TENANT));
         off.get(token, TENANT, signIn(TENANT));
         assertThat(signIns).hasValue(2);
+        assertThat(off.verified("a")).isNull();
     }
 
     private Supplier<Actor> signIn(UUID tenant) {
