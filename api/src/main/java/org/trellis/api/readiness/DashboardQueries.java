@@ -15,12 +15,12 @@ import static org.trellis.persistence.jooq.Tables.TEAM;
 import static org.trellis.persistence.jooq.Tables.TEAM_MEMBER;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -34,6 +34,9 @@ import org.jooq.SelectSelectStep;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
+import org.trellis.api.people.Person;
+import org.trellis.api.people.PersonRows;
+import org.trellis.api.shared.Actor;
 
 /**
  * The dashboard's own reads: its scope (a team subtree, or the teams a manager manages and those below) with the stored
@@ -44,9 +47,8 @@ class DashboardQueries {
 
     private static final String ACTIVE = "ACTIVE";
     private static final Field<UUID> TREE_ID = field(name("tree", "id"), UUID.class);
-    private static final List<SelectField<?>> MEMBER_COLUMNS = Stream.concat(
-                    Stream.of(PERSON.ID), ReadinessSummaries.COLUMNS.stream())
-            .toList();
+    private static final Field<UUID> MANAGED_ID = field(name("managed", "id"), UUID.class);
+    private static final Field<Boolean> MANAGES = field(name("manages"), Boolean.class);
 
     private final DSLContext db;
 
@@ -63,11 +65,15 @@ class DashboardQueries {
         if (managerId == null) {
             return new Access(db.select(found).fetchSingle().value1(), true);
         }
-        Field<Boolean> managed = DSL.field(DSL.val(teamId).in(select(TREE_ID).from(name("tree"))));
-        Record2<Boolean, Boolean> row = db.withRecursive(tree(managedBy(managerId)))
-                .select(found, managed)
+        Record2<Boolean, Boolean> row = db.withRecursive(tree("managed", managedBy(managerId)))
+                .select(found, manages(teamId))
                 .fetchSingle();
         return new Access(row.value1(), row.value2());
+    }
+
+    /** Whether {@code teamId} is among the teams of the recursive table {@code managed(id)}. */
+    private static Field<Boolean> manages(UUID teamId) {
+        return DSL.field(DSL.val(teamId).in(select(MANAGED_ID).from(name("managed"))));
     }
 
     Select<Record1<UUID>> team(UUID teamId) {
@@ -82,22 +88,42 @@ class DashboardQueries {
     }
 
     /**
-     * Active members of the teams below (and including) the roots, by name, at most {@code limit}, each with their
-     * stored readiness row: one statement.
+     * Active members of the teams below (and including) the roots, by name, at most {@code limit}, each as the caller
+     * may see them and with their stored readiness row: one statement.
      */
-    List<Member> membersBelow(Select<Record1<UUID>> roots, int limit) {
+    List<Member> membersBelow(Actor actor, Select<Record1<UUID>> roots, int limit) {
+        return members(db.withRecursive(tree("tree", roots)).select(columns(actor, DSL.inline(true))), below(), limit);
+    }
+
+    /**
+     * As {@link #membersBelow} for one team, each row also saying whether {@code managerId} manages the team or one
+     * above it (the policy decides what that means), so the access check costs no statement of its own.
+     */
+    List<Member> teamMembers(Actor actor, UUID teamId, UUID managerId, int limit) {
         return members(
-                db.withRecursive(tree(roots)).select(MEMBER_COLUMNS),
-                PERSON.ID.in(select(TEAM_MEMBER.PERSON_ID)
-                        .from(TEAM_MEMBER)
-                        .where(TEAM_MEMBER.TEAM_ID.in(select(TREE_ID).from(name("tree"))))
-                        .and(TEAM_MEMBER.ROLE.eq("MEMBER"))),
+                db.withRecursive(tree("tree", team(teamId)), tree("managed", managedBy(managerId)))
+                        .select(columns(actor, manages(teamId))),
+                below(),
                 limit);
     }
 
     /** Every active person of the tenant, by name, at most {@code limit}, each with their stored readiness row. */
-    List<Member> everyone(int limit) {
-        return members(db.select(MEMBER_COLUMNS), DSL.noCondition(), limit);
+    List<Member> everyone(Actor actor, int limit) {
+        return members(db.select(columns(actor, DSL.inline(true))), DSL.noCondition(), limit);
+    }
+
+    private static List<SelectField<?>> columns(Actor actor, Field<Boolean> manages) {
+        List<SelectField<?>> columns = new ArrayList<>(PersonRows.columns(actor));
+        columns.addAll(ReadinessSummaries.COLUMNS);
+        columns.add(manages.as(MANAGES));
+        return columns;
+    }
+
+    private static Condition below() {
+        return PERSON.ID.in(select(TEAM_MEMBER.PERSON_ID)
+                .from(TEAM_MEMBER)
+                .where(TEAM_MEMBER.TEAM_ID.in(select(TREE_ID).from(name("tree"))))
+                .and(TEAM_MEMBER.ROLE.eq("MEMBER")));
     }
 
     private List<Member> members(SelectSelectStep<Record> select, Condition condition, int limit) {
@@ -109,17 +135,23 @@ class DashboardQueries {
                 .and(PERSON.STATUS.eq(ACTIVE))
                 .orderBy(PERSON.DISPLAY_NAME, PERSON.ID)
                 .limit(limit)
-                .fetch(row -> new Member(row.get(PERSON.ID), ReadinessSummaries.toSummary(row)));
+                .fetch(row -> new Member(
+                        PersonRows.person(row),
+                        ReadinessSummaries.toSummary(row),
+                        Boolean.TRUE.equals(row.get(MANAGES))));
     }
 
-    /** The teams below (and including) the roots, as the recursive table {@code tree(id)}. */
-    private static CommonTableExpression<Record1<UUID>> tree(Select<Record1<UUID>> roots) {
-        return name("tree")
+    /** The teams below (and including) the roots, as the recursive table {@code <table>(id)}. */
+    private static CommonTableExpression<Record1<UUID>> tree(String table, Select<Record1<UUID>> roots) {
+        return name(table)
                 .fields("id")
                 .as(select(TEAM.ID)
                         .from(TEAM)
                         .where(TEAM.ID.in(roots))
-                        .union(select(TEAM.ID).from(TEAM).join(name("tree")).on(TEAM.PARENT_ID.eq(TREE_ID))));
+                        .union(select(TEAM.ID)
+                                .from(TEAM)
+                                .join(name(table))
+                                .on(TEAM.PARENT_ID.eq(field(name(table, "id"), UUID.class)))));
     }
 
     /** Active pairings touching these people: mentee → mentor, and each such mentor's active mentees in all. */
@@ -174,8 +206,11 @@ class DashboardQueries {
     /** Whether a team exists, and whether the caller may see its dashboard. */
     record Access(boolean found, boolean allowed) {}
 
-    /** A person in scope, and their stored readiness row if they have one. */
-    record Member(UUID personId, @Nullable ReadinessSummary stored) {}
+    /**
+     * A person in scope as the caller may see them, their stored readiness row if they have one, and (for one team's
+     * members) whether the caller manages that team.
+     */
+    record Member(Person person, @Nullable ReadinessSummary stored, boolean manages) {}
 
     /** Active mentee → mentor, and the mentors' active mentee counts. */
     record Coverage(Map<UUID, UUID> mentorOf, Map<UUID, Integer> load) {}

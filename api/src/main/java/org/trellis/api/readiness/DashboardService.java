@@ -61,16 +61,14 @@ class DashboardService {
         List<DashboardQueries.Member> members = scope(actor, teamId);
         boolean truncated = members.size() > MAX_PEOPLE;
         Map<UUID, ReadinessSummary> stored = new HashMap<>();
-        List<UUID> ids = new ArrayList<>(members.size());
+        List<Person> inScope = new ArrayList<>(members.size());
         members.stream().limit(MAX_PEOPLE).forEach(member -> {
-            ids.add(member.personId());
+            inScope.add(member.person());
             if (member.stored() != null) {
-                stored.put(member.personId(), member.stored());
+                stored.put(member.person().id(), member.stored());
             }
         });
-        List<Person> inScope = people.getAll(actor, ids).stream()
-                .sorted(Comparator.comparing(Person::displayName).thenComparing(Person::id))
-                .toList();
+        inScope.sort(Comparator.comparing(Person::displayName).thenComparing(Person::id));
         List<Person> visible =
                 inScope.stream().filter(p -> ReadinessPolicy.canSee(actor, p)).toList();
         Map<UUID, ReadinessSummary> decided = readiness.summaries(
@@ -85,19 +83,30 @@ class DashboardService {
                 weeks);
     }
 
+    /**
+     * The people in scope. A team's members come with whether the caller manages it, so the policy decides in the
+     * same statement; only a team without members takes a second one to tell an absent team from an empty one.
+     */
     private List<DashboardQueries.Member> scope(Actor actor, @Nullable UUID teamId) {
         boolean admin = ReadinessPolicy.isAdmin(actor);
         if (teamId == null) {
             return admin
-                    ? queries.everyone(MAX_PEOPLE + 1)
-                    : queries.membersBelow(queries.managedBy(actor.personId()), MAX_PEOPLE + 1);
+                    ? queries.everyone(actor, MAX_PEOPLE + 1)
+                    : queries.membersBelow(actor, queries.managedBy(actor.personId()), MAX_PEOPLE + 1);
+        }
+        List<DashboardQueries.Member> members = admin
+                ? queries.membersBelow(actor, queries.team(teamId), MAX_PEOPLE + 1)
+                : queries.teamMembers(actor, teamId, actor.personId(), MAX_PEOPLE + 1);
+        if (!members.isEmpty()) {
+            ReadinessPolicy.requireDashboard(actor, members.getFirst().manages());
+            return members;
         }
         DashboardQueries.Access access = queries.access(teamId, admin ? null : actor.personId());
         if (!access.found()) {
             throw new NotFoundException("Team");
         }
         ReadinessPolicy.requireDashboard(actor, access.allowed());
-        return queries.membersBelow(queries.team(teamId), MAX_PEOPLE + 1);
+        return members;
     }
 
     private Dashboard.Heatmap heatmap(Actor actor, List<Person> visible, Map<UUID, ReadinessSummary> decided) {

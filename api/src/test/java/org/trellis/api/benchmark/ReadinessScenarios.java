@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ReadinessScenarios {
 
-    static final int DASHBOARD_STATEMENTS = 7;
+    static final int DASHBOARD_STATEMENTS = 4;
     static final int EXPLANATION_STATEMENTS = 11;
 
     /** The open-loop arrival rates of the dashboard (the issue's, and one this machine sustains) and explanation. */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.trellis.graphql.GlobalId;
 
 /**
  * Issue #12 items 5 and 6 through the API: a promotion case freezes the readiness explanation and the evidence,
@@ -220,6 +222,44 @@ class PromotionAndDashboardIntegrationTest extends ReadinessTestBase {
                 .execute()
                 .errors()
                 .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification")))
+                .verify();
+    }
+
+    @Test
+    void aTeamsDashboardTellsAnEmptyTeamFromAnAbsentOneAndFromAnotherManagersTeam() {
+        String empty = team(boss);
+        graphQl(token("boss"))
+                .document("query($t: ID) { dashboard(teamId: $t) { people { id } heatmap { rows { verdict } } } }")
+                .variable("t", empty)
+                .execute()
+                .path("dashboard.people")
+                .entityList(Object.class)
+                .hasSize(0);
+        // Someone who manages neither team: refused for the empty team as for the one with members.
+        String other = person("olga", null, "L5");
+        String otherTeam = team(other);
+        for (String target : List.of(empty, team)) {
+            graphQl(token("olga"))
+                    .document("query($t: ID) { dashboard(teamId: $t) { people { id } } }")
+                    .variable("t", target)
+                    .execute()
+                    .errors()
+                    .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("classification")))
+                    .verify();
+        }
+        graphQl(token("olga"))
+                .document("query($t: ID) { dashboard(teamId: $t) { people { id } } }")
+                .variable("t", otherTeam)
+                .execute()
+                .path("dashboard.people")
+                .entityList(Object.class)
+                .hasSize(0);
+        graphQl(token("boss"))
+                .document("query($t: ID) { dashboard(teamId: $t) { people { id } } }")
+                .variable("t", GlobalId.encode("Team", UUID.randomUUID()))
+                .execute()
+                .errors()
+                .expect(e -> "NOT_FOUND".equals(e.getExtensions().get("classification")))
                 .verify();
     }
 }

@@ -30,6 +30,8 @@ public abstract class ReadinessTestBase extends IntegrationTest {
     }
 
     /** A person (signed in once) assigned the framework at a level, reporting to {@code managerId} if given. */
+    private int teams;
+
     protected String person(String subject, String managerId, String level) {
         String id = personOf(token(subject));
         graphQl(admin)
@@ -55,10 +57,12 @@ public abstract class ReadinessTestBase extends IntegrationTest {
         return id;
     }
 
-    /** A team named Core with its manager and members; its id. */
+    /** A team (Core, Core 2, …) with its manager and members; its id. */
     protected String team(String manager, String... members) {
+        teams++;
         String team = graphQl(admin)
-                .document("mutation { createTeam(input: {name: \"Core\"}) { team { id } } }")
+                .document("mutation($n: String!) { createTeam(input: {name: $n}) { team { id } } }")
+                .variable("n", teams == 1 ? "Core" : "Core " + teams)
                 .execute()
                 .path("createTeam.team.id")
                 .entity(String.class)
