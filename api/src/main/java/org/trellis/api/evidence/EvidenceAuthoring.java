@@ -73,7 +73,8 @@ class EvidenceAuthoring {
                 "logEvidence",
                 draft,
                 () -> {
-                    if (!people.exists(actor, owner)) {
+                    // The caller's own record exists: deactivating or erasing them drops their sign-in first.
+                    if (!owner.equals(actor.personId()) && !people.exists(actor, owner)) {
                         throw new NotFoundException("Person");
                     }
                     if (!EvidencePolicy.canLogFor(actor, owner, relations.of(actor))) {

@@ -3,7 +3,9 @@ package org.trellis.api.evidence;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.function.SingletonSupplier;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorKind;
 import org.trellis.api.shared.ConflictException;
@@ -29,10 +31,34 @@ final class EvidencePolicy {
         WITHDRAW
     }
 
-    /** Who the caller is to others: their reports (direct and indirect) and their active mentees. */
-    record Relations(Set<UUID> reports, Set<UUID> mentees) {
+    /**
+     * Who the caller is to others: their reports (direct and indirect) and their active mentees. Each is looked up
+     * when a rule first asks for it, at most once: the rules ask only when the caller is not the person, so most of
+     * a person's own actions look up neither.
+     */
+    static final class Relations {
 
         static final Relations NONE = new Relations(Set.of(), Set.of());
+
+        private final Supplier<Set<UUID>> reports;
+        private final Supplier<Set<UUID>> mentees;
+
+        Relations(Set<UUID> reports, Set<UUID> mentees) {
+            this(() -> reports, () -> mentees);
+        }
+
+        Relations(Supplier<Set<UUID>> reports, Supplier<Set<UUID>> mentees) {
+            this.reports = SingletonSupplier.of(reports);
+            this.mentees = SingletonSupplier.of(mentees);
+        }
+
+        Set<UUID> reports() {
+            return reports.get();
+        }
+
+        Set<UUID> mentees() {
+            return mentees.get();
+        }
     }
 
     static boolean canSee(Actor actor, UUID owner, Relations relations) {

@@ -19,11 +19,13 @@ class EvidenceRelations {
         this.mentors = mentors;
     }
 
+    /** The caller's relations, each looked up only if a rule asks for it. */
     EvidencePolicy.Relations of(Actor actor) {
-        Set<UUID> reports = people.reportsOf(actor);
-        Set<UUID> mentees = actor.personId() == null
-                ? Set.of()
-                : mentors.getIfAvailable(() -> mentor -> Set.of()).of(actor.personId());
-        return new EvidencePolicy.Relations(reports, mentees);
+        UUID self = actor.personId();
+        return new EvidencePolicy.Relations(
+                () -> people.reportsOf(actor),
+                () -> self == null
+                        ? Set.of()
+                        : mentors.getIfAvailable(() -> mentor -> Set.of()).of(self));
     }
 }

@@ -107,10 +107,7 @@ public class AssignmentService {
     @Transactional(readOnly = true)
     public List<Competency> currentCompetencyList(Actor actor, UUID personId) {
         FrameworkPolicy.requireReadLinked(actor);
-        return assignments.ofPeople(List.of(personId), true).stream()
-                .findFirst()
-                .map(assignment -> contents.competenciesOf(List.of(assignment.versionId())))
-                .orElse(List.of());
+        return contents.currentCompetenciesOf(personId);
     }
 
     /** The current level of each of these people who has an assignment. */

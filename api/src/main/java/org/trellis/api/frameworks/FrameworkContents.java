@@ -1,5 +1,7 @@
 package org.trellis.api.frameworks;
 
+import static org.jooq.impl.DSL.select;
+import static org.trellis.persistence.jooq.Tables.FRAMEWORK_ASSIGNMENT;
 import static org.trellis.persistence.jooq.Tables.FRAMEWORK_COMPETENCY;
 import static org.trellis.persistence.jooq.Tables.FRAMEWORK_EXPECTATION;
 import static org.trellis.persistence.jooq.Tables.FRAMEWORK_LEVEL;
@@ -37,6 +39,19 @@ class FrameworkContents {
     List<Competency> competenciesOf(Collection<UUID> versionIds) {
         return db.selectFrom(FRAMEWORK_COMPETENCY)
                 .where(FRAMEWORK_COMPETENCY.VERSION_ID.in(versionIds))
+                .orderBy(FRAMEWORK_COMPETENCY.POSITION)
+                .fetch(FrameworkContents::toCompetency);
+    }
+
+    /** The competencies of the framework version a person is assigned to now, in order (one statement). */
+    List<Competency> currentCompetenciesOf(UUID personId) {
+        return db.selectFrom(FRAMEWORK_COMPETENCY)
+                .where(FRAMEWORK_COMPETENCY.VERSION_ID.eq(select(FRAMEWORK_ASSIGNMENT.VERSION_ID)
+                        .from(FRAMEWORK_ASSIGNMENT)
+                        .where(FRAMEWORK_ASSIGNMENT.PERSON_ID.eq(personId))
+                        .and(FRAMEWORK_ASSIGNMENT.ENDED_AT.isNull())
+                        .orderBy(FRAMEWORK_ASSIGNMENT.ASSIGNED_AT.desc())
+                        .limit(1)))
                 .orderBy(FRAMEWORK_COMPETENCY.POSITION)
                 .fetch(FrameworkContents::toCompetency);
     }

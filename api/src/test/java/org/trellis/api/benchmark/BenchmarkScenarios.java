@@ -20,8 +20,8 @@ final class BenchmarkScenarios {
     static final int TEAM_MEMBERS_STATEMENTS = 6;
     static final int TENANT_PROVIDERS_STATEMENTS = 5;
     static final int PLATFORM_TENANTS_STATEMENTS = 3;
-    static final int EVIDENCE_STATEMENTS = 9;
-    static final int MENTORSHIPS_STATEMENTS = 13;
+    static final int EVIDENCE_STATEMENTS = 7;
+    static final int MENTORSHIPS_STATEMENTS = 11;
 
     /** The floor every other scenario is a ratio of: the unauthenticated liveness probe. */
     static final String FLOOR = "liveness (unauthenticated GET /actuator/health/liveness)";

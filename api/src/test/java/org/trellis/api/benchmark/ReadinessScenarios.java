@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.trellis.api.benchmark.BenchmarkScenarios.Scenario;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +23,14 @@ import tools.jackson.databind.JsonNode;
 final class ReadinessScenarios {
 
     static final int DASHBOARD_STATEMENTS = 4;
-    static final int EXPLANATION_STATEMENTS = 11;
+    static final int EXPLANATION_STATEMENTS = 10;
+
+    /** The evidence chain's mutations (ReadinessStatementsIntegrationTest asserts them at two sizes). */
+    static final int LOG_STATEMENTS = 7;
+
+    static final int SUBMIT_STATEMENTS = 6;
+
+    static final int ENDORSE_STATEMENTS = 17;
 
     /** The open-loop arrival rates of the dashboard (the issue's, and one this machine sustains) and explanation. */
     static final int DASHBOARD_RATE = 200;
@@ -89,6 +97,11 @@ final class ReadinessScenarios {
      * endorses it (the rollup triggers refresh the cell, and a snapshot is taken). Answers 3.
      */
     static LoadGenerator.Step evidenceChain(GraphQlHttp api, ReadinessSeed seed) {
+        return evidenceChain(api, seed, mutation -> {});
+    }
+
+    /** As above, telling {@code afterEach} the name of each mutation once it was answered. */
+    static LoadGenerator.Step evidenceChain(GraphQlHttp api, ReadinessSeed seed, Consumer<String> afterEach) {
         String log = GraphQlHttp.document("benchLogEvidence");
         String submit = GraphQlHttp.document("benchSubmitEvidence");
         String endorse = GraphQlHttp.document("benchEndorseEvidence");
@@ -110,6 +123,7 @@ final class ReadinessScenarios {
                                     "on",
                                     today)),
                     "logEvidence");
+            afterEach.accept("logEvidence");
             String id = logged.path("evidence").path("id").asString();
             JsonNode submitted = payload(
                     api.data(
@@ -121,6 +135,7 @@ final class ReadinessScenarios {
                                     "version",
                                     logged.path("evidence").path("version").asInt())),
                     "submitEvidence");
+            afterEach.accept("submitEvidence");
             JsonNode endorsed = payload(
                     api.data(
                             seed.endorser(),
@@ -131,6 +146,7 @@ final class ReadinessScenarios {
                                     "version",
                                     submitted.path("evidence").path("version").asInt())),
                     "endorseEvidence");
+            afterEach.accept("endorseEvidence");
             if (!endorsed.path("evidence").path("status").asString().equals("ENDORSED")) {
                 throw new IllegalStateException("Not endorsed: " + endorsed);
             }

@@ -3,6 +3,7 @@ package org.trellis.api.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.trellis.api.benchmark.BenchmarkScenarios.Scenario;
@@ -39,6 +40,41 @@ class ReadinessStatementsIntegrationTest extends IntegrationTest {
                         Map.entry("explanation, 5 people", ReadinessScenarios.EXPLANATION_STATEMENTS),
                         Map.entry("dashboard, 50 people", ReadinessScenarios.DASHBOARD_STATEMENTS),
                         Map.entry("explanation, 50 people", ReadinessScenarios.EXPLANATION_STATEMENTS));
+    }
+
+    /**
+     * Each mutation of the evidence chain (rate-limit charge, transaction scope and everything the write and its
+     * rollup, readiness row, snapshot, audit and outbox upkeep send) costs the same statements for a team of 5 with
+     * about 2 items per person and competency and a team of 50 with about 20.
+     */
+    @Test
+    void loggingSubmittingAndEndorsingCostTheSameStatementsForFiveAndFiftyPeople() throws Exception {
+        GraphQlHttp api = new GraphQlHttp("http://127.0.0.1:" + port);
+        Map<String, Integer> counted = new LinkedHashMap<>();
+        for (ReadinessData.Scale scale :
+                List.of(new ReadinessData.Scale(10, 5, 2), new ReadinessData.Scale(100, 50, 20))) {
+            ReadinessSeed seed = ReadinessSeed.seed(api, PLATFORM, scale, 0, 1);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            LoadGenerator.Step chain = ReadinessScenarios.evidenceChain(api, seed, mutation -> {
+                counts.put(mutation + ", " + seed.teamMembers().size() + " people", sqlStatements.requestCount());
+                sqlStatements.reset();
+            });
+            chain.run(0); // signs the callers in
+            counts.clear();
+            sqlStatements.reset();
+            chain.run(0);
+            counted.putAll(counts);
+        }
+
+        assertThat(counted)
+                .as("update ReadinessScenarios' constants to the counted statements")
+                .containsExactly(
+                        Map.entry("logEvidence, 5 people", ReadinessScenarios.LOG_STATEMENTS),
+                        Map.entry("submitEvidence, 5 people", ReadinessScenarios.SUBMIT_STATEMENTS),
+                        Map.entry("endorseEvidence, 5 people", ReadinessScenarios.ENDORSE_STATEMENTS),
+                        Map.entry("logEvidence, 50 people", ReadinessScenarios.LOG_STATEMENTS),
+                        Map.entry("submitEvidence, 50 people", ReadinessScenarios.SUBMIT_STATEMENTS),
+                        Map.entry("endorseEvidence, 50 people", ReadinessScenarios.ENDORSE_STATEMENTS));
     }
 
     /** Sends the request once (checking its data), then counts the statements of a repeat. */

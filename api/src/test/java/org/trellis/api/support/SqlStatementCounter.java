@@ -1,5 +1,6 @@
 package org.trellis.api.support;
 
+import jakarta.servlet.Filter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -12,7 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
@@ -30,6 +33,10 @@ public final class SqlStatementCounter {
             "select kind, allowed, level, capacity, restore_rate from rate_limit_take(";
 
     private final AtomicInteger statements = new AtomicInteger();
+    /** Statements sent by threads serving an HTTP request, not by background work (relays, listeners, purges). */
+    private final AtomicInteger requestStatements = new AtomicInteger();
+
+    private static final ThreadLocal<Boolean> IN_REQUEST = new ThreadLocal<>();
     /** The SQL since the last execution began (kept only that long, so the list stays small). */
     private final List<String> sql = Collections.synchronizedList(new ArrayList<>());
 
@@ -38,6 +45,7 @@ public final class SqlStatementCounter {
 
     public synchronized void reset() {
         statements.set(0);
+        requestStatements.set(0);
         sql.clear();
         executionStart = 0;
         charges.set(0);
@@ -50,6 +58,15 @@ public final class SqlStatementCounter {
 
     public int count() {
         return statements.get();
+    }
+
+    /**
+     * Statements sent while serving HTTP requests (sign-in, rate-limit charge and execution alike), leaving out what
+     * background work sent meanwhile: a write's outbox event wakes the outbound relay, whose statements would
+     * otherwise land in whichever request's count they overlap.
+     */
+    public int requestCount() {
+        return requestStatements.get();
     }
 
     /** Statements since the last GraphQL request began executing (its sign-in excluded). */
@@ -82,6 +99,9 @@ public final class SqlStatementCounter {
             sql.add(statement);
         }
         statements.incrementAndGet();
+        if (Boolean.TRUE.equals(IN_REQUEST.get())) {
+            requestStatements.incrementAndGet();
+        }
     }
 
     private DataSource wrap(DataSource dataSource) {
@@ -134,6 +154,21 @@ public final class SqlStatementCounter {
                 counter.markExecution();
                 return chain.next(request);
             };
+        }
+
+        /** Marks the threads serving HTTP requests, for {@link #requestCount()}. */
+        @Bean
+        FilterRegistrationBean<Filter> requestThreadMarker() {
+            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+                IN_REQUEST.set(true);
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    IN_REQUEST.remove();
+                }
+            });
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
         }
 
         @Bean
