@@ -121,11 +121,29 @@ class DashboardService {
         List<Competency> columns = common == null
                 ? List.of()
                 : frameworks.competenciesOf(actor, List.of(common)).getOrDefault(common, List.of());
+        // Where each column sits in a row's own keys, worked out once per distinct key list (people on one version
+        // share theirs), so a heatmap of 500 people looks up no key per cell.
+        Map<List<String>, int[]> positions = new HashMap<>();
         List<Dashboard.Row> rows = visible.stream()
                 .map(person -> {
                     ReadinessSummary r = decided.get(person.id());
                     List<@Nullable Status> statuses = new ArrayList<>(columns.size());
-                    columns.forEach(c -> statuses.add(r == null ? null : r.status(c.key())));
+                    if (r != null) {
+                        int[] at = positions.computeIfAbsent(
+                                r.keys(),
+                                keys -> columns.stream()
+                                        .mapToInt(c -> keys.indexOf(c.key()))
+                                        .toArray());
+                        for (int i : at) {
+                            statuses.add(
+                                    i < 0
+                                            ? null
+                                            : ReadinessSummary.status(
+                                                    r.statuses().charAt(i)));
+                        }
+                    } else {
+                        columns.forEach(c -> statuses.add(null));
+                    }
                     return new Dashboard.Row(
                             person, r == null ? null : r.verdict(), r == null ? null : r.score(), statuses);
                 })
