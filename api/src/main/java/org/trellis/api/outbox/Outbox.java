@@ -3,6 +3,7 @@ package org.trellis.api.outbox;
 import static org.trellis.persistence.jooq.Tables.OUTBOX_EVENT;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.trellis.api.shared.DomainEvent;
 import org.trellis.api.shared.EventType;
 import tools.jackson.core.type.TypeReference;
@@ -36,17 +39,58 @@ public class Outbox {
         this.json = json;
     }
 
+    /**
+     * Stores the event with the transaction: events published while it runs are inserted together, in the order
+     * published, in one statement just before it commits (a failed insert fails the commit, so the change and its
+     * events still commit or roll back together).
+     */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void store(DomainEvent event) {
-        db.insertInto(OUTBOX_EVENT)
-                .set(OUTBOX_EVENT.TENANT_ID, event.tenantId())
-                .set(OUTBOX_EVENT.ID, UUID.randomUUID())
-                .set(OUTBOX_EVENT.TYPE, event.type().wireName())
-                .set(OUTBOX_EVENT.SUBJECT_ID, event.subjectId())
-                .set(OUTBOX_EVENT.PERSON_ID, event.personId())
-                .set(OUTBOX_EVENT.DATA, JSONB.valueOf(json.writeValueAsString(event.data())))
-                .execute();
+        @SuppressWarnings("unchecked")
+        List<DomainEvent> pending = (List<DomainEvent>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<DomainEvent> events = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, events);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    insert(events);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
+                }
+            });
+            pending = events;
+        }
+        pending.add(event);
+    }
+
+    private void insert(List<DomainEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        var insert = db.insertInto(
+                OUTBOX_EVENT,
+                OUTBOX_EVENT.TENANT_ID,
+                OUTBOX_EVENT.ID,
+                OUTBOX_EVENT.TYPE,
+                OUTBOX_EVENT.SUBJECT_ID,
+                OUTBOX_EVENT.PERSON_ID,
+                OUTBOX_EVENT.DATA);
+        for (DomainEvent event : events) {
+            insert = insert.values(
+                    event.tenantId(),
+                    UUID.randomUUID(),
+                    event.type().wireName(),
+                    event.subjectId(),
+                    event.personId(),
+                    JSONB.valueOf(json.writeValueAsString(event.data())));
+        }
+        insert.execute();
+        events.clear();
     }
 
     /** The events with these ids (at most as many as given), in order. */
