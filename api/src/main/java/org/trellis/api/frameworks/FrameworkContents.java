@@ -5,10 +5,13 @@ import static org.trellis.persistence.jooq.Tables.FRAMEWORK_ASSIGNMENT;
 import static org.trellis.persistence.jooq.Tables.FRAMEWORK_COMPETENCY;
 import static org.trellis.persistence.jooq.Tables.FRAMEWORK_EXPECTATION;
 import static org.trellis.persistence.jooq.Tables.FRAMEWORK_LEVEL;
+import static org.trellis.persistence.jooq.Tables.FRAMEWORK_VERSION;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -42,6 +45,28 @@ class FrameworkContents {
                 .orderBy(FRAMEWORK_COMPETENCY.POSITION)
                 .fetch(FrameworkContents::toCompetency);
     }
+
+    /** Competencies of these versions, and which of the versions are published or retired (never change). */
+    VersionCompetencies competenciesWithStatus(Collection<UUID> versionIds) {
+        Set<UUID> unchanging = new HashSet<>();
+        List<Competency> competencies = db.select(FRAMEWORK_COMPETENCY.fields())
+                .select(FRAMEWORK_VERSION.STATUS)
+                .from(FRAMEWORK_COMPETENCY)
+                .join(FRAMEWORK_VERSION)
+                .on(FRAMEWORK_VERSION.TENANT_ID.eq(FRAMEWORK_COMPETENCY.TENANT_ID))
+                .and(FRAMEWORK_VERSION.ID.eq(FRAMEWORK_COMPETENCY.VERSION_ID))
+                .where(FRAMEWORK_COMPETENCY.VERSION_ID.in(versionIds))
+                .orderBy(FRAMEWORK_COMPETENCY.POSITION)
+                .fetch(row -> {
+                    if (!"DRAFT".equals(row.get(FRAMEWORK_VERSION.STATUS))) {
+                        unchanging.add(row.get(FRAMEWORK_COMPETENCY.VERSION_ID));
+                    }
+                    return toCompetency(row);
+                });
+        return new VersionCompetencies(competencies, unchanging);
+    }
+
+    record VersionCompetencies(List<Competency> competencies, Set<UUID> unchanging) {}
 
     /** The competencies of the framework version a person is assigned to now, in order (one statement). */
     List<Competency> currentCompetenciesOf(UUID personId) {

@@ -27,10 +27,12 @@ public class FrameworkService {
 
     private final Frameworks frameworks;
     private final FrameworkContents contents;
+    private final PublishedCompetencies published;
 
-    FrameworkService(Frameworks frameworks, FrameworkContents contents) {
+    FrameworkService(Frameworks frameworks, FrameworkContents contents, PublishedCompetencies published) {
         this.frameworks = frameworks;
         this.contents = contents;
+        this.published = published;
     }
 
     @Transactional(readOnly = true)
@@ -78,7 +80,7 @@ public class FrameworkService {
     @Transactional(readOnly = true)
     public Map<UUID, List<Competency>> competenciesOf(Actor actor, Collection<UUID> versionIds) {
         FrameworkPolicy.requireRead(actor);
-        return group(versionIds, contents.competenciesOf(versionIds), Competency::versionId);
+        return group(versionIds, published.of(actor.tenant(), versionIds), Competency::versionId);
     }
 
     /**
@@ -124,7 +126,7 @@ public class FrameworkService {
         }
     }
 
-    private static <T> Map<UUID, List<T>> group(Collection<UUID> keys, List<T> items, Function<T, UUID> key) {
+    static <T> Map<UUID, List<T>> group(Collection<UUID> keys, List<T> items, Function<T, UUID> key) {
         Map<UUID, List<T>> result = new LinkedHashMap<>();
         keys.forEach(k -> result.put(k, new ArrayList<>()));
         items.forEach(item ->

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class ReadinessScenarios {
 
-    static final int DASHBOARD_STATEMENTS = 4;
+    static final int DASHBOARD_STATEMENTS = 3;
     static final int EXPLANATION_STATEMENTS = 10;
 
     /** The evidence chain's mutations (ReadinessStatementsIntegrationTest asserts them at two sizes). */
@@ -30,7 +30,7 @@ final class ReadinessScenarios {
 
     static final int SUBMIT_STATEMENTS = 6;
 
-    static final int ENDORSE_STATEMENTS = 17;
+    static final int ENDORSE_STATEMENTS = 15;
 
     /** The open-loop arrival rates of the dashboard (the issue's, and one this machine sustains) and explanation. */
     static final int DASHBOARD_RATE = 200;

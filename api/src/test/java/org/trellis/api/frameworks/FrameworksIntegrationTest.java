@@ -356,6 +356,59 @@ class FrameworksIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void keepsAPublishedVersionsCompetenciesAndReadsADraftsAfreshEveryTime() {
+        String read = "query($v: ID!) { frameworkVersion(id: $v) { status competencies { key } } }";
+        sqlStatements.reset();
+        graphQl(admin).document(read).variable("v", v1).execute();
+        int first = sqlStatements.count();
+        sqlStatements.reset();
+        graphQl(admin)
+                .document(read)
+                .variable("v", v1)
+                .execute()
+                .path("frameworkVersion.competencies")
+                .entityList(Object.class)
+                .hasSize(14);
+        assertThat(sqlStatements.count())
+                .as("a published version's competencies are read once")
+                .isEqualTo(first - 1);
+
+        String draft = graphQl(admin)
+                .document(
+                        "mutation($v: ID!) { createFrameworkDraft(input: {fromVersionId: $v}) { frameworkVersion { id } } }")
+                .variable("v", v1)
+                .execute()
+                .path("createFrameworkDraft.frameworkVersion.id")
+                .entity(String.class)
+                .get();
+        graphQl(admin)
+                .document(read)
+                .variable("v", draft)
+                .execute()
+                .path("frameworkVersion.competencies")
+                .entityList(Object.class)
+                .hasSize(14);
+        graphQl(admin)
+                .document(
+                        "mutation($v: ID!, $c: String!) { replaceFrameworkDraft(input: {versionId: $v, content: $c}) {"
+                                + " userErrors { field } } }")
+                .variable("v", draft)
+                .variable("c", export(draft).replaceAll("(?s)  - key: \"?planning\"?.*?(?=  - key:)", ""))
+                .execute()
+                .path("replaceFrameworkDraft.userErrors")
+                .entityList(Object.class)
+                .hasSize(0);
+        graphQl(admin)
+                .document(read)
+                .variable("v", draft)
+                .execute()
+                .path("frameworkVersion.competencies[*].key")
+                .entityList(String.class)
+                .hasSize(13)
+                .satisfies(keys -> assertThat(keys).doesNotContain("planning"));
+    }
+
+    @Test
     void nestedFrameworkQueriesCostAConstantNumberOfStatements() {
         // Every framework with every version's competencies would cost 50 × 100 × 100 × 20 at the list maximums: the
         // tree is listed by version, and one version is read in depth.
@@ -375,6 +428,15 @@ class FrameworksIntegrationTest extends IntegrationTest {
                 .path("importFramework.frameworkVersion.id")
                 .entity(String.class)
                 .get();
+        // Published, as the template is: a published version's competencies are read once.
+        graphQl(otherAdmin)
+                .document(
+                        "mutation($v: ID!) { publishFrameworkVersion(input: {id: $v}) { frameworkVersion { status } } }")
+                .variable("v", tinyVersion)
+                .execute()
+                .path("publishFrameworkVersion.frameworkVersion.status")
+                .entity(String.class)
+                .isEqualTo("PUBLISHED");
         graphQl(otherAdmin).document(query).variable("v", tinyVersion).execute();
         sqlStatements.reset();
         graphQl(otherAdmin)
