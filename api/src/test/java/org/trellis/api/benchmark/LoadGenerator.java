@@ -50,6 +50,15 @@ final class LoadGenerator {
         double maxMillis() {
             return latencies[latencies.length - 1] / 1e6;
         }
+
+        /** Both measurements as one: their requests over their summed elapsed time, their latencies together. */
+        Measurement and(Measurement other) {
+            long[] all = Arrays.copyOf(latencies, latencies.length + other.latencies.length);
+            System.arraycopy(other.latencies, 0, all, latencies.length, other.latencies.length);
+            Arrays.sort(all);
+            return new Measurement(
+                    completed + other.completed, elapsedNanos + other.elapsedNanos, all, failed + other.failed);
+        }
     }
 
     /**
