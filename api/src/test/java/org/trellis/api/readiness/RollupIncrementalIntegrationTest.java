@@ -1,0 +1,150 @@
+package org.trellis.api.readiness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.trellis.api.support.TestDatabase;
+import org.trellis.graphql.GlobalId;
+
+/**
+ * An endorsement adds its item to the cell instead of rebuilding it (migration 028); removals rebuild it. Whatever the
+ * order of endorsements, links and removals, the kept cells are exactly what {@code readiness_rebuild()} computes from
+ * the evidence, also for a cell past its 100 items, where only the newest 100 are kept.
+ */
+class RollupIncrementalIntegrationTest extends ReadinessTestBase {
+
+    private static final String CELLS = "select competency_id, evidence_ids, kinds, occurred_on, latest_on"
+            + " from readiness_cell where person_id = ? order by competency_id";
+    private static final List<String> KINDS = List.of("CODE_REVIEW", "DESIGN_DOC", "INCIDENT_RESPONSE", "MENTORING");
+
+    @Test
+    void keptCellsEqualACellRebuiltFromTheEvidenceWhateverTheOrderOfChanges() throws Exception {
+        organisation("rollup-incremental");
+        UUID eve = GlobalId.decode(person("eve", null, "L3"), "Person").orElseThrow();
+        UUID busy = GlobalId.decode(competencyIds.get("backend-services"), "Competency")
+                .orElseThrow();
+        UUID quiet = GlobalId.decode(competencyIds.get("technical-design"), "Competency")
+                .orElseThrow();
+        Random random = new Random(28);
+        try (Connection db = runtime()) {
+            List<UUID> items = new ArrayList<>();
+            Map<UUID, UUID> linked = new HashMap<>();
+            for (int i = 0; i < 180; i++) {
+                // Many items share a date, so the id breaks ties as in a rebuild.
+                UUID competency = i % 3 == 0 ? quiet : busy;
+                UUID item = draft(db, eve, LocalDate.now().minusDays(random.nextInt(60)), competency);
+                items.add(item);
+                linked.put(item, competency);
+            }
+            Collections.shuffle(items, random);
+            for (UUID item : items) {
+                update(db, "update evidence set status = 'ENDORSED', version = version + 1 where id = ?", item);
+            }
+            // Removals and changes, which rebuild: no longer endorsed, redated, relinked, unlinked.
+            update(db, "update evidence set status = 'REJECTED', version = version + 1 where id = ?", items.get(0));
+            update(
+                    db,
+                    "update evidence set occurred_on = current_date, version = version + 1 where id = ?",
+                    items.get(1));
+            update(db, "update evidence set kind = 'RELEASE', version = version + 1 where id = ?", items.get(2));
+            update(db, "delete from evidence_competency where evidence_id = ?", items.get(3));
+            try (PreparedStatement link = db.prepareStatement(
+                    "insert into evidence_competency (tenant_id, evidence_id, competency_id) values (?, ?, ?)")) {
+                link.setObject(1, tenant.uuid());
+                link.setObject(2, items.get(4));
+                link.setObject(3, linked.get(items.get(4)).equals(busy) ? quiet : busy);
+                link.executeUpdate();
+            }
+
+            List<List<Object>> kept = cells(db, eve);
+            assertThat(kept).hasSize(2);
+            assertThat(kept)
+                    .allSatisfy(
+                            cell -> assertThat(((Object[]) cell.get(1)).length).isLessThanOrEqualTo(100));
+            assertThat(kept)
+                    .anySatisfy(
+                            cell -> assertThat(((Object[]) cell.get(1)).length).isEqualTo(100));
+            try (PreparedStatement rebuild = db.prepareStatement("select readiness_rebuild()")) {
+                rebuild.execute();
+            }
+            assertThat(cells(db, eve)).usingRecursiveComparison().isEqualTo(kept);
+            db.rollback();
+        }
+    }
+
+    private UUID draft(Connection db, UUID person, LocalDate on, UUID competency) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement insert = db.prepareStatement("insert into evidence (tenant_id, id, person_id, logged_by,"
+                        + " on_behalf, kind, title, description, occurred_on, impact, source, status)"
+                        + " values (?, ?, ?, 'test', false, ?, 'Work', '', ?, 'TEAM', 'MANUAL', 'SUBMITTED')");
+                PreparedStatement link = db.prepareStatement(
+                        "insert into evidence_competency (tenant_id, evidence_id, competency_id) values (?, ?, ?)")) {
+            insert.setObject(1, tenant.uuid());
+            insert.setObject(2, id);
+            insert.setObject(3, person);
+            insert.setString(4, KINDS.get(Math.floorMod(id.hashCode(), KINDS.size())));
+            insert.setObject(5, on);
+            insert.executeUpdate();
+            link.setObject(1, tenant.uuid());
+            link.setObject(2, id);
+            link.setObject(3, competency);
+            link.executeUpdate();
+        }
+        return id;
+    }
+
+    private static void update(Connection db, String sql, UUID id) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement(sql)) {
+            update.setObject(1, id);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static List<List<Object>> cells(Connection db, UUID person) throws SQLException {
+        List<List<Object>> cells = new ArrayList<>();
+        try (PreparedStatement select = db.prepareStatement(CELLS)) {
+            select.setObject(1, person);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    cells.add(List.of(
+                            rows.getObject(1),
+                            array(rows.getArray(2)),
+                            array(rows.getArray(3)),
+                            array(rows.getArray(4)),
+                            String.valueOf(rows.getObject(5))));
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static Object[] array(Array array) throws SQLException {
+        return (Object[]) array.getArray();
+    }
+
+    /** In the runtime role, as the application connects, scoped to the tenant for one transaction. */
+    private Connection runtime() throws SQLException {
+        Connection connection = DriverManager.getConnection(
+                TestDatabase.INSTANCE.url(), TestDatabase.RUNTIME.name(), TestDatabase.RUNTIME.password());
+        connection.setAutoCommit(false);
+        try (PreparedStatement scope = connection.prepareStatement("select set_config('trellis.tenant_id', ?, true)")) {
+            scope.setString(1, tenant.uuid().toString());
+            scope.execute();
+        }
+        return connection;
+    }
+}
