@@ -1,14 +1,16 @@
 --liquibase formatted sql
 
 --changeset trellis:028-readiness-add splitStatements:false
---comment: An item that becomes endorsed, or an endorsed item newly linked to a competency, is added to its cell instead of the cell being rebuilt from all of the person's endorsed evidence, whose cost grew with every item the person had (3 ms a refresh measured under load). A cell holds the newest 100 endorsed items, so the newest 100 of the cell's items and the new one are exactly what a rebuild would hold. Removals (an item no longer endorsed, unlinked, or its kind, date or person changed while endorsed) still rebuild the cell with readiness_refresh: a full cell does not know its 101st item. Same per-person advisory lock, and the cell is read in a second statement with a fresh snapshot, as in 015.
+--comment: An item that becomes endorsed, or an endorsed item newly linked to a competency, is added to its cell instead of the cell being rebuilt from all of the person's endorsed evidence, whose cost grew with every item the person had (3 ms a refresh measured under load). A cell holds the newest 100 endorsed items, so the newest 100 of the cell's items and the new one are exactly what a rebuild would hold. Removals (an item no longer endorsed, unlinked, or its kind, date or person changed while endorsed) still rebuild the cell with readiness_refresh: a full cell does not know its 101st item. Same per-person advisory lock, and the cell is read in a second statement with a fresh snapshot, as in 015; in PL/pgSQL, whose statement plans are kept per session, where a multi-statement SQL function is planned on every call.
 CREATE FUNCTION readiness_add(p_tenant uuid, p_person uuid, p_competency uuid, p_id uuid, p_kind text, p_on date)
     RETURNS void
-    LANGUAGE sql
+    LANGUAGE plpgsql
     VOLATILE
     SET search_path = pg_catalog, public, pg_temp
 AS $$
-    SELECT pg_advisory_xact_lock(hashtextextended('readiness:' || p_tenant::text || ':' || p_person::text, 0));
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtextextended('readiness:' || p_tenant::text || ':' || p_person::text, 0));
+    -- A new statement: a fresh snapshot, which sees what a transaction that held the lock before committed.
     INSERT INTO readiness_cell (tenant_id, person_id, competency_id, evidence_ids, kinds, occurred_on, latest_on, refreshed_at)
     SELECT p_tenant, p_person, p_competency,
            array_agg(x.id ORDER BY x.occurred_on DESC, x.id),
@@ -29,6 +31,7 @@ AS $$
     ON CONFLICT (tenant_id, person_id, competency_id) DO UPDATE
        SET evidence_ids = EXCLUDED.evidence_ids, kinds = EXCLUDED.kinds, occurred_on = EXCLUDED.occurred_on,
            latest_on = EXCLUDED.latest_on, refreshed_at = EXCLUDED.refreshed_at;
+END
 $$;
 
 CREATE OR REPLACE FUNCTION readiness_evidence_changed() RETURNS trigger
