@@ -20,7 +20,6 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Select;
-import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -47,8 +46,8 @@ class People {
     }
 
     /** These people, selected with {@link PersonRows#columns} and viewed as the caller may see them. */
-    List<Person> findByIds(Collection<UUID> ids, List<SelectField<?>> columns) {
-        return db.select(columns).from(PERSON).where(PERSON.ID.in(ids)).fetch(PersonRows::person);
+    List<Person> findByIds(Collection<UUID> ids, PersonRows rows) {
+        return db.select(rows.columns()).from(PERSON).where(PERSON.ID.in(ids)).fetch(rows::person);
     }
 
     /** The first {@code perManager} direct reports by name of each of these managers. */

@@ -57,7 +57,7 @@ public class PeopleService {
             return List.of();
         }
         // Whose details the caller sees is decided in the same statement.
-        return people.findByIds(ids, PersonRows.columns(actor));
+        return people.findByIds(ids, PersonRows.of(actor));
     }
 
     @Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import static org.trellis.persistence.jooq.Tables.PERSON;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Field;
+import org.jooq.Name;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
@@ -18,22 +19,33 @@ import org.trellis.api.shared.Actor;
  */
 public final class PersonRows {
 
-    private static final Field<Boolean> DETAILED = DSL.field(DSL.name("person_detailed"), Boolean.class);
+    private static final Name DETAILED = DSL.name("person_detailed");
 
-    private PersonRows() {}
+    private final List<SelectField<?>> columns;
+    private final Field<Boolean> detailed;
 
-    /** The person's columns, and whether this caller sees their details; the caller must be allowed to read people. */
-    public static List<SelectField<?>> columns(Actor actor) {
+    private PersonRows(Field<Boolean> detailed) {
+        this.detailed = detailed;
+        List<SelectField<?>> all = new ArrayList<>(List.of(PERSON.fields()));
+        all.add(detailed);
+        this.columns = List.copyOf(all);
+    }
+
+    /** The columns for this caller, who must be allowed to read people. */
+    public static PersonRows of(Actor actor) {
         PeoplePolicy.requireRead(actor);
-        List<SelectField<?>> columns = new ArrayList<>(List.of(PERSON.fields()));
-        columns.add(detailed(PeopleService.detailScope(actor)).as(DETAILED));
+        return new PersonRows(detailed(PeopleService.detailScope(actor)).as(DETAILED));
+    }
+
+    /** The person's columns, and whether this caller sees their details. */
+    public List<SelectField<?>> columns() {
         return columns;
     }
 
     /** The person of a row selected with {@link #columns}, as the caller may see them. */
-    public static Person person(Record row) {
+    public Person person(Record row) {
         Person person = People.toPerson(row);
-        return Boolean.TRUE.equals(row.get(DETAILED)) ? person : person.basic();
+        return Boolean.TRUE.equals(row.get(detailed)) ? person : person.basic();
     }
 
     static Field<Boolean> detailed(DetailScope scope) {

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -92,7 +93,7 @@ class DashboardQueries {
      * may see them and with their stored readiness row: one statement.
      */
     List<Member> membersBelow(Actor actor, Select<Record1<UUID>> roots, int limit) {
-        return members(db.withRecursive(tree("tree", roots)).select(columns(actor, DSL.inline(true))), below(), limit);
+        return members(db.withRecursive(tree("tree", roots))::select, actor, DSL.inline(true), below(), limit);
     }
 
     /**
@@ -101,22 +102,16 @@ class DashboardQueries {
      */
     List<Member> teamMembers(Actor actor, UUID teamId, UUID managerId, int limit) {
         return members(
-                db.withRecursive(tree("tree", team(teamId)), tree("managed", managedBy(managerId)))
-                        .select(columns(actor, manages(teamId))),
+                db.withRecursive(tree("tree", team(teamId)), tree("managed", managedBy(managerId)))::select,
+                actor,
+                manages(teamId),
                 below(),
                 limit);
     }
 
     /** Every active person of the tenant, by name, at most {@code limit}, each with their stored readiness row. */
     List<Member> everyone(Actor actor, int limit) {
-        return members(db.select(columns(actor, DSL.inline(true))), DSL.noCondition(), limit);
-    }
-
-    private static List<SelectField<?>> columns(Actor actor, Field<Boolean> manages) {
-        List<SelectField<?>> columns = new ArrayList<>(PersonRows.columns(actor));
-        columns.addAll(ReadinessSummaries.COLUMNS);
-        columns.add(manages.as(MANAGES));
-        return columns;
+        return members(db::select, actor, DSL.inline(true), DSL.noCondition(), limit);
     }
 
     private static Condition below() {
@@ -126,8 +121,23 @@ class DashboardQueries {
                 .and(TEAM_MEMBER.ROLE.eq("MEMBER")));
     }
 
-    private List<Member> members(SelectSelectStep<Record> select, Condition condition, int limit) {
-        return select.from(PERSON)
+    /**
+     * The members' statement: the person's columns as the caller sees them, the stored row and {@code manages}, each
+     * read back through the very field selected (jOOQ then finds it by identity, not by comparing names).
+     */
+    private List<Member> members(
+            Function<Collection<SelectField<?>>, SelectSelectStep<Record>> select,
+            Actor actor,
+            Field<Boolean> manages,
+            Condition condition,
+            int limit) {
+        PersonRows people = PersonRows.of(actor);
+        Field<Boolean> managesColumn = manages.as(MANAGES);
+        List<SelectField<?>> columns = new ArrayList<>(people.columns());
+        columns.addAll(ReadinessSummaries.COLUMNS);
+        columns.add(managesColumn);
+        return select.apply(columns)
+                .from(PERSON)
                 .leftJoin(READINESS_SUMMARY)
                 .on(READINESS_SUMMARY.TENANT_ID.eq(PERSON.TENANT_ID))
                 .and(READINESS_SUMMARY.PERSON_ID.eq(PERSON.ID))
@@ -136,9 +146,9 @@ class DashboardQueries {
                 .orderBy(PERSON.DISPLAY_NAME, PERSON.ID)
                 .limit(limit)
                 .fetch(row -> new Member(
-                        PersonRows.person(row),
+                        people.person(row),
                         ReadinessSummaries.toSummary(row),
-                        Boolean.TRUE.equals(row.get(MANAGES))));
+                        Boolean.TRUE.equals(row.get(managesColumn))));
     }
 
     /** The teams below (and including) the roots, as the recursive table {@code <table>(id)}. */

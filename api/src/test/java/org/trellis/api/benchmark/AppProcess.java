@@ -26,10 +26,11 @@ import java.util.stream.Stream;
 final class AppProcess implements AutoCloseable {
 
     /**
-     * The production image's heap: the deployment's memory limit is 1536 MiB and the image sets
-     * {@code -XX:MaxRAMPercentage=75}, which outside a container would size the heap from the whole machine instead.
+     * The production image's heap and collector: the deployment's memory limit is 1536 MiB and the image sets
+     * {@code -XX:MaxRAMPercentage=75}, which outside a container would size the heap from the whole machine instead,
+     * and {@code -XX:+UseG1GC}.
      */
-    static final List<String> JVM_FLAGS = List.of("-Xmx1152m");
+    static final List<String> JVM_FLAGS = List.of("-Xmx1152m", "-XX:+UseG1GC");
 
     private final Process process;
     private final String baseUrl;
