@@ -305,14 +305,7 @@ class FrameworksIntegrationTest extends IntegrationTest {
                 .path("assignFramework.userErrors")
                 .entityList(Object.class)
                 .hasSize(0);
-        String v2 = graphQl(admin)
-                .document(
-                        "mutation($v: ID!) { createFrameworkDraft(input: {fromVersionId: $v}) { frameworkVersion { id } } }")
-                .variable("v", v1)
-                .execute()
-                .path("createFrameworkDraft.frameworkVersion.id")
-                .entity(String.class)
-                .get();
+        String v2 = draftOf(v1);
         assign(personId, v2, "L3", null)
                 .path("assignFramework.userErrors[0].field")
                 .entityList(String.class)
@@ -373,14 +366,7 @@ class FrameworksIntegrationTest extends IntegrationTest {
                 .as("a published version's competencies are read once")
                 .isEqualTo(first - 1);
 
-        String draft = graphQl(admin)
-                .document(
-                        "mutation($v: ID!) { createFrameworkDraft(input: {fromVersionId: $v}) { frameworkVersion { id } } }")
-                .variable("v", v1)
-                .execute()
-                .path("createFrameworkDraft.frameworkVersion.id")
-                .entity(String.class)
-                .get();
+        String draft = draftOf(v1);
         graphQl(admin)
                 .document(read)
                 .variable("v", draft)
@@ -481,6 +467,18 @@ class FrameworksIntegrationTest extends IntegrationTest {
                                         "targetLevel",
                                         target))
                 .execute();
+    }
+
+    /** A new draft copied from {@code version}; its id. */
+    private String draftOf(String version) {
+        return graphQl(admin)
+                .document(
+                        "mutation($v: ID!) { createFrameworkDraft(input: {fromVersionId: $v}) { frameworkVersion { id } } }")
+                .variable("v", version)
+                .execute()
+                .path("createFrameworkDraft.frameworkVersion.id")
+                .entity(String.class)
+                .get();
     }
 
     private void importErrors(String yaml, String field) {
