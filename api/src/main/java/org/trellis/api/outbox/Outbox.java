@@ -47,25 +47,46 @@ public class Outbox {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void store(DomainEvent event) {
-        @SuppressWarnings("unchecked")
-        List<DomainEvent> pending = (List<DomainEvent>) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            List<DomainEvent> events = new ArrayList<>();
-            TransactionSynchronizationManager.bindResource(this, events);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    insert(events);
-                }
+        // Kept in the transaction's own synchronization, which Spring suspends with it (REQUIRES_NEW).
+        Pending pending = TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(Pending.class::isInstance)
+                .map(Pending.class::cast)
+                .filter(mine -> mine.outbox() == this)
+                .findFirst()
+                .orElseGet(() -> {
+                    Pending registered = new Pending(this, new ArrayList<>());
+                    TransactionSynchronizationManager.registerSynchronization(registered);
+                    return registered;
+                });
+        pending.events().add(event);
+    }
 
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
-                }
-            });
-            pending = events;
+    /**
+     * The transaction's events not stored yet, inserted just before it commits. A class, not a record: Spring keeps
+     * synchronizations in a set, so equality must stay identity while the list grows.
+     */
+    private static final class Pending implements TransactionSynchronization {
+
+        private final Outbox outbox;
+        private final List<DomainEvent> events;
+
+        Pending(Outbox outbox, List<DomainEvent> events) {
+            this.outbox = outbox;
+            this.events = events;
         }
-        pending.add(event);
+
+        Outbox outbox() {
+            return outbox;
+        }
+
+        List<DomainEvent> events() {
+            return events;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            outbox.insert(events);
+        }
     }
 
     private void insert(List<DomainEvent> events) {
