@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -13,7 +14,7 @@ import org.trellis.persistence.DatabaseFailures;
 import org.trellis.persistence.TenantScopedTransactionManager;
 
 /**
- * The buckets' state in PostgreSQL, shared by every instance. A charge is one statement, {@code rate_limit_take}, on
+ * The buckets' state in PostgreSQL, shared by every instance. A charge (with any lease) is one statement, {@code rate_limit_take}, on
  * a connection of its own in autocommit mode, whatever transaction the request may have open: it holds the buckets'
  * row locks only for the statement, and no later failure of the request undoes it.
  */
@@ -23,8 +24,8 @@ class Buckets {
     /** PostgreSQL's {@code lock_not_available}: {@code rate_limit_take} waited its 500 ms for a bucket's row lock. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
-    private static final String TAKE = "select kind, allowed, level, capacity, restore_rate"
-            + " from rate_limit_take(?::uuid, ?::text[], ?::text[], ?::float8[], ?::float8[], ?::float8[], ?)";
+    private static final String TAKE = "select kind, allowed, level, capacity, restore_rate, leased from"
+            + " rate_limit_take(?::uuid, ?::text[], ?::text[], ?::float8[], ?::float8[], ?::float8[], ?, ?)";
 
     private final DataSource dataSource;
     private final TenantScopedTransactionManager transactions;
@@ -35,10 +36,16 @@ class Buckets {
     }
 
     /**
-     * Charges {@code cost} to every bucket, or to none when one has no room, after giving back {@code refunds} (one
-     * per bucket). Answers nothing when the tenant does not exist.
+     * What one charge left: each bucket's state (its level with any lease charged), and the points leased from each
+     * (see {@link Leases}). Empty when the tenant does not exist.
      */
-    List<BucketState> take(UUID tenantId, List<Bucket> buckets, double[] refunds, long cost) {
+    record Taken(List<BucketState> states, double[] leased) {}
+
+    /**
+     * Charges {@code cost} to every bucket, or to none when one has no room, after giving back {@code refunds} (one
+     * per bucket), and leases up to {@code leaseShare} of each bucket's capacity along with an admitted charge.
+     */
+    Taken take(UUID tenantId, List<Bucket> buckets, double[] refunds, long cost, double leaseShare) {
         int n = buckets.size();
         Object[] kinds = new Object[n];
         Object[] keys = new Object[n];
@@ -54,7 +61,7 @@ class Buckets {
             refunded[i] = refunds[i];
         }
         try {
-            return take(buckets, tenantId, cost, kinds, keys, capacities, rates, refunded);
+            return take(buckets, tenantId, cost, leaseShare, kinds, keys, capacities, rates, refunded);
         } catch (SQLException e) {
             if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
                 throw new Contended(e);
@@ -67,7 +74,7 @@ class Buckets {
         try {
             // A pooled connection broke (the database restarted): once more on a fresh one. Had the first charge
             // committed after all, the caller pays twice, which errs on the strict side.
-            return take(buckets, tenantId, cost, kinds, keys, capacities, rates, refunded);
+            return take(buckets, tenantId, cost, leaseShare, kinds, keys, capacities, rates, refunded);
         } catch (SQLException e) {
             throw new IllegalStateException("Rate-limit buckets unavailable", e);
         }
@@ -81,10 +88,11 @@ class Buckets {
         }
     }
 
-    private List<BucketState> take(
+    private Taken take(
             List<Bucket> buckets,
             UUID tenantId,
             long cost,
+            double leaseShare,
             Object[] kinds,
             Object[] keys,
             Object[] capacities,
@@ -101,7 +109,9 @@ class Buckets {
             statement.setArray(5, connection.createArrayOf("float8", rates));
             statement.setArray(6, connection.createArrayOf("float8", refunded));
             statement.setDouble(7, cost);
+            statement.setDouble(8, leaseShare);
             List<BucketState> states = new ArrayList<>(n);
+            double[] leased = new double[n];
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String kind = rows.getString(1);
@@ -109,6 +119,7 @@ class Buckets {
                             .filter(b -> b.kind().tag().equals(kind))
                             .findFirst()
                             .orElseThrow();
+                    leased[states.size()] = rows.getDouble(6);
                     states.add(new BucketState(
                             bucket, rows.getBoolean(2), rows.getDouble(3), rows.getDouble(4), rows.getDouble(5)));
                 }
@@ -116,7 +127,7 @@ class Buckets {
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
-            return states;
+            return new Taken(states, Arrays.copyOf(leased, states.size()));
         }
     }
 }

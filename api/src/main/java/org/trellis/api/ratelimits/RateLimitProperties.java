@@ -1,5 +1,6 @@
 package org.trellis.api.ratelimits;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,10 +14,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param graphqlActor each person's or service client's own GraphQL budget, in query-cost points
  * @param scim each SCIM credential's budget, in requests
  * @param webhooks each webhook endpoint's budget, in deliveries
+ * @param leaseLifetime how long an instance may admit requests from points it charged ahead ({@link Leases}): a
+ *     tenant's new limits apply within it; 0 decides every request in the database
  */
 @ConfigurationProperties("trellis.rate-limits")
 record RateLimitProperties(
-        @DefaultValue("true") boolean enabled, Limit graphqlTenant, Limit graphqlActor, Limit scim, Limit webhooks) {
+        @DefaultValue("true") boolean enabled,
+        Limit graphqlTenant,
+        Limit graphqlActor,
+        Limit scim,
+        Limit webhooks,
+        @DefaultValue("1s") Duration leaseLifetime) {
 
     /**
      * One leaky bucket's size.

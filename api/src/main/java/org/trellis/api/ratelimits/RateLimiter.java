@@ -2,6 +2,7 @@ package org.trellis.api.ratelimits;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -25,11 +26,13 @@ public class RateLimiter {
     private final RateLimitPolicy policy;
     private final MeterRegistry meters;
     private final PendingRefunds refunds = new PendingRefunds();
+    private final Leases leases;
 
     RateLimiter(Buckets buckets, RateLimitProperties properties, MeterRegistry meters) {
         this.buckets = buckets;
         this.policy = new RateLimitPolicy(properties);
         this.meters = meters;
+        this.leases = new Leases(properties.leaseLifetime(), System::nanoTime);
         for (LimitKind kind : LimitKind.values()) {
             refusals(kind); // every series exists from the start, at 0, for dashboards and alerts
         }
@@ -50,15 +53,26 @@ public class RateLimiter {
         return policy;
     }
 
-    /** Charges {@code cost} to the buckets (all or none), with what this instance owes them from earlier charges. */
+    /**
+     * Charges {@code cost} to the buckets (all or none): to this instance's leases when they all hold it, otherwise to
+     * the database, with what this instance owes the buckets from earlier charges and leases.
+     */
     Outcome charge(UUID tenantId, List<Bucket> charged, long cost) {
         if (charged.isEmpty()) {
             return Outcome.UNLIMITED;
         }
+        List<BucketState> leased = leases.take(tenantId, charged, cost);
+        if (leased != null) {
+            return new Outcome(true, leased);
+        }
         double[] owed = refunds.take(tenantId, charged);
-        List<BucketState> states;
+        double[] unspent = leases.surrender(tenantId, charged);
+        for (int i = 0; i < owed.length; i++) {
+            owed[i] += unspent[i];
+        }
+        Buckets.Taken taken;
         try {
-            states = buckets.take(tenantId, charged, owed, cost);
+            taken = buckets.take(tenantId, charged, owed, cost, leases.share());
         } catch (Buckets.Contended e) {
             refunds.restore(tenantId, charged, owed);
             log.warn("Rate-limit charge of tenant {} admitted uncounted: {}", tenantId, e.getMessage());
@@ -68,8 +82,19 @@ public class RateLimiter {
             refunds.restore(tenantId, charged, owed);
             throw e;
         }
-        if (states.isEmpty()) {
+        if (taken.states().isEmpty()) {
             return Outcome.UNLIMITED; // no such tenant: whatever the request names, it finds nothing
+        }
+        leases.grant(tenantId, taken.states(), taken.leased());
+        List<BucketState> states = new ArrayList<>(taken.states().size());
+        for (int i = 0; i < taken.leased().length; i++) { // what this instance leased is available to its callers
+            BucketState state = taken.states().get(i);
+            states.add(new BucketState(
+                    state.bucket(),
+                    state.allowed(),
+                    state.level() - taken.leased()[i],
+                    state.capacity(),
+                    state.restoreRate()));
         }
         boolean allowed = states.getFirst().allowed();
         if (!allowed) {
@@ -78,10 +103,16 @@ public class RateLimiter {
         return new Outcome(allowed, states);
     }
 
-    /** Gives back to each bucket what an operation charged {@code requested} did not use. */
+    /**
+     * Gives back to each bucket what an operation charged {@code requested} did not use: to its lease when it has
+     * one (points charged and not spent are a lease), otherwise with the next charge.
+     */
     void refund(UUID tenantId, List<BucketState> states, long requested, long actual) {
         for (BucketState state : states) {
-            refunds.add(tenantId, state.bucket(), LeakyBucket.refund(state, requested, actual));
+            double points = LeakyBucket.refund(state, requested, actual);
+            if (points > 0 && !leases.giveBack(tenantId, state.bucket(), points)) {
+                refunds.add(tenantId, state.bucket(), points);
+            }
         }
     }
 

@@ -43,7 +43,7 @@ class ReadinessStatementsIntegrationTest extends IntegrationTest {
     }
 
     /**
-     * Each mutation of the evidence chain (rate-limit charge, transaction scope and everything the write and its
+     * Each mutation of the evidence chain (transaction scope and everything the write and its
      * rollup, readiness row, snapshot, audit and outbox upkeep send) costs the same statements for a team of 5 with
      * about 2 items per person and competency and a team of 50 with about 20.
      */

@@ -208,6 +208,35 @@ class GraphQlRateLimitsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aCallerFarFromItsLimitIsChargedInTheDatabaseOncePerLeaseAndStillSeesItsBudgetFall() {
+        TestTenant tenant = newTenant("leases");
+        String engineer = tenant.engineer();
+        send(engineer, CHEAP);
+        // 1 % of 10,000 is a lease of 100 points: ten requests at the minimum cost.
+        TenantLimits.set(tenant.uuid(), LimitKind.GRAPHQL_ACTOR, 10_000, 1);
+        sqlStatements.reset();
+
+        long last = Long.MAX_VALUE;
+        for (int i = 0; i < 22; i++) {
+            long available = send(engineer, CHEAP)
+                    .getResponseBody()
+                    .path("extensions")
+                    .path("cost")
+                    .path("throttleStatus")
+                    .path("currentlyAvailable")
+                    .asLong();
+            assertThat(available).isLessThan(last);
+            last = available;
+        }
+
+        assertThat(sqlStatements.rateLimitCharges())
+                .as("one charge, and one more each time a lease of ten requests is spent (or ended: it lasts 250 ms"
+                        + " here)")
+                .isBetween(2, 8);
+        assertThat(last).isBetween(10_000L - 22 * 10 - 100, 10_000L - 22 * 10);
+    }
+
+    @Test
     void platformOperatorsAreNotLimited() {
         JsonNode cost = send(platformToken(), "{ me { kind } }")
                 .getResponseBody()

@@ -2,6 +2,7 @@ package org.trellis.api.ratelimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ class RateLimitPolicyUnitTest {
     private static final RateLimitProperties.Limit WEBHOOKS = new RateLimitProperties.Limit(40, 4);
 
     private static RateLimitPolicy policy(boolean enabled) {
-        return new RateLimitPolicy(new RateLimitProperties(enabled, TENANT_LIMIT, ACTOR_LIMIT, SCIM, WEBHOOKS));
+        return new RateLimitPolicy(
+                new RateLimitProperties(enabled, TENANT_LIMIT, ACTOR_LIMIT, SCIM, WEBHOOKS, Duration.ofSeconds(1)));
     }
 
     private static Actor person() {

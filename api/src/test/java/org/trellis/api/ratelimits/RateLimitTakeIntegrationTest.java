@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 class RateLimitTakeIntegrationTest extends IntegrationTest {
 
     private static final String TAKE = "SELECT allowed, level FROM rate_limit_take(?::uuid, ARRAY['scim'],"
-            + " ARRAY[?], ARRAY[100::float8], ARRAY[1::float8], ARRAY[0::float8], 1)";
+            + " ARRAY[?], ARRAY[100::float8], ARRAY[1::float8], ARRAY[0::float8], 1, 0)";
 
     @Autowired
     private MeterRegistry meters;
@@ -68,6 +68,9 @@ class RateLimitTakeIntegrationTest extends IntegrationTest {
     @Test
     void aBucketLockedByAnotherRequestForTooLongAdmitsTheRequestUncountedAndCountsIt() throws SQLException {
         TestTenant tenant = newTenant("take-contended");
+        // A budget too small to lease from (1 % of it is less than a request's minimum cost): every request is
+        // charged in the database, so the second one meets the lock.
+        TenantLimits.set(tenant.uuid(), LimitKind.GRAPHQL_ACTOR, 500, 500);
         String engineer = tenant.engineer();
         assertThat(postQuery(engineer, "{ me { kind } }")
                         .expectBody(JsonNode.class)

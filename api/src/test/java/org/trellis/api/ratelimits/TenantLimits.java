@@ -3,14 +3,19 @@ package org.trellis.api.ratelimits;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
 import org.trellis.api.support.TestDatabase;
 
 /**
  * Sets a test tenant's own bucket sizes (rows of {@code rate_limit_override}, as operators do) and empties its
  * buckets, as the database administrator: tests of the limits get small buckets without a Spring context of their own.
+ * New limits apply once the application's leases taken under the old ones have ended, so it then waits that long.
  */
 final class TenantLimits {
+
+    /** {@code trellis.rate-limits.lease-lifetime} in application-test.properties. */
+    static final Duration LEASE_LIFETIME = Duration.ofMillis(250);
 
     private TenantLimits() {}
 
@@ -24,6 +29,12 @@ final class TenantLimits {
                 capacity,
                 restoreRate);
         run("DELETE FROM rate_limit_bucket WHERE tenant_id = ?", tenant);
+        try {
+            Thread.sleep(LEASE_LIFETIME.plusMillis(20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void run(String sql, Object... parameters) {

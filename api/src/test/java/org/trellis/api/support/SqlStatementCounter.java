@@ -22,15 +22,15 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
  * Counts the SQL statements the application sends, at the JDBC level (jOOQ queries and the transaction's scope
  * setting alike), so tests can assert that a GraphQL request costs a constant number of statements. It also marks
  * where the last GraphQL request started executing, after its caller was signed in, so tests can count the
- * execution's statements apart from the sign-in's, and tells the rate-limit charge (one statement per request of a
- * limited caller, before anything executes) apart from the execution's: it is in {@link #count()}, not in {@link
- * #executionCount()}.
+ * execution's statements apart from the sign-in's. Rate-limit charges are counted apart, in {@link
+ * #rateLimitCharges()}, and in none of the other counts: a limited caller's request sends one only when its leases
+ * are spent or ended, so whether a request sends one depends on the requests before it, not on what it asks.
  */
 public final class SqlStatementCounter {
 
     private static final String SCOPE = "select set_config('trellis.tenant_id'";
     private static final String RATE_LIMIT_CHARGE =
-            "select kind, allowed, level, capacity, restore_rate from rate_limit_take(";
+            "select kind, allowed, level, capacity, restore_rate, leased from rate_limit_take(";
 
     private final AtomicInteger statements = new AtomicInteger();
     /** Statements sent by threads serving an HTTP request, not by background work (relays, listeners, purges). */
@@ -51,7 +51,7 @@ public final class SqlStatementCounter {
         charges.set(0);
     }
 
-    /** Rate-limit charges since the last GraphQL request began executing (one per request of a limited caller). */
+    /** Rate-limit charges since the last reset (at most one a request). */
     public int rateLimitCharges() {
         return charges.get();
     }
@@ -71,7 +71,7 @@ public final class SqlStatementCounter {
 
     /** Statements since the last GraphQL request began executing (its sign-in excluded). */
     public int executionCount() {
-        return statements.get() - executionStart - charges.get();
+        return statements.get() - executionStart;
     }
 
     /** The SQL of the statements since the last GraphQL request began executing. */
@@ -89,15 +89,14 @@ public final class SqlStatementCounter {
     private synchronized void markExecution() {
         sql.clear();
         executionStart = statements.get();
-        charges.set(0);
     }
 
     private synchronized void record(String statement) {
         if (statement.startsWith(RATE_LIMIT_CHARGE)) {
             charges.incrementAndGet();
-        } else {
-            sql.add(statement);
+            return;
         }
+        sql.add(statement);
         statements.incrementAndGet();
         if (Boolean.TRUE.equals(IN_REQUEST.get())) {
             requestStatements.incrementAndGet();

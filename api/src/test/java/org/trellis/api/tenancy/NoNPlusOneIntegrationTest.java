@@ -64,10 +64,10 @@ class NoNPlusOneIntegrationTest extends IntegrationTest {
                 .path("tenant.identityProviders")
                 .hasValue();
         assertThat(sqlStatements.executionScopes()).isEqualTo(1);
-        assertThat(sqlStatements.count())
-                .as("no sign-in statement, one rate-limit charge")
-                .isEqualTo(sqlStatements.executionCount() + 1);
-        assertThat(sqlStatements.rateLimitCharges()).isEqualTo(1);
+        assertThat(sqlStatements.count()).as("no sign-in statement").isEqualTo(sqlStatements.executionCount());
+        assertThat(sqlStatements.rateLimitCharges())
+                .as("at most one rate-limit charge")
+                .isLessThanOrEqualTo(1);
         return sqlStatements.executionCount();
     }
 

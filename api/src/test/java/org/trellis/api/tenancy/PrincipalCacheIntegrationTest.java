@@ -62,9 +62,9 @@ class PrincipalCacheIntegrationTest extends IntegrationTest {
         assertThat(managers.principals().holds(token)).isTrue();
         sqlStatements.reset();
         assertThat(status(port, token)).isEqualTo(200);
-        // Only the caller's rate-limit charge: no sign-in statement.
-        assertThat(sqlStatements.rateLimitCharges()).isEqualTo(1);
-        assertThat(sqlStatements.count()).isEqualTo(1);
+        // No sign-in statement (at most the caller's rate-limit charge, which the counter keeps apart).
+        assertThat(sqlStatements.rateLimitCharges()).isLessThanOrEqualTo(1);
+        assertThat(sqlStatements.count()).isZero();
         sqlStatements.reset();
         assertThat(status(port, token("pat"))).isEqualTo(200); // another token of the same person signs in
         assertThat(sqlStatements.count()).isPositive();
