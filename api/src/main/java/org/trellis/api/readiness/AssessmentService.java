@@ -29,6 +29,7 @@ class AssessmentService {
 
     private final Assessments assessments;
     private final ReadinessInputs inputs;
+    private final PublishedRules rules;
     private final PeopleService people;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
@@ -36,11 +37,13 @@ class AssessmentService {
     AssessmentService(
             Assessments assessments,
             ReadinessInputs inputs,
+            PublishedRules rules,
             PeopleService people,
             AuditTrail audit,
             ApplicationEventPublisher events) {
         this.assessments = assessments;
         this.inputs = inputs;
+        this.rules = rules;
         this.people = people;
         this.audit = audit;
         this.events = events;
@@ -122,7 +125,7 @@ class AssessmentService {
         if (subject == null) {
             throw invalid("personId", "The person has no framework assignment to assess against.");
         }
-        boolean ofLevel = inputs.rules(List.of(subject.levelId())).getOrDefault(subject.levelId(), List.of()).stream()
+        boolean ofLevel = rules.of(List.of(subject.levelId())).getOrDefault(subject.levelId(), List.of()).stream()
                 .anyMatch(rule -> rule.competencyId().equals(competencyId));
         if (!ofLevel) {
             throw invalid("competencyId", "Assess a competency of the person's framework version and target level.");

@@ -3,7 +3,6 @@ package org.trellis.api.readiness;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.trellis.api.shared.DomainEvent;
@@ -22,15 +21,15 @@ class ReadinessEvents {
         this.events = events;
     }
 
-    void readinessChanged(UUID tenantId, Readiness now, @Nullable Snapshot before) {
+    void readinessChanged(UUID tenantId, Readiness now, Snapshots.Taken taken) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("levelId", now.levelId().toString());
         data.put("verdict", now.verdict().name());
         data.put("score", Integer.toString(now.score()));
         data.put("ready", Boolean.toString(now.readyToday()));
-        if (before != null) {
-            data.put("previousVerdict", before.verdict().name());
-            data.put("previousScore", Integer.toString(before.score()));
+        if (taken.previousVerdict() != null && taken.previousScore() != null) {
+            data.put("previousVerdict", taken.previousVerdict().name());
+            data.put("previousScore", Integer.toString(taken.previousScore()));
         }
         events.publishEvent(
                 new DomainEvent(tenantId, EventType.READINESS_CHANGED, now.personId(), now.personId(), data));

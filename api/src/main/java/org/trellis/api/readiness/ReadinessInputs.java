@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,11 +90,15 @@ class ReadinessInputs {
         return result;
     }
 
-    /** The rules of each level, in framework order. */
-    Map<UUID, List<RuleRow>> rules(Collection<UUID> levelIds) {
+    /**
+     * The rules of each level, in framework order, and which of the levels belong to versions that never change again
+     * (published or retired: only drafts are edited).
+     */
+    LevelRules rules(Collection<UUID> levelIds) {
         Map<UUID, List<RuleRow>> result = new HashMap<>();
+        Set<UUID> unchanging = new HashSet<>();
         if (levelIds.isEmpty()) {
-            return result;
+            return new LevelRules(result, unchanging);
         }
         db.select(
                         FRAMEWORK_EXPECTATION.LEVEL_ID,
@@ -102,19 +107,28 @@ class ReadinessInputs {
                         FRAMEWORK_EXPECTATION.MIN_ENDORSED_EVIDENCE,
                         FRAMEWORK_EXPECTATION.RECENCY_MONTHS,
                         FRAMEWORK_EXPECTATION.MIN_DISTINCT_KINDS,
-                        FRAMEWORK_EXPECTATION.REQUIRED)
+                        FRAMEWORK_EXPECTATION.REQUIRED,
+                        FRAMEWORK_VERSION.STATUS)
                 .from(FRAMEWORK_EXPECTATION)
                 .join(FRAMEWORK_COMPETENCY)
                 .on(FRAMEWORK_COMPETENCY.TENANT_ID.eq(FRAMEWORK_EXPECTATION.TENANT_ID))
                 .and(FRAMEWORK_COMPETENCY.ID.eq(FRAMEWORK_EXPECTATION.COMPETENCY_ID))
+                .join(FRAMEWORK_VERSION)
+                .on(FRAMEWORK_VERSION.TENANT_ID.eq(FRAMEWORK_COMPETENCY.TENANT_ID))
+                .and(FRAMEWORK_VERSION.ID.eq(FRAMEWORK_COMPETENCY.VERSION_ID))
                 .where(FRAMEWORK_EXPECTATION.LEVEL_ID.in(levelIds))
                 .orderBy(FRAMEWORK_COMPETENCY.POSITION)
-                .forEach(row -> result.computeIfAbsent(row.value1(), k -> new ArrayList<>())
-                        .add(new RuleRow(
-                                row.value2(),
-                                row.value3(),
-                                new Rule(row.value4(), row.value5(), row.value6(), row.value7()))));
-        return result;
+                .forEach(row -> {
+                    result.computeIfAbsent(row.value1(), k -> new ArrayList<>())
+                            .add(new RuleRow(
+                                    row.value2(),
+                                    row.value3(),
+                                    new Rule(row.value4(), row.value5(), row.value6(), row.value7())));
+                    if (!"DRAFT".equals(row.value8())) {
+                        unchanging.add(row.value1());
+                    }
+                });
+        return new LevelRules(result, unchanging);
     }
 
     /** Per person, the endorsed evidence per competency key (the rollup, merged across framework versions). */
@@ -205,4 +219,7 @@ class ReadinessInputs {
 
     /** One competency's rule at a level. */
     record RuleRow(UUID competencyId, String key, Rule rule) {}
+
+    /** Rules by level, and the levels whose rules never change. */
+    record LevelRules(Map<UUID, List<RuleRow>> byLevel, Set<UUID> unchanging) {}
 }

@@ -42,11 +42,13 @@ class ReadinessService {
             .toList();
 
     private final ReadinessInputs inputs;
+    private final PublishedRules rules;
     private final ReadinessSummaries summaries;
     private final PeopleService people;
 
-    ReadinessService(ReadinessInputs inputs, ReadinessSummaries summaries, PeopleService people) {
+    ReadinessService(ReadinessInputs inputs, PublishedRules rules, ReadinessSummaries summaries, PeopleService people) {
         this.inputs = inputs;
+        this.rules = rules;
         this.summaries = summaries;
         this.people = people;
     }
@@ -120,7 +122,7 @@ class ReadinessService {
         if (subjects.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, List<RuleRow>> rules = inputs.rules(
+        Map<UUID, List<RuleRow>> rules = this.rules.of(
                 subjects.values().stream().map(Subject::levelId).distinct().toList());
         Map<UUID, Map<String, List<ReadinessEngine.Item>>> cells = inputs.cells(subjects.keySet());
         Map<UUID, Map<String, Assessments.Pair>> assessments = inputs.latestAssessments(subjects.values());

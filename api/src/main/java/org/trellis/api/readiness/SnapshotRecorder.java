@@ -53,10 +53,9 @@ class SnapshotRecorder {
             return;
         }
         summaries.replace(tenantId, ReadinessSummary.of(now, 0));
-        List<Snapshot> latest = snapshots.latest(personId, 1);
-        if (latest.isEmpty() || !latest.getFirst().sameAs(now)) {
-            snapshots.insert(tenantId, now);
-            events.readinessChanged(tenantId, now, latest.isEmpty() ? null : latest.getFirst());
+        Snapshots.Taken taken = snapshots.takeIfChanged(tenantId, now);
+        if (taken.taken()) {
+            events.readinessChanged(tenantId, now, taken);
         }
     }
 }

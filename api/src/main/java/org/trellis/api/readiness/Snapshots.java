@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.trellis.api.readiness.ReadinessEngine.Verdict;
 import tools.jackson.core.type.TypeReference;
@@ -21,6 +21,22 @@ class Snapshots {
     static final int MAX_HISTORY = 52;
 
     private static final TypeReference<Map<String, Snapshot.Cell>> CELLS = new TypeReference<>() {};
+
+    private static final String TAKE_IF_CHANGED = """
+            WITH latest AS (
+                SELECT level_id, verdict, score, ready, cells FROM readiness_snapshot
+                 WHERE tenant_id = ? AND person_id = ?
+                 ORDER BY taken_at DESC, id LIMIT 1),
+            now (tenant_id, person_id, cells, level_id, verdict, score, ready, id) AS (
+                VALUES (?::uuid, ?::uuid, ?::jsonb, ?::uuid, ?, ?::int, ?::boolean, ?::uuid)),
+            taken AS (
+                INSERT INTO readiness_snapshot (tenant_id, id, person_id, level_id, verdict, score, ready, cells)
+                SELECT n.tenant_id, n.id, n.person_id, n.level_id, n.verdict, n.score, n.ready, n.cells FROM now n
+                 WHERE NOT EXISTS (SELECT 1 FROM latest l WHERE l.level_id = n.level_id AND l.verdict = n.verdict
+                                     AND l.score = n.score AND l.ready = n.ready AND l.cells = n.cells)
+                RETURNING 1)
+            SELECT EXISTS (SELECT 1 FROM taken) AS taken, l.verdict AS previous_verdict, l.score AS previous_score
+              FROM now LEFT JOIN latest l ON true""";
 
     private final DSLContext db;
     private final JsonMapper json;
@@ -69,17 +85,38 @@ class Snapshots {
                         row.value6()));
     }
 
-    void insert(UUID tenantId, Readiness readiness) {
-        db.insertInto(READINESS_SNAPSHOT)
-                .set(READINESS_SNAPSHOT.TENANT_ID, tenantId)
-                .set(READINESS_SNAPSHOT.ID, UUID.randomUUID())
-                .set(READINESS_SNAPSHOT.PERSON_ID, readiness.personId())
-                .set(READINESS_SNAPSHOT.LEVEL_ID, readiness.levelId())
-                .set(READINESS_SNAPSHOT.VERDICT, readiness.verdict().name())
-                .set(READINESS_SNAPSHOT.SCORE, readiness.score())
-                .set(READINESS_SNAPSHOT.READY, readiness.readyToday())
-                .set(READINESS_SNAPSHOT.CELLS, JSONB.valueOf(json.writeValueAsString(Snapshot.cellsOf(readiness))))
-                .execute();
+    /**
+     * What {@link #takeIfChanged} did: whether it took a snapshot, and the verdict and score of the latest one before
+     * (null when the person had none).
+     */
+    record Taken(
+            boolean taken,
+            @Nullable Verdict previousVerdict,
+            @Nullable Integer previousScore) {}
+
+    /**
+     * Takes a snapshot of {@code readiness} unless the person's latest says the same (level, verdict, score, ready
+     * and every cell's status and counted evidence), in one statement: the database compares the cells, so the
+     * latest snapshot's (which grow with the evidence) are never sent back to be compared.
+     */
+    Taken takeIfChanged(UUID tenantId, Readiness readiness) {
+        Record row = db.fetchSingle(
+                TAKE_IF_CHANGED,
+                tenantId,
+                readiness.personId(),
+                tenantId,
+                readiness.personId(),
+                json.writeValueAsString(Snapshot.cellsOf(readiness)),
+                readiness.levelId(),
+                readiness.verdict().name(),
+                readiness.score(),
+                readiness.readyToday(),
+                UUID.randomUUID());
+        String previous = row.get("previous_verdict", String.class);
+        return new Taken(
+                row.get("taken", Boolean.class),
+                previous == null ? null : Verdict.valueOf(previous),
+                row.get("previous_score", Integer.class));
     }
 
     private Snapshot toSnapshot(Record row) {

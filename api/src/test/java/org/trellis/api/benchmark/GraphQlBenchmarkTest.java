@@ -139,7 +139,7 @@ class GraphQlBenchmarkTest {
                 "summary",
                 "Application jar in its own JVM (%s, default profile, production settings; loopback issuers allowed"
                                 .formatted(String.join(" ", AppProcess.JVM_FLAGS))
-                        + "), PostgreSQL and load generator on one machine; closed loop: %d connections, %d s measured after a warm-up per scenario that lasts until the application's JIT compiler has settled (%d–%d s; under %d %% of the last %d s spent compiling); open loop: %d s at a fixed rate after %d s warm-up. SQL statements: asserted by BenchmarkStatementsIntegrationTest and ReadinessStatementsIntegrationTest; a tenant caller's rate-limit charge is apart, one statement per lease of 1 % of its budget."
+                        + "), PostgreSQL and load generator on one machine; closed loop: %d connections, %d s measured after a warm-up per scenario that lasts until the application's JIT compiler has settled (%d–%d s; under %d %% of the last %d s spent compiling); open loop: %d s at a fixed rate after %d s warm-up. SQL statements: asserted by BenchmarkStatementsIntegrationTest and ReadinessStatementsIntegrationTest; a tenant caller's rate-limit charge is apart, one statement per lease of 1 %% of its budget."
                                 .formatted(
                                         CONNECTIONS,
                                         MEASURE.toSeconds(),

@@ -23,14 +23,14 @@ import tools.jackson.databind.JsonNode;
 final class ReadinessScenarios {
 
     static final int DASHBOARD_STATEMENTS = 2;
-    static final int EXPLANATION_STATEMENTS = 9;
+    static final int EXPLANATION_STATEMENTS = 8;
 
     /** The evidence chain's mutations (ReadinessStatementsIntegrationTest asserts them at two sizes). */
     static final int LOG_STATEMENTS = 6;
 
     static final int SUBMIT_STATEMENTS = 5;
 
-    static final int ENDORSE_STATEMENTS = 14;
+    static final int ENDORSE_STATEMENTS = 12;
 
     /** The open-loop arrival rates of the dashboard (the issue's, and one this machine sustains) and explanation. */
     static final int DASHBOARD_RATE = 200;
