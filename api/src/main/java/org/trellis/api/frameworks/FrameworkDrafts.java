@@ -67,7 +67,7 @@ class FrameworkDrafts {
     @Transactional
     FrameworkVersion replaceDraft(Actor actor, UUID versionId, String content) {
         FrameworkPolicy.requireEdit(actor);
-        FrameworkVersion version = frameworks.existingVersion(versionId);
+        FrameworkVersion version = frameworks.lockedVersion(versionId);
         FrameworkPolicy.requireEditable(version);
         FrameworkDocument document = FrameworkDocument.parse(content);
         Framework framework =
@@ -99,7 +99,7 @@ class FrameworkDrafts {
     FrameworkVersion updateExpectation(
             Actor actor, UUID versionId, String competencyKey, String levelCode, ExpectationChanges changes) {
         FrameworkPolicy.requireEdit(actor);
-        FrameworkVersion version = frameworks.existingVersion(versionId);
+        FrameworkVersion version = frameworks.lockedVersion(versionId);
         FrameworkPolicy.requireEditable(version);
         Expectation current = expectation(versionId, competencyKey, levelCode);
         Validation validation = new Validation();

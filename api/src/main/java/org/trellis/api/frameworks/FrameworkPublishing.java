@@ -32,7 +32,7 @@ class FrameworkPublishing {
 
     private FrameworkVersion apply(Actor actor, UUID versionId, FrameworkPolicy.Transition transition) {
         FrameworkPolicy.requireEdit(actor);
-        FrameworkVersion version = frameworks.existingVersion(versionId);
+        FrameworkVersion version = frameworks.lockedVersion(versionId);
         FrameworkVersion.Status to = FrameworkPolicy.next(version.status(), transition);
         FrameworkVersion changed = frameworks.setStatus(versionId, to);
         audit.record(

@@ -64,6 +64,19 @@ class Frameworks {
         return version(id).orElseThrow(() -> new NotFoundException("Framework version"));
     }
 
+    /**
+     * The version, locked until the transaction ends, or NOT_FOUND: what edits a draft's content and what changes a
+     * version's status take it first, so an edit never lands in a version that was published meanwhile (published
+     * content is kept in memory as never changing).
+     */
+    FrameworkVersion lockedVersion(UUID id) {
+        return db.selectFrom(FRAMEWORK_VERSION)
+                .where(FRAMEWORK_VERSION.ID.eq(id))
+                .forUpdate()
+                .fetchOptional(Frameworks::toVersion)
+                .orElseThrow(() -> new NotFoundException("Framework version"));
+    }
+
     List<FrameworkVersion> versions(Collection<UUID> ids) {
         return db.selectFrom(FRAMEWORK_VERSION)
                 .where(FRAMEWORK_VERSION.ID.in(ids))

@@ -72,9 +72,12 @@ class Buckets {
             transactions.connectionBroke();
         }
         try {
-            // A pooled connection broke (the database restarted): once more on a fresh one. Had the first charge
-            // committed after all, the caller pays twice, which errs on the strict side.
-            return take(buckets, tenantId, cost, leaseShare, kinds, keys, capacities, rates, refunded);
+            // A pooled connection broke (the database restarted): once more on a fresh one, without the refunds (had
+            // the first charge committed after all, they would be given twice). The caller may then pay twice and
+            // lose its refunds, which errs on the strict side.
+            Object[] none = new Object[n];
+            Arrays.fill(none, 0.0);
+            return take(buckets, tenantId, cost, leaseShare, kinds, keys, capacities, rates, none);
         } catch (SQLException e) {
             throw new IllegalStateException("Rate-limit buckets unavailable", e);
         }

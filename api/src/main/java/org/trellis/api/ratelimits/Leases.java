@@ -12,11 +12,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Points this instance has charged to buckets ahead of its requests, which it admits from them without a statement.
  * {@code rate_limit_take} grants a lease of {@link #SHARE} of a bucket's capacity along with an admitted charge, and
- * only while the bucket has room to spare, so a caller far from its limit costs one statement per lease instead of
- * one per request, and one near it is decided by the database every time. Leased points are charged in the database
- * like any others: instances sharing a bucket never admit more than it holds. A lease lasts {@code lifetime} (a
- * tenant's new limits apply within it); what is left of it, spent or not, is given back with the next charge to the
- * bucket. A request is admitted from leases only when every one of its buckets holds its cost (all or none).
+ * only while the bucket has room for two more, so a caller far from its limit costs one statement per lease instead
+ * of one per request (for requests that cost no more than a lease), and once the bucket is nearly full every charge
+ * after the last lease is spent is decided by the database. Leased points are charged in the database like any
+ * others; since they are charged before they are spent, the bucket starts leaking them early, so instances sharing a
+ * bucket may admit up to one lease each (1 % of its capacity) more than it holds. A lease lasts {@code lifetime} (a
+ * tenant's new limits apply within it); what is left of it is given back with this instance's next charge to the
+ * bucket. Refunds never go into a lease (they are given back in the database, which keeps a level from going below
+ * empty). A request is admitted from leases only when every one of its buckets holds its cost (all or none).
  */
 final class Leases {
 
@@ -99,34 +102,29 @@ final class Leases {
 
     /**
      * Keeps what a charge leased ({@code leased}, per state), with the buckets as the database left them (levels
-     * with the lease charged).
+     * with the lease charged); answers, per state, the points it could not keep (the table is full), which the caller
+     * gives back with its next charge.
      */
-    synchronized void grant(UUID tenantId, List<BucketState> states, double[] leased) {
+    synchronized double[] grant(UUID tenantId, List<BucketState> states, double[] leased) {
         long now = clock.getAsLong();
+        double[] unkept = new double[leased.length];
         for (int i = 0; i < leased.length; i++) {
             if (leased[i] <= 0) {
                 continue;
             }
-            if (held.size() >= MAX_ENTRIES) {
-                held.values().removeIf(lease -> !live(lease, now)); // their points are not given back: strict side
+            Key key = new Key(tenantId, states.get(i).bucket().key());
+            Lease earlier = held.get(key); // granted to a concurrent charge meanwhile: keep both while it lives
+            if (earlier == null && held.size() >= MAX_ENTRIES) {
+                held.values().removeIf(lease -> !live(lease, now)); // charged, unspent and ended: strict side
             }
-            if (held.size() < MAX_ENTRIES) {
-                Key key = new Key(tenantId, states.get(i).bucket().key());
-                Lease earlier = held.get(key); // granted to a concurrent charge meanwhile: keep both
-                double points = leased[i] + (earlier == null ? 0 : earlier.points);
-                held.put(key, new Lease(points, now, states.get(i)));
+            if (earlier == null && held.size() >= MAX_ENTRIES) {
+                unkept[i] = leased[i];
+                continue;
             }
+            double points = leased[i] + (earlier != null && live(earlier, now) ? earlier.points : 0);
+            held.put(key, new Lease(points, now, states.get(i)));
         }
-    }
-
-    /** Adds refunded points to the bucket's live lease; false when it has none (refund them with the next charge). */
-    synchronized boolean giveBack(UUID tenantId, Bucket bucket, double points) {
-        Lease lease = held.get(new Key(tenantId, bucket.key()));
-        if (lease == null || !live(lease, clock.getAsLong())) {
-            return false;
-        }
-        lease.points += points;
-        return true;
+        return unkept;
     }
 
     private boolean live(Lease lease, long now) {

@@ -85,14 +85,15 @@ public class RateLimiter {
         if (taken.states().isEmpty()) {
             return Outcome.UNLIMITED; // no such tenant: whatever the request names, it finds nothing
         }
-        leases.grant(tenantId, taken.states(), taken.leased());
+        double[] unkept = leases.grant(tenantId, taken.states(), taken.leased());
         List<BucketState> states = new ArrayList<>(taken.states().size());
-        for (int i = 0; i < taken.leased().length; i++) { // what this instance leased is available to its callers
+        for (int i = 0; i < unkept.length; i++) { // what this instance leased is available to its callers
             BucketState state = taken.states().get(i);
+            refunds.add(tenantId, state.bucket(), unkept[i]);
             states.add(new BucketState(
                     state.bucket(),
                     state.allowed(),
-                    state.level() - taken.leased()[i],
+                    state.level() - (taken.leased()[i] - unkept[i]),
                     state.capacity(),
                     state.restoreRate()));
         }
@@ -104,15 +105,12 @@ public class RateLimiter {
     }
 
     /**
-     * Gives back to each bucket what an operation charged {@code requested} did not use: to its lease when it has
-     * one (points charged and not spent are a lease), otherwise with the next charge.
+     * Gives back to each bucket what an operation charged {@code requested} did not use, with the next charge this
+     * instance sends the database for it (not to a lease: the database keeps a level from going below empty).
      */
     void refund(UUID tenantId, List<BucketState> states, long requested, long actual) {
         for (BucketState state : states) {
-            double points = LeakyBucket.refund(state, requested, actual);
-            if (points > 0 && !leases.giveBack(tenantId, state.bucket(), points)) {
-                refunds.add(tenantId, state.bucket(), points);
-            }
+            refunds.add(tenantId, state.bucket(), LeakyBucket.refund(state, requested, actual));
         }
     }
 

@@ -15,10 +15,12 @@ import org.trellis.persistence.DatabaseScopeProvider;
 
 /**
  * The readiness rules of levels of published and retired framework versions, kept in memory by tenant and level:
- * such versions never change (only drafts are edited, and drafts' levels are never kept here), so no other instance
- * needs telling. Readiness is decided on every evidence, assessment and assignment change, and each decision needs
- * its level's rules. At most {@value #MAX_LEVELS} levels; one unread for an hour goes. The tenant is the scope of the
- * transaction the rules are read in, so one tenant can never be answered another's kept rules.
+ * such versions never change (only drafts are edited, an edit locks its version against being published meanwhile,
+ * and drafts' levels are never kept here), so no other instance needs telling. Readiness is decided on every
+ * evidence, assessment and assignment change, and each decision needs its level's rules. At most {@value
+ * #MAX_LEVELS} levels; one unread for an hour goes. The key's tenant is the caller's database scope, the tenant its
+ * transactions are scoped to (row-level security reads only that tenant's rules), so one tenant is never answered
+ * rules kept for another; a caller without a tenant (a platform operator) is never answered from memory.
  */
 @Component
 class PublishedRules {

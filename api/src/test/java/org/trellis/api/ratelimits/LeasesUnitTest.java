@@ -53,19 +53,42 @@ class LeasesUnitTest {
         now.addAndGet(SECOND);
 
         assertThat(leases.take(TENANT, List.of(SHARED, OWN), 10)).isNull();
-        assertThat(leases.giveBack(TENANT, OWN, 5)).isFalse();
         assertThat(leases.surrender(TENANT, List.of(SHARED, OWN))).containsExactly(100, 20);
         assertThat(leases.surrender(TENANT, List.of(SHARED, OWN))).containsExactly(0, 0);
     }
 
     @Test
-    void refundsGoToALiveLease() {
+    void aLeaseGrantedBesideAnEndedOneDoesNotRevivePointsOfTheEndedOne() {
+        grant(100, 20);
+        now.addAndGet(SECOND);
+
+        grant(50, 10);
+
+        assertThat(leases.surrender(TENANT, List.of(SHARED, OWN))).containsExactly(50, 10);
+    }
+
+    @Test
+    void aLeaseGrantedBesideALiveOneAddsToIt() {
         grant(100, 20);
 
-        assertThat(leases.giveBack(TENANT, OWN, 15)).isTrue();
-        assertThat(leases.giveBack(TENANT, new Bucket(LimitKind.SCIM, "scim:x", 600, 20), 1))
-                .isFalse();
-        assertThat(leases.surrender(TENANT, List.of(OWN))).containsExactly(35);
+        grant(50, 10);
+
+        assertThat(leases.surrender(TENANT, List.of(SHARED, OWN))).containsExactly(150, 30);
+    }
+
+    @Test
+    void aFullTableAnswersWhatItCouldNotKeepUntilEndedLeasesMakeRoom() {
+        for (int i = 0; i < 100_000; i++) {
+            Bucket bucket = new Bucket(LimitKind.SCIM, "scim:" + i, 600, 20);
+            leases.grant(TENANT, List.of(charged(bucket, 10)), new double[] {6});
+        }
+
+        assertThat(leases.grant(TENANT, List.of(charged(SHARED, 500), charged(OWN, 100)), new double[] {100, 20}))
+                .containsExactly(100, 20);
+        now.addAndGet(SECOND);
+        assertThat(leases.grant(TENANT, List.of(charged(SHARED, 500), charged(OWN, 100)), new double[] {100, 20}))
+                .containsExactly(0, 0);
+        assertThat(leases.take(TENANT, List.of(SHARED, OWN), 10)).hasSize(2);
     }
 
     @Test

@@ -67,11 +67,12 @@ class SharedBucketsIntegrationTest extends IntegrationTest {
 
     /**
      * Buckets big enough to lease from (1 % of their capacity covers a request): each instance admits most requests
-     * from its leases, and still the two never admit more than the bucket holds, because leased points are charged.
-     * They admit at least what it held less what each may still hold leased when the requests stop.
+     * from its leases, and still the two admit no more than the bucket holds plus what it regained, because leased
+     * points are charged (with a leak this slow, charging them early frees next to nothing). They admit at least what
+     * it held less what each may still hold leased when the requests stop.
      */
     @Test
-    void instancesAdmittingFromLeasesNeverAdmitMoreThanTheBucketHolds() {
+    void instancesAdmittingFromLeasesAdmitNoMoreThanTheBucketHoldsPlusWhatItRegained() {
         qt().withExamples(4)
                 .forAll(integers().between(300, 700), integers().between(1, 3))
                 .checkAssert((capacity, cost) -> chargeConcurrently(capacity, cost, 80));
