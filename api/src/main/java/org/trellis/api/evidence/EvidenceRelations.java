@@ -19,13 +19,25 @@ class EvidenceRelations {
         this.mentors = mentors;
     }
 
+    /**
+     * The caller's relations as far as one person's items are concerned, for rules asked only about that person:
+     * their reports hold the person when the caller manages them, found by walking up from the person instead of
+     * listing everyone below the caller.
+     */
+    EvidencePolicy.Relations toward(Actor actor, UUID owner) {
+        return new EvidencePolicy.Relations(
+                () -> people.manages(actor, owner) ? Set.of(owner) : Set.of(), () -> mentees(actor));
+    }
+
     /** The caller's relations, each looked up only if a rule asks for it. */
     EvidencePolicy.Relations of(Actor actor) {
+        return new EvidencePolicy.Relations(() -> people.reportsOf(actor), () -> mentees(actor));
+    }
+
+    private Set<UUID> mentees(Actor actor) {
         UUID self = actor.personId();
-        return new EvidencePolicy.Relations(
-                () -> people.reportsOf(actor),
-                () -> self == null
-                        ? Set.of()
-                        : mentors.getIfAvailable(() -> mentor -> Set.of()).of(self));
+        return self == null
+                ? Set.of()
+                : mentors.getIfAvailable(() -> mentor -> Set.of()).of(self);
     }
 }

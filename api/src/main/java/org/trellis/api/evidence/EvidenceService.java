@@ -49,12 +49,12 @@ public class EvidenceService {
     }
 
     /**
-     * The item and the caller's relations, computed once for the use case that goes on with them; NOT_FOUND, as if
-     * it did not exist, when the caller may not see it.
+     * The item and the caller's relations toward its person, computed once for the use case that goes on with them
+     * (and asked only about that person); NOT_FOUND, as if it did not exist, when the caller may not see it.
      */
     Visible visible(Actor actor, UUID id) {
         Evidence item = evidence.findById(id).orElseThrow(() -> new NotFoundException("Evidence"));
-        EvidencePolicy.Relations relations = this.relations.of(actor);
+        EvidencePolicy.Relations relations = this.relations.toward(actor, item.personId());
         if (!EvidencePolicy.canSee(actor, item.personId(), relations)) {
             throw new NotFoundException("Evidence");
         }
