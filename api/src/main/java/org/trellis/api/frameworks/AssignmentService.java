@@ -98,9 +98,8 @@ public class AssignmentService {
      */
     @Transactional(readOnly = true)
     public Set<UUID> currentCompetencies(Actor actor, UUID personId) {
-        return currentCompetencyList(actor, personId).stream()
-                .map(Competency::id)
-                .collect(java.util.stream.Collectors.toSet());
+        FrameworkPolicy.requireReadLinked(actor);
+        return contents.currentCompetencyIdsOf(personId);
     }
 
     /** The competencies of a person's current framework version, in order; empty without an assignment. */

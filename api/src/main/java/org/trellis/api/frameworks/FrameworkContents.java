@@ -1,5 +1,6 @@
 package org.trellis.api.frameworks;
 
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.select;
 import static org.trellis.persistence.jooq.Tables.FRAMEWORK_ASSIGNMENT;
 import static org.trellis.persistence.jooq.Tables.FRAMEWORK_COMPETENCY;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 
@@ -71,14 +73,29 @@ class FrameworkContents {
     /** The competencies of the framework version a person is assigned to now, in order (one statement). */
     List<Competency> currentCompetenciesOf(UUID personId) {
         return db.selectFrom(FRAMEWORK_COMPETENCY)
-                .where(FRAMEWORK_COMPETENCY.VERSION_ID.eq(select(FRAMEWORK_ASSIGNMENT.VERSION_ID)
-                        .from(FRAMEWORK_ASSIGNMENT)
-                        .where(FRAMEWORK_ASSIGNMENT.PERSON_ID.eq(personId))
-                        .and(FRAMEWORK_ASSIGNMENT.ENDED_AT.isNull())
-                        .orderBy(FRAMEWORK_ASSIGNMENT.ASSIGNED_AT.desc())
-                        .limit(1)))
+                .where(FRAMEWORK_COMPETENCY.VERSION_ID.eq(currentVersionOf(personId)))
                 .orderBy(FRAMEWORK_COMPETENCY.POSITION)
                 .fetch(FrameworkContents::toCompetency);
+    }
+
+    /**
+     * Only the ids of those competencies, for validating what evidence and goals name: the descriptions, which are
+     * the bulk of a row, are not read.
+     */
+    Set<UUID> currentCompetencyIdsOf(UUID personId) {
+        return db.select(FRAMEWORK_COMPETENCY.ID)
+                .from(FRAMEWORK_COMPETENCY)
+                .where(FRAMEWORK_COMPETENCY.VERSION_ID.eq(currentVersionOf(personId)))
+                .fetchSet(FRAMEWORK_COMPETENCY.ID);
+    }
+
+    private static Field<UUID> currentVersionOf(UUID personId) {
+        return field(select(FRAMEWORK_ASSIGNMENT.VERSION_ID)
+                .from(FRAMEWORK_ASSIGNMENT)
+                .where(FRAMEWORK_ASSIGNMENT.PERSON_ID.eq(personId))
+                .and(FRAMEWORK_ASSIGNMENT.ENDED_AT.isNull())
+                .orderBy(FRAMEWORK_ASSIGNMENT.ASSIGNED_AT.desc())
+                .limit(1));
     }
 
     List<Competency> competencies(Collection<UUID> ids) {
