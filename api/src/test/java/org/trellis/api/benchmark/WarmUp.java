@@ -22,7 +22,7 @@ final class WarmUp {
 
     static final Duration ROUND = Duration.ofSeconds(2);
     static final int MIN_ROUNDS = 2;
-    static final int MAX_ROUNDS = 15;
+    static final int MAX_ROUNDS = 30;
     static final int SETTLED_PERCENT = 5;
 
     private static final Pattern COMPILATION =
