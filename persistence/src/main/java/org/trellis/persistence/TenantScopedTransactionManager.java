@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,24 @@ public class TenantScopedTransactionManager extends JdbcTransactionManager {
      */
     public void connectionBroke() {
         brokenConnection.run();
+    }
+
+    /**
+     * Runs {@code work}, which begins and ends its own transactions, and runs it once more when it fails on a broken
+     * connection (recorded first, as {@link #connectionBroke} does). Only for work that is safe to repeat: reads, and
+     * writes that converge on what they are given, such as signing a caller in; never a request's writes.
+     */
+    public <T> T onceMoreIfBroken(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isBrokenConnection(e)) {
+                throw e;
+            }
+            LOG.warn("A database connection broke under work that is safe to repeat; running it once more");
+            brokenConnection.run();
+            return work.get();
+        }
     }
 
     /** Begins the thread's {@link SharedTransaction} first when one is on offer, so that this call joins it. */

@@ -26,6 +26,7 @@ import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ActorAuthentication;
 import org.trellis.api.shared.CallerScope;
 import org.trellis.api.shared.PrincipalChanges.PrincipalsChanged;
+import org.trellis.persistence.TenantScopedTransactionManager;
 
 /**
  * One authentication manager per trusted issuer: the platform issuer from configuration, and every active identity
@@ -52,6 +53,7 @@ public class IssuerAuthenticationManagers implements AuthenticationManagerResolv
     private final TokenDecoders decoders;
     private final TokenSignIn signIn;
     private final TransactionTemplate readOnly;
+    private final TenantScopedTransactionManager transactions;
     private final Cache<String, Optional<IssuerRegistration>> registrations;
     private final Cache<Object, AuthenticationManager> managers;
     private final Cache<Object, Boolean> unusable;
@@ -62,13 +64,15 @@ public class IssuerAuthenticationManagers implements AuthenticationManagerResolv
             IdentityProviders registry,
             TokenDecoders decoders,
             TokenSignIn signIn,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            TenantScopedTransactionManager transactionManager) {
         this.properties = properties;
         this.registry = registry;
         this.decoders = decoders;
         this.signIn = signIn;
         this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
         this.readOnly.setReadOnly(true);
+        this.transactions = transactionManager;
         this.registrations = Caffeine.newBuilder()
                 .maximumSize(10_000)
                 .expireAfterWrite(properties.issuerCacheTtl())
@@ -148,7 +152,8 @@ public class IssuerAuthenticationManagers implements AuthenticationManagerResolv
     }
 
     private Optional<IssuerRegistration> lookup(String issuer) {
-        List<IssuerRegistration> found = readOnly.execute(status -> registry.findByIssuer(issuer));
+        List<IssuerRegistration> found =
+                transactions.onceMoreIfBroken(() -> readOnly.execute(status -> registry.findByIssuer(issuer)));
         if (found == null || found.size() != 1 || !found.getFirst().active()) {
             return Optional.empty();
         }
@@ -173,7 +178,10 @@ public class IssuerAuthenticationManagers implements AuthenticationManagerResolv
                     ? principals.get(
                             jwt,
                             registration.tenantId(),
-                            () -> CallerScope.inTenant(registration.tenantId(), () -> signIn.signIn(registration, jwt)))
+                            () -> CallerScope.inTenant(
+                                    registration.tenantId(),
+                                    // Signing in converges on the token's claims, so it is safe to repeat.
+                                    () -> transactions.onceMoreIfBroken(() -> signIn.signIn(registration, jwt))))
                     : Actor.platformOperator(platformSubject(jwt));
             return new ActorAuthentication(actor, jwt);
         });

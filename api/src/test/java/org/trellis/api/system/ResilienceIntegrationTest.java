@@ -124,6 +124,34 @@ class ResilienceIntegrationTest extends IntegrationTest {
         assertThat(queryRetries()).isEqualTo(retriesBefore + 1);
     }
 
+    /**
+     * A token never seen before is signed in against the database; when that connection breaks under the sign-in, the
+     * sign-in runs once more on a fresh one (it converges on the token's claims) and the read is answered.
+     */
+    @Test
+    @Order(1)
+    void aSignInWhoseConnectionBreaksUnderItIsSignedInOnceMore() throws Exception {
+        String fresh = tenant.admin();
+        double brokenBefore = counter("trellis.database.broken-connections");
+        try (Connection lock = TestDatabase.INSTANCE.connectAsAdministrator()) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("lock table service_client in access exclusive mode");
+            CompletableFuture<Outcome> read = CompletableFuture.supplyAsync(() -> post(fresh, READ));
+            awaitWaitingOnLock();
+            proxy.sever(); // the sign-in's connection breaks while its first statement waits
+            lock.commit();
+            Outcome outcome = read.get();
+            assertThat(outcome.succeeded()).as(outcome.body()).isTrue();
+            assertThat(outcome.data()
+                            .path("me")
+                            .path("person")
+                            .path("displayName")
+                            .asString())
+                    .isEqualTo("admin");
+        }
+        assertThat(counter("trellis.database.broken-connections")).isGreaterThan(brokenBefore);
+    }
+
     @Test
     @Order(2)
     void survivesADatabaseRestartUnderLoadWithoutLosingAnAcknowledgedWriteOrFailingARead() throws Exception {
