@@ -2,10 +2,13 @@ package org.trellis.api.audit;
 
 import static org.trellis.persistence.jooq.Tables.AUDIT_EVENT;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.Query;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -13,10 +16,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.shared.Actor;
+import org.trellis.persistence.WritesAtCommit;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes one audit entry per change, inside the caller's transaction: the change and its record commit or roll
+ * Writes one audit entry per change, with the caller's transaction: the entries are inserted as it commits, in the
+ * statement that also stores its outbox events ({@link WritesAtCommit}), so the change and its record commit or roll
  * back together. Entries are append-only (the runtime role cannot update or delete them).
  */
 @Component
@@ -40,18 +45,54 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(
             Actor actor, UUID tenantId, String action, String targetType, Object targetId, Map<String, ?> summary) {
-        db.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.TENANT_ID, tenantId)
-                .set(AUDIT_EVENT.ACTOR_KIND, actor.kind().name())
-                .set(AUDIT_EVENT.ACTOR_REF, actorId(actor))
-                .set(AUDIT_EVENT.ACTION, action)
-                .set(AUDIT_EVENT.TARGET_TYPE, targetType)
-                .set(AUDIT_EVENT.TARGET_REF, targetId.toString())
-                .set(AUDIT_EVENT.SUMMARY, JSONB.valueOf(json.writeValueAsString(summary)))
-                .set(AUDIT_EVENT.CORRELATION_ID, MDC.get("correlationId"))
-                .execute();
+        WritesAtCommit.rows(db, this, this::insert)
+                .add(new Entry(
+                        tenantId,
+                        actor.kind().name(),
+                        actorId(actor),
+                        action,
+                        targetType,
+                        targetId.toString(),
+                        JSONB.valueOf(json.writeValueAsString(summary)),
+                        MDC.get("correlationId")));
         log.info("audit action={} target={}:{} actor={}", action, targetType, targetId, actorId(actor));
     }
+
+    /** The transaction's entries, in the order recorded, as one insert. */
+    private Query insert(List<Entry> entries) {
+        var insert = db.insertInto(
+                AUDIT_EVENT,
+                AUDIT_EVENT.TENANT_ID,
+                AUDIT_EVENT.ACTOR_KIND,
+                AUDIT_EVENT.ACTOR_REF,
+                AUDIT_EVENT.ACTION,
+                AUDIT_EVENT.TARGET_TYPE,
+                AUDIT_EVENT.TARGET_REF,
+                AUDIT_EVENT.SUMMARY,
+                AUDIT_EVENT.CORRELATION_ID);
+        for (Entry e : entries) {
+            insert = insert.values(
+                    e.tenantId(),
+                    e.actorKind(),
+                    e.actorRef(),
+                    e.action(),
+                    e.targetType(),
+                    e.targetRef(),
+                    e.summary(),
+                    e.correlationId());
+        }
+        return insert;
+    }
+
+    private record Entry(
+            UUID tenantId,
+            String actorKind,
+            String actorRef,
+            String action,
+            String targetType,
+            String targetRef,
+            JSONB summary,
+            @Nullable String correlationId) {}
 
     private static String actorId(Actor actor) {
         if (actor.personId() != null) {

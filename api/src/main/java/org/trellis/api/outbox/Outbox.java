@@ -3,22 +3,21 @@ package org.trellis.api.outbox;
 import static org.trellis.persistence.jooq.Tables.OUTBOX_EVENT;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.trellis.api.shared.DomainEvent;
 import org.trellis.api.shared.EventType;
+import org.trellis.persistence.WritesAtCommit;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,58 +40,16 @@ public class Outbox {
 
     /**
      * Stores the event with the transaction: events published while it runs are inserted together, in the order
-     * published, in one statement just before it commits (a failed insert fails the commit, so the change and its
-     * events still commit or roll back together).
+     * published, as it commits ({@link WritesAtCommit}: a failed insert fails the commit, so the change and its events
+     * still commit or roll back together).
      */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void store(DomainEvent event) {
-        // Kept in the transaction's own synchronization, which Spring suspends with it (REQUIRES_NEW).
-        Pending pending = TransactionSynchronizationManager.getSynchronizations().stream()
-                .filter(Pending.class::isInstance)
-                .map(Pending.class::cast)
-                .filter(mine -> mine.outbox() == this)
-                .findFirst()
-                .orElseGet(() -> {
-                    Pending registered = new Pending(this, new ArrayList<>());
-                    TransactionSynchronizationManager.registerSynchronization(registered);
-                    return registered;
-                });
-        pending.events().add(event);
+        WritesAtCommit.rows(db, this, this::insert).add(event);
     }
 
-    /**
-     * The transaction's events not stored yet, inserted just before it commits. A class, not a record: Spring keeps
-     * synchronizations in a set, so equality must stay identity while the list grows.
-     */
-    private static final class Pending implements TransactionSynchronization {
-
-        private final Outbox outbox;
-        private final List<DomainEvent> events;
-
-        Pending(Outbox outbox, List<DomainEvent> events) {
-            this.outbox = outbox;
-            this.events = events;
-        }
-
-        Outbox outbox() {
-            return outbox;
-        }
-
-        List<DomainEvent> events() {
-            return events;
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            outbox.insert(events);
-        }
-    }
-
-    private void insert(List<DomainEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
+    private Query insert(List<DomainEvent> events) {
         var insert = db.insertInto(
                 OUTBOX_EVENT,
                 OUTBOX_EVENT.TENANT_ID,
@@ -110,8 +67,7 @@ public class Outbox {
                     event.personId(),
                     JSONB.valueOf(json.writeValueAsString(event.data())));
         }
-        insert.execute();
-        events.clear();
+        return insert;
     }
 
     /** The events with these ids (at most as many as given), in order. */

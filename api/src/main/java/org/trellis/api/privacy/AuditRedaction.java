@@ -13,6 +13,7 @@ import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
+import org.trellis.persistence.WritesAtCommit;
 
 /**
  * Replaces audit summaries that could carry the person's data by {@code {"erased": true}} (the only change the
@@ -38,6 +39,7 @@ class AuditRedaction {
      * their external accounts are deleted, with the identifiers they had.
      */
     int redact(UUID person, List<String> identifiers) {
+        WritesAtCommit.sendNow(); // the entries this transaction recorded so far (deactivating them) are redacted too
         String id = person.toString();
         var refs = DSL.select(DSL.inline(id))
                 .unionAll(DSL.select(EVIDENCE.ID.cast(String.class))

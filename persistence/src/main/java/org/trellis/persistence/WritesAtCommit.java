@@ -1,0 +1,95 @@
+package org.trellis.persistence;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Rows a transaction appends and never reads back (audit entries, outbox events), gathered while it runs and sent
+ * together just before it commits, as one statement whose data-modifying {@code WITH} queries are each owner's
+ * insert: a change that is audited and publishes an event pays one round trip for both. A failed insert fails the
+ * commit, so the change and its rows still commit or roll back together.
+ *
+ * <p>Each transaction has its own (Spring suspends it with a transaction it suspends). Rows gathered once the
+ * commit has begun would be lost, so gathering then fails instead.
+ */
+public final class WritesAtCommit implements TransactionSynchronization {
+
+    private final DSLContext db;
+    private final Map<Object, Rows<?>> owners = new LinkedHashMap<>();
+    private boolean committing;
+
+    private WritesAtCommit(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * The current transaction's rows of {@code owner}, to add to; {@code insert} turns them into one insert when the
+     * transaction commits (only if any were added). Requires an active transaction.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> List<T> rows(DSLContext db, Object owner, Function<List<T>, Query> insert) {
+        WritesAtCommit writes = current().orElseGet(() -> {
+            WritesAtCommit registered = new WritesAtCommit(db);
+            TransactionSynchronizationManager.registerSynchronization(registered);
+            return registered;
+        });
+        if (writes.committing) {
+            throw new IllegalStateException("Rows gathered after the transaction began to commit would be lost");
+        }
+        return ((Rows<T>) writes.owners.computeIfAbsent(owner, key -> new Rows<>(new ArrayList<>(), insert))).rows();
+    }
+
+    /**
+     * Sends the rows gathered so far now, for a statement of this transaction that reads or changes them (erasure
+     * redacting the audit entries of its own transaction).
+     */
+    public static void sendNow() {
+        current().ifPresent(WritesAtCommit::send);
+    }
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+        committing = true;
+        send();
+    }
+
+    private static Optional<WritesAtCommit> current() {
+        return TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(WritesAtCommit.class::isInstance)
+                .map(WritesAtCommit.class::cast)
+                .findFirst();
+    }
+
+    private void send() {
+        List<Query> inserts = owners.values().stream()
+                .filter(rows -> !rows.rows().isEmpty())
+                .map(Rows::insert)
+                .toList();
+        if (inserts.size() == 1) {
+            inserts.getFirst().execute();
+        } else if (!inserts.isEmpty()) {
+            String with = IntStream.range(0, inserts.size())
+                    .mapToObj(i -> "w" + i + " AS ({" + i + "})")
+                    .collect(Collectors.joining(", "));
+            db.execute("WITH " + with + " SELECT 1", inserts.toArray(Query[]::new));
+        }
+        owners.values().forEach(rows -> rows.rows().clear());
+    }
+
+    private record Rows<T>(List<T> rows, Function<List<T>, Query> render) {
+
+        Query insert() {
+            return render.apply(rows);
+        }
+    }
+}
