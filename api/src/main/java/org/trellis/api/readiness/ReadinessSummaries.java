@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
@@ -82,16 +83,18 @@ class ReadinessSummaries {
                 row.get(READINESS_SUMMARY.REVISION));
     }
 
-    /** After a write changed the person's readiness: their row, whatever was there. */
-    void replace(UUID tenantId, ReadinessSummary summary) {
-        values(tenantId, List.of(summary), WRITE_REVISION)
+    /**
+     * After a write changed the person's readiness: the statement that replaces their row, whatever was there, for
+     * the caller to send (alongside its snapshot).
+     */
+    Query replacing(UUID tenantId, ReadinessSummary summary) {
+        return values(tenantId, List.of(summary), WRITE_REVISION)
                 .onConflict(READINESS_SUMMARY.TENANT_ID, READINESS_SUMMARY.PERSON_ID)
                 .doUpdate()
                 .set(updates())
                 .set(
                         READINESS_SUMMARY.REVISION,
-                        DSL.greatest(READINESS_SUMMARY.REVISION.plus(1), excluded(READINESS_SUMMARY.REVISION)))
-                .execute();
+                        DSL.greatest(READINESS_SUMMARY.REVISION.plus(1), excluded(READINESS_SUMMARY.REVISION)));
     }
 
     /** After a write left the person without readiness (no framework assignment). */

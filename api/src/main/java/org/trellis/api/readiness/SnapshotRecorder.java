@@ -1,6 +1,7 @@
 package org.trellis.api.readiness;
 
 import java.util.List;
+import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.trellis.api.evidence.EvidenceEndorsementChanged;
@@ -34,9 +35,10 @@ class SnapshotRecorder {
         record(change.actor().tenant(), change.personId());
     }
 
+    /** The statement that changed the item took the person's lock (the rollup trigger, migration 031). */
     @EventListener
     void on(EvidenceEndorsementChanged change) {
-        record(change.tenantId(), change.personId());
+        decide(change.tenantId(), change.personId());
     }
 
     @EventListener
@@ -44,16 +46,21 @@ class SnapshotRecorder {
         record(change.tenantId(), change.personId());
     }
 
-    private void record(java.util.UUID tenantId, java.util.UUID personId) {
+    private void record(UUID tenantId, UUID personId) {
         snapshots.lockPerson(tenantId, personId);
+        decide(tenantId, personId);
+    }
+
+    /** Decides and records, once this transaction holds the person's readiness lock. */
+    private void decide(UUID tenantId, UUID personId) {
         Readiness now =
                 readiness.evaluate(List.of(personId), ReadinessService.today()).get(personId);
         if (now == null) {
             summaries.remove(personId);
             return;
         }
-        summaries.replace(tenantId, ReadinessSummary.of(now, 0));
-        Snapshots.Taken taken = snapshots.takeIfChanged(tenantId, now);
+        Snapshots.Taken taken =
+                snapshots.takeIfChanged(tenantId, now, summaries.replacing(tenantId, ReadinessSummary.of(now, 0)));
         if (taken.taken()) {
             events.readinessChanged(tenantId, now, taken);
         }

@@ -26,11 +26,11 @@ final class ReadinessScenarios {
     static final int EXPLANATION_STATEMENTS = 8;
 
     /** The evidence chain's mutations (ReadinessStatementsIntegrationTest asserts them at two sizes). */
-    static final int LOG_STATEMENTS = 6;
+    static final int LOG_STATEMENTS = 5;
 
-    static final int SUBMIT_STATEMENTS = 5;
+    static final int SUBMIT_STATEMENTS = 4;
 
-    static final int ENDORSE_STATEMENTS = 12;
+    static final int ENDORSE_STATEMENTS = 9;
 
     /** The open-loop arrival rates of the dashboard (the issue's, and one this machine sustains) and explanation. */
     static final int DASHBOARD_RATE = 200;

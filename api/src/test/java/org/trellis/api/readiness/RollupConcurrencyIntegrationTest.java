@@ -59,6 +59,51 @@ class RollupConcurrencyIntegrationTest extends ReadinessTestBase {
                 .containsExactlyInAnyOrder(GlobalId.encode("Evidence", first), GlobalId.encode("Evidence", second));
     }
 
+    /**
+     * Endorsing takes the person's readiness lock in the statement that changes the item, even for an item linked to
+     * no competency (no cell changes), because the application decides the person's readiness again after it without
+     * taking the lock itself: a second transaction cannot take it until the first ends.
+     */
+    @Test
+    void endorsingAnItemTakesItsPersonsReadinessLockWhateverItsLinks() throws Exception {
+        organisation("rollup-lock");
+        String boss = person("boss", null, "L5");
+        UUID eve = GlobalId.decode(person("eve", boss, "L3"), "Person").orElseThrow();
+        UUID item = submitted("backend-services");
+        try (Connection admin = TestDatabase.INSTANCE.connectAsAdministrator();
+                PreparedStatement unlink =
+                        admin.prepareStatement("delete from evidence_competency where evidence_id = ?")) {
+            unlink.setObject(1, item);
+            assertThat(unlink.executeUpdate()).isEqualTo(1);
+        }
+
+        try (Connection one = runtime();
+                Connection two = runtime()) {
+            assertThat(tryLock(two, eve)).as("free before the endorsement").isTrue();
+            two.rollback();
+            endorseUncommitted(one, item);
+            assertThat(tryLock(two, eve))
+                    .as("held by the endorsing transaction")
+                    .isFalse();
+            two.rollback();
+            one.rollback();
+            assertThat(tryLock(two, eve)).as("free once it ended").isTrue();
+            two.rollback();
+        }
+    }
+
+    private boolean tryLock(Connection connection, UUID person) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "select pg_try_advisory_xact_lock(hashtextextended('readiness:' || ? || ':' || ?, 0))")) {
+            lock.setString(1, tenant.uuid().toString());
+            lock.setString(2, person.toString());
+            try (var result = lock.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
+    }
+
     private UUID submitted(String key) {
         String item = graphQl(token("eve"))
                 .document("mutation($c: ID!, $d: Date!) { logEvidence(input: {competencyIds: [$c], kind: CODE_REVIEW,"
