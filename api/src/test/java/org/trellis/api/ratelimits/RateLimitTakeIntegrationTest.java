@@ -8,8 +8,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -22,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code rate_limit_take} and the buckets' rows as the database sees them: the function leaves the caller's
  * transaction scoped as it found it, a clock that went backwards raises no level, a bucket locked for too long admits
- * the request uncounted instead of hanging it, and housekeeping deletes idle empty buckets but keeps the rest.
+ * the request uncounted instead of hanging it, a charge that waited for a lock never moves a bucket's clock back, and housekeeping deletes idle empty buckets but keeps the rest.
  */
 class RateLimitTakeIntegrationTest extends IntegrationTest {
 
@@ -63,6 +66,66 @@ class RateLimitTakeIntegrationTest extends IntegrationTest {
             assertThat(taken[0]).as("allowed").isEqualTo(1);
             assertThat(taken[1]).as("level").isEqualTo(6);
         }
+    }
+
+    @Test
+    void aChargeThatWaitedForALockNeverMovesTheBucketsClockBack() throws Exception {
+        UUID tenant = newTenant("take-waited").uuid();
+        String bucket = "waited:" + UUID.randomUUID();
+        admin("INSERT INTO rate_limit_bucket (tenant_id, bucket, level, updated_at) VALUES ('" + tenant + "', '"
+                + bucket + "', 50, clock_timestamp())");
+        try (Connection holder = TestDatabase.INSTANCE.connectAsAdministrator();
+                Connection app = runtime()) {
+            holder.setAutoCommit(false);
+            holder.createStatement()
+                    .executeQuery("SELECT 1 FROM rate_limit_bucket WHERE bucket = '" + bucket + "' FOR UPDATE")
+                    .close();
+            int waiting;
+            try (ResultSet row = app.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+                row.next();
+                waiting = row.getInt(1);
+            }
+            CompletableFuture<double[]> waiter = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return take(app, tenant, bucket);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            awaitAChargeWaitingForALock(holder, waiting);
+            // The holder charges later than the waiter began: the waiter must leak from this time on, not before.
+            Timestamp held;
+            try (ResultSet row = holder.createStatement()
+                    .executeQuery("UPDATE rate_limit_bucket SET updated_at = clock_timestamp() WHERE bucket = '"
+                            + bucket + "' RETURNING updated_at")) {
+                row.next();
+                held = row.getTimestamp(1);
+            }
+            holder.commit();
+            assertThat(waiter.get(5, TimeUnit.SECONDS)[0]).as("allowed").isEqualTo(1);
+            try (ResultSet row = holder.createStatement()
+                    .executeQuery("SELECT updated_at FROM rate_limit_bucket WHERE bucket = '" + bucket + "'")) {
+                row.next();
+                assertThat(row.getTimestamp(1)).isAfterOrEqualTo(held);
+            }
+        }
+    }
+
+    /** Returns once the backend {@code waiter} waits on a lock (its charge), well within the function's 500 ms. */
+    private static void awaitAChargeWaitingForALock(Connection admin, int waiter) throws Exception {
+        try (PreparedStatement blocked = admin.prepareStatement("SELECT cardinality(pg_blocking_pids(?)) > 0")) {
+            blocked.setInt(1, waiter);
+            for (int i = 0; i < 400; i++) {
+                try (ResultSet row = blocked.executeQuery()) {
+                    row.next();
+                    if (row.getBoolean(1)) {
+                        return;
+                    }
+                }
+                Thread.sleep(1);
+            }
+        }
+        throw new AssertionError("the charge never waited for the bucket's lock");
     }
 
     @Test
