@@ -47,6 +47,25 @@ class ObservabilityIntegrationTest extends IntegrationTest {
                 .doesNotContain("NeverValidated");
     }
 
+    /**
+     * One observation per resolved field and per batch load would cost a heavy request a fifth of its CPU (measured by
+     * the benchmark's flight recording) and no panel, alert or runbook reads them: operations are timed whole.
+     */
+    @Test
+    void fieldsAndBatchLoadsAreNotObservedOneByOne() {
+        TestTenant tenant = newTenant("obs-fields");
+        postQuery(
+                        tenant.admin(),
+                        "query ObservedFields { me { kind } people(first: 5) { edges { node { manager { id } } } } }")
+                .expectStatus()
+                .isOk();
+
+        assertThat(prometheusScrape())
+                .containsPattern(series("graphql_request_seconds_count", "graphql_operation_name=\"ObservedFields\""))
+                .doesNotContain("graphql_datafetcher")
+                .doesNotContain("graphql_dataloader");
+    }
+
     @Test
     void scimRequestsAreCountedByMethodAndStatusClass() {
         http().get()
