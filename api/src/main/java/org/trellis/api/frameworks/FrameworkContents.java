@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -50,6 +51,10 @@ class FrameworkContents {
 
     /** Competencies of these versions, and which of the versions are published or retired (never change). */
     VersionCompetencies competenciesWithStatus(Collection<UUID> versionIds) {
+        return withStatus(FRAMEWORK_COMPETENCY.VERSION_ID.in(versionIds));
+    }
+
+    private VersionCompetencies withStatus(Condition condition) {
         Set<UUID> unchanging = new HashSet<>();
         List<Competency> competencies = db.select(FRAMEWORK_COMPETENCY.fields())
                 .select(FRAMEWORK_VERSION.STATUS)
@@ -57,7 +62,7 @@ class FrameworkContents {
                 .join(FRAMEWORK_VERSION)
                 .on(FRAMEWORK_VERSION.TENANT_ID.eq(FRAMEWORK_COMPETENCY.TENANT_ID))
                 .and(FRAMEWORK_VERSION.ID.eq(FRAMEWORK_COMPETENCY.VERSION_ID))
-                .where(FRAMEWORK_COMPETENCY.VERSION_ID.in(versionIds))
+                .where(condition)
                 .orderBy(FRAMEWORK_COMPETENCY.POSITION)
                 .fetch(row -> {
                     if (!"DRAFT".equals(row.get(FRAMEWORK_VERSION.STATUS))) {
@@ -69,6 +74,11 @@ class FrameworkContents {
     }
 
     record VersionCompetencies(List<Competency> competencies, Set<UUID> unchanging) {}
+
+    /** Competencies by id, with which of their versions never change again (published or retired). */
+    VersionCompetencies competenciesByIdWithStatus(Collection<UUID> ids) {
+        return withStatus(FRAMEWORK_COMPETENCY.ID.in(ids));
+    }
 
     /** The competencies of the framework version a person is assigned to now, in order (one statement). */
     List<Competency> currentCompetenciesOf(UUID personId) {
@@ -96,12 +106,6 @@ class FrameworkContents {
                 .and(FRAMEWORK_ASSIGNMENT.ENDED_AT.isNull())
                 .orderBy(FRAMEWORK_ASSIGNMENT.ASSIGNED_AT.desc())
                 .limit(1));
-    }
-
-    List<Competency> competencies(Collection<UUID> ids) {
-        return db.selectFrom(FRAMEWORK_COMPETENCY)
-                .where(FRAMEWORK_COMPETENCY.ID.in(ids))
-                .fetch(FrameworkContents::toCompetency);
     }
 
     List<Expectation> expectationsOf(Collection<UUID> competencyIds) {

@@ -90,7 +90,7 @@ public class FrameworkService {
     @Transactional(readOnly = true)
     public List<Competency> competenciesById(Actor actor, Collection<UUID> ids) {
         FrameworkPolicy.requireReadLinked(actor);
-        return ids.isEmpty() ? List.of() : contents.competencies(ids);
+        return ids.isEmpty() ? List.of() : published.byIds(actor.tenant(), ids);
     }
 
     @Transactional(readOnly = true)

@@ -11,20 +11,27 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The competencies of published and retired framework versions, kept in memory by tenant and version: such versions
- * never change (only drafts are edited, and drafts are never kept here), so no other instance needs telling. At most
- * {@value #MAX_VERSIONS} versions; one unread for an hour goes.
+ * The competencies of published and retired framework versions, kept in memory by tenant and version, and by tenant
+ * and id: such versions never change (only drafts are edited, and drafts are never kept here), so no other instance
+ * needs telling. At most {@value #MAX_VERSIONS} versions and {@value #MAX_COMPETENCIES} competencies by id; one unread
+ * for an hour goes.
  */
 @Component
 class PublishedCompetencies {
 
     static final int MAX_VERSIONS = 2_000;
+    static final int MAX_COMPETENCIES = 50_000;
 
-    private record Key(UUID tenantId, UUID versionId) {}
+    /** A version's or a competency's id in its tenant. */
+    private record Key(UUID tenantId, UUID id) {}
 
     private final FrameworkContents contents;
     private final Cache<Key, List<Competency>> versions = Caffeine.newBuilder()
             .maximumSize(MAX_VERSIONS)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
+    private final Cache<Key, Competency> byId = Caffeine.newBuilder()
+            .maximumSize(MAX_COMPETENCIES)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
@@ -55,7 +62,34 @@ class PublishedCompetencies {
                     Competency::versionId);
             byVersion.forEach(
                     (versionId, competencies) -> versions.put(new Key(tenantId, versionId), List.copyOf(competencies)));
+            keep(tenantId, read);
         }
         return found;
+    }
+
+    /** These competencies of the tenant, in no order; those not kept are read in one statement. */
+    List<Competency> byIds(UUID tenantId, Collection<UUID> ids) {
+        List<Competency> found = new ArrayList<>(ids.size());
+        List<UUID> missing = new ArrayList<>();
+        for (UUID id : ids) {
+            Competency kept = byId.getIfPresent(new Key(tenantId, id));
+            if (kept == null) {
+                missing.add(id);
+            } else {
+                found.add(kept);
+            }
+        }
+        if (!missing.isEmpty()) {
+            FrameworkContents.VersionCompetencies read = contents.competenciesByIdWithStatus(missing);
+            found.addAll(read.competencies());
+            keep(tenantId, read);
+        }
+        return found;
+    }
+
+    private void keep(UUID tenantId, FrameworkContents.VersionCompetencies read) {
+        read.competencies().stream()
+                .filter(c -> read.unchanging().contains(c.versionId()))
+                .forEach(c -> byId.put(new Key(tenantId, c.id()), c));
     }
 }

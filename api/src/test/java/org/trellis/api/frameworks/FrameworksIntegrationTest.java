@@ -2,6 +2,7 @@ package org.trellis.api.frameworks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -392,6 +393,49 @@ class FrameworksIntegrationTest extends IntegrationTest {
                 .entityList(String.class)
                 .hasSize(13)
                 .satisfies(keys -> assertThat(keys).doesNotContain("planning"));
+    }
+
+    @Test
+    void keepsAPublishedCompetencyReadByIdAndReadsADraftsAfreshEveryTime() {
+        String ids = "query($v: ID!) { frameworkVersion(id: $v) { competencies { id } } }";
+        String published = graphQl(admin)
+                .document(ids)
+                .variable("v", v1)
+                .execute()
+                .path("frameworkVersion.competencies[0].id")
+                .entity(String.class)
+                .get();
+        String drafted = graphQl(admin)
+                .document(ids)
+                .variable("v", draftOf(v1))
+                .execute()
+                .path("frameworkVersion.competencies[0].id")
+                .entity(String.class)
+                .get();
+
+        List<Integer> fresh = statementsToReadById(drafted);
+        assertThat(fresh.get(1)).as("a draft's competency is read every time").isEqualTo(fresh.get(0));
+        // The published version's competencies were kept when its list was read above, by id too.
+        assertThat(statementsToReadById(published))
+                .as("a published version's competency is kept")
+                .containsExactly(fresh.get(0) - 1, fresh.get(0) - 1);
+    }
+
+    /** The statements of reading the competency as a node, twice. */
+    private List<Integer> statementsToReadById(String competencyId) {
+        String read = "query($id: ID!) { node(id: $id) { ... on Competency { key name } } }";
+        List<Integer> counts = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            sqlStatements.reset();
+            graphQl(admin)
+                    .document(read)
+                    .variable("id", competencyId)
+                    .execute()
+                    .path("node.key")
+                    .hasValue();
+            counts.add(sqlStatements.count());
+        }
+        return counts;
     }
 
     @Test
