@@ -56,6 +56,14 @@ final class EvidencePolicy {
             return reports.get();
         }
 
+        /**
+         * These relations with {@code reports} as the caller's reports, as far as known: for rules asked only about
+         * people whose place in the reporting line the caller's statement already read. The mentees stay shared.
+         */
+        Relations withReports(Set<UUID> reports) {
+            return new Relations(() -> reports, mentees);
+        }
+
         Set<UUID> mentees() {
             return mentees.get();
         }

@@ -71,8 +71,13 @@ public class EvidenceService {
             return List.of();
         }
         EvidencePolicy.Relations relations = this.relations.of(actor);
-        return evidence.findByIds(ids).stream()
-                .filter(item -> EvidencePolicy.canSee(actor, item.personId(), relations))
+        return evidence.findByIds(ids, actor).stream()
+                .filter(seen -> EvidencePolicy.canSee(
+                        actor,
+                        seen.item().personId(),
+                        relations.withReports(
+                                seen.reportOfCaller() ? Set.of(seen.item().personId()) : Set.of())))
+                .map(Evidences.Sighted::item)
                 .toList();
     }
 

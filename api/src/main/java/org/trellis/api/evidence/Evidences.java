@@ -11,10 +11,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
+import org.trellis.api.people.PersonRows;
+import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ConflictException;
 import org.trellis.api.shared.KeysetOrder;
 import org.trellis.api.shared.Paged;
@@ -34,8 +37,18 @@ class Evidences {
         return db.selectFrom(EVIDENCE).where(EVIDENCE.ID.eq(id)).fetchOptional(Evidences::toEvidence);
     }
 
-    List<Evidence> findByIds(Collection<UUID> ids) {
-        return db.selectFrom(EVIDENCE).where(EVIDENCE.ID.in(ids)).fetch(Evidences::toEvidence);
+    /** An item, and whether its person is below the caller in the reporting line. */
+    record Sighted(Evidence item, boolean reportOfCaller) {}
+
+    /** These items, each with whether its person is below the caller (decided in the same statement). */
+    List<Sighted> findByIds(Collection<UUID> ids, Actor caller) {
+        Field<Boolean> report =
+                PersonRows.reportOfCaller(caller, EVIDENCE.PERSON_ID).as("report_of_caller");
+        return db.select(EVIDENCE.fields())
+                .select(report)
+                .from(EVIDENCE)
+                .where(EVIDENCE.ID.in(ids))
+                .fetch(row -> new Sighted(toEvidence(row), Boolean.TRUE.equals(row.get(report))));
     }
 
     /** A person's evidence: newest day first, then by id. */

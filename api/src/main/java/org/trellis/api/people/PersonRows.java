@@ -4,6 +4,7 @@ import static org.trellis.persistence.jooq.Tables.PERSON;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Record;
@@ -46,6 +47,16 @@ public final class PersonRows {
     public Person person(Record row) {
         Person person = People.toPerson(row);
         return Boolean.TRUE.equals(row.get(detailed)) ? person : person.basic();
+    }
+
+    /**
+     * Whether the person in {@code personId} is below the caller in the reporting line, as a column of another
+     * module's statement (false for callers who are not people): what {@link PeopleService#reportsOf} answers, asked
+     * of that statement's rows instead of listing everyone below the caller in a statement of its own.
+     */
+    public static Field<Boolean> reportOfCaller(Actor actor, Field<UUID> personId) {
+        UUID self = actor.personId();
+        return self == null ? DSL.inline(false) : DSL.field(personId.in(People.reportsOf(self)));
     }
 
     static Field<Boolean> detailed(DetailScope scope) {

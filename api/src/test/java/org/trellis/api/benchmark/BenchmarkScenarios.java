@@ -21,8 +21,8 @@ final class BenchmarkScenarios {
     static final int TEAM_MEMBERS_STATEMENTS = 5;
     static final int TENANT_PROVIDERS_STATEMENTS = 4;
     static final int PLATFORM_TENANTS_STATEMENTS = 3;
-    static final int EVIDENCE_STATEMENTS = 6;
-    static final int MENTORSHIPS_STATEMENTS = 10;
+    static final int EVIDENCE_STATEMENTS = 5;
+    static final int MENTORSHIPS_STATEMENTS = 9;
 
     /** The floor every other scenario is a ratio of: the unauthenticated liveness probe. */
     static final String FLOOR = "liveness (unauthenticated GET /actuator/health/liveness)";

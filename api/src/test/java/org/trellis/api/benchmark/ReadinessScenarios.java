@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 final class ReadinessScenarios {
 
     static final int DASHBOARD_STATEMENTS = 2;
-    static final int EXPLANATION_STATEMENTS = 7;
+    static final int EXPLANATION_STATEMENTS = 6;
 
     /** The evidence chain's mutations (ReadinessStatementsIntegrationTest asserts them at two sizes). */
     static final int LOG_STATEMENTS = 5;
