@@ -2,6 +2,7 @@ package org.trellis.api.live;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.websocket.Session;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.handler.WebSocketSessionDecorator;
 import org.trellis.api.shared.Actor;
 import org.trellis.api.shared.ConflictException;
 
@@ -36,6 +39,15 @@ class LiveSessions implements SmartLifecycle {
     static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4401, "Token expired");
     static final CloseStatus TOO_MANY_CONNECTIONS = new CloseStatus(4429, "Too many connections");
     static final CloseStatus SIGNED_OUT = new CloseStatus(4403, "Sign-in changed");
+
+    /**
+     * How long Tomcat may take to write a close frame other than 1000 before it drops the connection without one: 50 ms
+     * by default, which a loaded instance misses, and the client then sees 1006 instead of why it was closed (4401,
+     * 4403, 4429). Bounded, since the thread closing a connection whose client stopped reading waits this long.
+     */
+    static final String CLOSE_SEND_TIMEOUT = "org.apache.tomcat.websocket.ABNORMAL_SESSION_CLOSE_SEND_TIMEOUT";
+
+    static final long CLOSE_SEND_TIMEOUT_MILLIS = 2_000;
 
     private final LiveProperties limits;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
@@ -65,6 +77,10 @@ class LiveSessions implements SmartLifecycle {
     }
 
     void opened(WebSocketSession session) {
+        if (WebSocketSessionDecorator.unwrap(session) instanceof NativeWebSocketSession wrapped
+                && wrapped.getNativeSession() instanceof Session standard) {
+            standard.getUserProperties().put(CLOSE_SEND_TIMEOUT, CLOSE_SEND_TIMEOUT_MILLIS);
+        }
         connections.put(session.getId(), new Connection(session));
         if (!running) {
             close(session, CloseStatus.GOING_AWAY);
