@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,15 +43,7 @@ class PublishedCompetencies {
     /** The competencies of these versions of the tenant, in order; versions not kept are read in one statement. */
     List<Competency> of(UUID tenantId, Collection<UUID> versionIds) {
         List<Competency> found = new ArrayList<>();
-        List<UUID> missing = new ArrayList<>();
-        for (UUID versionId : versionIds) {
-            List<Competency> kept = versions.getIfPresent(new Key(tenantId, versionId));
-            if (kept == null) {
-                missing.add(versionId);
-            } else {
-                found.addAll(kept);
-            }
-        }
+        List<UUID> missing = kept(versions, tenantId, versionIds, found::addAll);
         if (!missing.isEmpty()) {
             FrameworkContents.VersionCompetencies read = contents.competenciesWithStatus(missing);
             found.addAll(read.competencies());
@@ -70,21 +63,27 @@ class PublishedCompetencies {
     /** These competencies of the tenant, in no order; those not kept are read in one statement. */
     List<Competency> byIds(UUID tenantId, Collection<UUID> ids) {
         List<Competency> found = new ArrayList<>(ids.size());
-        List<UUID> missing = new ArrayList<>();
-        for (UUID id : ids) {
-            Competency kept = byId.getIfPresent(new Key(tenantId, id));
-            if (kept == null) {
-                missing.add(id);
-            } else {
-                found.add(kept);
-            }
-        }
+        List<UUID> missing = kept(byId, tenantId, ids, found::add);
         if (!missing.isEmpty()) {
             FrameworkContents.VersionCompetencies read = contents.competenciesByIdWithStatus(missing);
             found.addAll(read.competencies());
             keep(tenantId, read);
         }
         return found;
+    }
+
+    /** Hands what the cache keeps of these ids to {@code found}; answers the ids it does not keep. */
+    private static <V> List<UUID> kept(Cache<Key, V> cache, UUID tenantId, Collection<UUID> ids, Consumer<V> found) {
+        List<UUID> missing = new ArrayList<>();
+        for (UUID id : ids) {
+            V kept = cache.getIfPresent(new Key(tenantId, id));
+            if (kept == null) {
+                missing.add(id);
+            } else {
+                found.accept(kept);
+            }
+        }
+        return missing;
     }
 
     private void keep(UUID tenantId, FrameworkContents.VersionCompetencies read) {

@@ -40,7 +40,8 @@ class BatchVisibilityIntegrationTest extends ReadinessTestBase {
         add("boss-of-other", boss, "L4");
         add("eve-colleague", null, "L3");
         add("eve-report", eve, "L3");
-        item = GlobalId.decode(logged(token("eve")), "Evidence").orElseThrow();
+        item = GlobalId.decode(log(token("eve"), "backend-services", "CODE_REVIEW", LocalDate.now()), "Evidence")
+                .orElseThrow();
     }
 
     @Test
@@ -75,18 +76,5 @@ class BatchVisibilityIntegrationTest extends ReadinessTestBase {
         String id = person(subject, managerId, level);
         people.put(subject, GlobalId.decode(id, "Person").orElseThrow());
         return id;
-    }
-
-    /** Eve logs an item; its global id. */
-    private String logged(String eve) {
-        return graphQl(eve)
-                .document("mutation($c: ID!, $d: Date!) { logEvidence(input: {competencyIds: [$c], kind: CODE_REVIEW,"
-                        + " title: \"Work\", occurredOn: $d}) { evidence { id } } }")
-                .variable("c", competencyIds.get("backend-services"))
-                .variable("d", LocalDate.now().toString())
-                .execute()
-                .path("logEvidence.evidence.id")
-                .entity(String.class)
-                .get();
     }
 }

@@ -26,7 +26,8 @@ class ReportingLineReviewIntegrationTest extends ReadinessTestBase {
         person("eve", lead, "L3");
         person("boss-of-other", boss, "L4");
         person("eve-intern", null, "L3");
-        item = logged(token("eve"));
+        item = log(token("eve"), "backend-services", "CODE_REVIEW", LocalDate.now());
+        submit(token("eve"), item);
     }
 
     @Test
@@ -52,26 +53,5 @@ class ReportingLineReviewIntegrationTest extends ReadinessTestBase {
                     .expect(e -> "NOT_FOUND".equals(e.getExtensions().get("classification")))
                     .verify();
         }
-    }
-
-    /** Eve logs and submits an item; its id. */
-    private String logged(String eve) {
-        String id = graphQl(eve)
-                .document("mutation($c: ID!, $d: Date!) { logEvidence(input: {competencyIds: [$c], kind: CODE_REVIEW,"
-                        + " title: \"Work\", occurredOn: $d}) { evidence { id } } }")
-                .variable("c", competencyIds.get("backend-services"))
-                .variable("d", LocalDate.now().toString())
-                .execute()
-                .path("logEvidence.evidence.id")
-                .entity(String.class)
-                .get();
-        graphQl(eve)
-                .document("mutation($id: ID!) { submitEvidence(input: {id: $id, expectedVersion: 1}) { evidence { id"
-                        + " } } }")
-                .variable("id", id)
-                .execute()
-                .path("submitEvidence.evidence.id")
-                .hasValue();
-        return id;
     }
 }

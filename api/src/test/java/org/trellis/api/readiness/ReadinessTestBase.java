@@ -88,7 +88,22 @@ public abstract class ReadinessTestBase extends IntegrationTest {
 
     /** Logs, submits and has the reviewer endorse one item on a competency; its id. */
     protected String endorse(String authorToken, String reviewerToken, String key, String kind, LocalDate on) {
-        String item = graphQl(authorToken)
+        String item = log(authorToken, key, kind, on);
+        submit(authorToken, item);
+        graphQl(reviewerToken)
+                .document("mutation($id: ID!) { endorseEvidence(input: {id: $id, expectedVersion: 2}) { evidence {"
+                        + " status } } }")
+                .variable("id", item)
+                .execute()
+                .path("endorseEvidence.evidence.status")
+                .entity(String.class)
+                .isEqualTo("ENDORSED");
+        return item;
+    }
+
+    /** Logs one item on a competency (a draft, version 1); its id. */
+    protected String log(String authorToken, String key, String kind, LocalDate on) {
+        return graphQl(authorToken)
                 .document("mutation($c: ID!, $k: EvidenceKind!, $d: Date!) { logEvidence(input: {competencyIds:"
                         + " [$c], kind: $k, title: \"Work\", occurredOn: $d, links: [\"https://example.com/pr/1\"]})"
                         + " { evidence { id } } }")
@@ -99,6 +114,10 @@ public abstract class ReadinessTestBase extends IntegrationTest {
                 .path("logEvidence.evidence.id")
                 .entity(String.class)
                 .get();
+    }
+
+    /** Submits a freshly logged item for review (version 1 → 2). */
+    protected void submit(String authorToken, String item) {
         graphQl(authorToken)
                 .document(
                         "mutation($id: ID!) { submitEvidence(input: {id: $id, expectedVersion: 1}) { evidence { id } } }")
@@ -106,15 +125,6 @@ public abstract class ReadinessTestBase extends IntegrationTest {
                 .execute()
                 .path("submitEvidence.evidence.id")
                 .hasValue();
-        graphQl(reviewerToken)
-                .document("mutation($id: ID!) { endorseEvidence(input: {id: $id, expectedVersion: 2}) { evidence {"
-                        + " status } } }")
-                .variable("id", item)
-                .execute()
-                .path("endorseEvidence.evidence.status")
-                .entity(String.class)
-                .isEqualTo("ENDORSED");
-        return item;
     }
 
     /** The readiness of a person's competency as {@code token} sees it: status, unmet and counted evidence ids. */
