@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.tomcat.websocket.Constants;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -43,9 +44,9 @@ class LiveSessions implements SmartLifecycle {
     /**
      * How long Tomcat may take to write a close frame other than 1000 before it drops the connection without one: 50 ms
      * by default, which a loaded instance misses, and the client then sees 1006 instead of why it was closed (4401,
-     * 4403, 4429). Bounded, since the thread closing a connection whose client stopped reading waits this long.
+     * 4403, 4429). Bounded, since a connection whose client stopped reading is closed this much later.
      */
-    static final String CLOSE_SEND_TIMEOUT = "org.apache.tomcat.websocket.ABNORMAL_SESSION_CLOSE_SEND_TIMEOUT";
+    static final String CLOSE_SEND_TIMEOUT = Constants.ABNORMAL_SESSION_CLOSE_SEND_TIMEOUT_PROPERTY;
 
     static final long CLOSE_SEND_TIMEOUT_MILLIS = 2_000;
 
@@ -200,7 +201,18 @@ class LiveSessions implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        connections.values().forEach(connection -> close(connection.session, CloseStatus.GOING_AWAY));
+        List<Thread> closing = connections.values().stream()
+                .map(connection -> close(connection.session, CloseStatus.GOING_AWAY))
+                .toList();
+        // Each close frame may wait its timeout for a slow client; together they wait that long once, not in turn.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_SEND_TIMEOUT_MILLIS + 500);
+        try {
+            for (Thread thread : closing) {
+                thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -208,13 +220,20 @@ class LiveSessions implements SmartLifecycle {
         return running;
     }
 
-    private static void close(WebSocketSession session, CloseStatus status) {
-        try {
-            if (session.isOpen()) {
-                session.close(status);
+    /**
+     * Closes the connection on a thread of its own: writing the close frame may wait up to
+     * {@value #CLOSE_SEND_TIMEOUT_MILLIS} ms for a slow client, and whoever closes (the expiry timer, a sign-in under
+     * this class's lock, a sign-in change) does not wait for it.
+     */
+    private static Thread close(WebSocketSession session, CloseStatus status) {
+        return Thread.ofVirtual().name("trellis-live-close").start(() -> {
+            try {
+                if (session.isOpen()) {
+                    session.close(status);
+                }
+            } catch (IOException | RuntimeException e) {
+                // already gone
             }
-        } catch (IOException | RuntimeException e) {
-            // already gone
-        }
+        });
     }
 }

@@ -7,6 +7,7 @@ import jakarta.websocket.Session;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.tomcat.websocket.Constants;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.socket.adapter.standard.StandardWebSocketSession;
@@ -26,7 +27,7 @@ class LiveSessionsUnitTest {
 
         new LiveSessions(new LiveProperties(10, 5, 500), new SimpleMeterRegistry()).opened(session);
 
-        assertThat(properties).containsEntry("org.apache.tomcat.websocket.ABNORMAL_SESSION_CLOSE_SEND_TIMEOUT", 2_000L);
+        assertThat(properties).containsEntry(Constants.ABNORMAL_SESSION_CLOSE_SEND_TIMEOUT_PROPERTY, 2_000L);
     }
 
     /** A standard session as far as opening a connection asks of it: an id, its user properties, and closed. */
