@@ -1,7 +1,7 @@
 --liquibase formatted sql
 
 --changeset trellis:032-rate-limit-take-time-after-lock splitStatements:false
---comment: rate_limit_take as in 030, but it reads the time after locking the buckets, not before. Read before, a charge that waited for another's row lock wrote an updated_at earlier than the one it replaced, so the next charge leaked the stretch between the two a second time and concurrent callers were admitted a point or two more than the bucket holds plus what it regained. updated_at never moves back now.
+--comment: rate_limit_take as in 030, but it reads the time after locking the buckets, not before. Read before, a charge that waited for another's row lock wrote an updated_at earlier than the one it replaced, so the next charge leaked the stretch between the two a second time and concurrent callers were admitted a point or two more than the bucket holds plus what it regained. Read after the lock, updated_at moves back only when the clock itself does (then, as in 027, that charge leaks nothing and leaking resumes from the new time).
 CREATE OR REPLACE FUNCTION rate_limit_take(
         p_tenant uuid, p_kinds text[], p_buckets text[], p_capacities double precision[],
         p_rates double precision[], p_refunds double precision[], p_cost double precision,
@@ -71,7 +71,7 @@ BEGIN
           FROM granted g)
     UPDATE rate_limit_bucket b
        SET level = c.level + c.leased,
-           updated_at = greatest(b.updated_at, v_now)
+           updated_at = v_now
       FROM charged c
      WHERE b.tenant_id = p_tenant AND b.bucket = c.bucket
     RETURNING c.kind, c.ok, b.level, c.capacity, c.rate, c.leased;

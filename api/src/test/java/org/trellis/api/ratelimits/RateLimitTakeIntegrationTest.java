@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code rate_limit_take} and the buckets' rows as the database sees them: the function leaves the caller's
  * transaction scoped as it found it, a clock that went backwards raises no level, a bucket locked for too long admits
- * the request uncounted instead of hanging it, a charge that waited for a lock never moves a bucket's clock back, and housekeeping deletes idle empty buckets but keeps the rest.
+ * the request uncounted instead of hanging it, a charge that waited for a lock never moves a bucket's clock back,
+ * and housekeeping deletes idle empty buckets but keeps the rest.
  */
 class RateLimitTakeIntegrationTest extends IntegrationTest {
 
@@ -85,13 +86,8 @@ class RateLimitTakeIntegrationTest extends IntegrationTest {
                 row.next();
                 waiting = row.getInt(1);
             }
-            CompletableFuture<double[]> waiter = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return take(app, tenant, bucket);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            FutureTask<double[]> waiter = new FutureTask<>(() -> take(app, tenant, bucket));
+            Thread.ofPlatform().name("waiting-charge").start(waiter);
             awaitAChargeWaitingForALock(holder, waiting);
             // The holder charges later than the waiter began: the waiter must leak from this time on, not before.
             Timestamp held;
@@ -111,11 +107,15 @@ class RateLimitTakeIntegrationTest extends IntegrationTest {
         }
     }
 
-    /** Returns once the backend {@code waiter} waits on a lock (its charge), well within the function's 500 ms. */
+    /**
+     * Returns as soon as the backend {@code waiter} waits on a lock (its charge), so the holder commits well within
+     * the function's 500 ms; the waiter's thread may take a while to start.
+     */
     private static void awaitAChargeWaitingForALock(Connection admin, int waiter) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try (PreparedStatement blocked = admin.prepareStatement("SELECT cardinality(pg_blocking_pids(?)) > 0")) {
             blocked.setInt(1, waiter);
-            for (int i = 0; i < 400; i++) {
+            while (System.nanoTime() < deadline) {
                 try (ResultSet row = blocked.executeQuery()) {
                     row.next();
                     if (row.getBoolean(1)) {
