@@ -57,8 +57,8 @@ final class EvidencePolicy {
         }
 
         /**
-         * These relations with {@code reports} as the caller's reports, as far as known: for rules asked only about
-         * people whose place in the reporting line the caller's statement already read. The mentees stay shared.
+         * These relations with {@code reports} as the caller's reports as far as one row's statement read them (its
+         * person, or no one): only for {@link #canSee} about that row's person. The mentees stay shared.
          */
         Relations withReports(Set<UUID> reports) {
             return new Relations(() -> reports, mentees);
