@@ -58,7 +58,7 @@ final class EvidencePolicy {
 
         /**
          * These relations with {@code reports} as the caller's reports as far as one row's statement read them (its
-         * person, or no one): only for {@link #canSee} about that row's person. The mentees stay shared.
+         * person, or no one): only for rules about that row's person. The mentees stay shared.
          */
         Relations withReports(Set<UUID> reports) {
             return new Relations(() -> reports, mentees);

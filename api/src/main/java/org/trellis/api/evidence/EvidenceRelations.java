@@ -20,13 +20,14 @@ class EvidenceRelations {
     }
 
     /**
-     * The caller's relations as far as one person's items are concerned, for rules asked only about that person:
-     * their reports hold the person when the caller manages them, found by walking up from the person instead of
-     * listing everyone below the caller.
+     * The caller's relations as far as one item's person is concerned, for rules asked only about that person: their
+     * reports hold the person when the caller manages them, as the statement that read the item decided (walking up
+     * from the person instead of listing everyone below the caller).
      */
-    EvidencePolicy.Relations toward(Actor actor, UUID owner) {
+    EvidencePolicy.Relations toward(Actor actor, Evidences.Sighted seen) {
+        UUID owner = seen.item().personId();
         return new EvidencePolicy.Relations(
-                () -> people.manages(actor, owner) ? Set.of(owner) : Set.of(), () -> mentees(actor));
+                () -> seen.managedByCaller() ? Set.of(owner) : Set.of(), () -> mentees(actor));
     }
 
     /** The caller's relations, each looked up only if a rule asks for it. */

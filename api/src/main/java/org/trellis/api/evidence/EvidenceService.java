@@ -53,8 +53,9 @@ public class EvidenceService {
      * (and asked only about that person); NOT_FOUND, as if it did not exist, when the caller may not see it.
      */
     Visible visible(Actor actor, UUID id) {
-        Evidence item = evidence.findById(id).orElseThrow(() -> new NotFoundException("Evidence"));
-        EvidencePolicy.Relations relations = this.relations.toward(actor, item.personId());
+        Evidences.Sighted seen = evidence.findById(id, actor).orElseThrow(() -> new NotFoundException("Evidence"));
+        Evidence item = seen.item();
+        EvidencePolicy.Relations relations = this.relations.toward(actor, seen);
         if (!EvidencePolicy.canSee(actor, item.personId(), relations)) {
             throw new NotFoundException("Evidence");
         }
@@ -76,7 +77,7 @@ public class EvidenceService {
                         actor,
                         seen.item().personId(),
                         relations.withReports(
-                                seen.reportOfCaller() ? Set.of(seen.item().personId()) : Set.of())))
+                                seen.managedByCaller() ? Set.of(seen.item().personId()) : Set.of())))
                 .map(Evidences.Sighted::item)
                 .toList();
     }
@@ -104,7 +105,9 @@ public class EvidenceService {
     /** The item, when the caller may review it now (as the review queue decides); empty otherwise. */
     @Transactional(readOnly = true)
     public java.util.Optional<Evidence> reviewable(Actor actor, UUID id) {
-        return evidence.findById(id).filter(item -> EvidencePolicy.canReview(actor, item, relations.of(actor)));
+        return evidence.findById(id, actor)
+                .filter(seen -> EvidencePolicy.canReview(actor, seen.item(), relations.toward(actor, seen)))
+                .map(Evidences.Sighted::item);
     }
 
     /**

@@ -33,22 +33,25 @@ class Evidences {
         this.db = db;
     }
 
-    Optional<Evidence> findById(UUID id) {
-        return db.selectFrom(EVIDENCE).where(EVIDENCE.ID.eq(id)).fetchOptional(Evidences::toEvidence);
+    /** An item, and whether the caller manages its person (decided in the statement that read it). */
+    record Sighted(Evidence item, boolean managedByCaller) {}
+
+    Optional<Sighted> findById(UUID id, Actor caller) {
+        return sighted(EVIDENCE.ID.eq(id), caller).stream().findFirst();
     }
 
-    /** An item, and whether its person is below the caller in the reporting line. */
-    record Sighted(Evidence item, boolean reportOfCaller) {}
-
-    /** These items, each with whether its person is below the caller (decided in the same statement). */
     List<Sighted> findByIds(Collection<UUID> ids, Actor caller) {
-        Field<Boolean> report =
-                PersonRows.reportOfCaller(caller, EVIDENCE.PERSON_ID).as("report_of_caller");
+        return sighted(EVIDENCE.ID.in(ids), caller);
+    }
+
+    private List<Sighted> sighted(Condition which, Actor caller) {
+        Field<Boolean> managed =
+                PersonRows.managedByCaller(caller, EVIDENCE.PERSON_ID).as("managed_by_caller");
         return db.select(EVIDENCE.fields())
-                .select(report)
+                .select(managed)
                 .from(EVIDENCE)
-                .where(EVIDENCE.ID.in(ids))
-                .fetch(row -> new Sighted(toEvidence(row), Boolean.TRUE.equals(row.get(report))));
+                .where(which)
+                .fetch(row -> new Sighted(toEvidence(row), Boolean.TRUE.equals(row.get(managed))));
     }
 
     /** A person's evidence: newest day first, then by id. */

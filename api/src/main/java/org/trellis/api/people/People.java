@@ -19,6 +19,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -68,6 +69,29 @@ class People {
                 .fetch(People::toPerson);
     }
 
+    static final Field<UUID> CHAIN_ID = field(name("chain", "id"), UUID.class);
+    private static final Field<Integer> CHAIN_DEPTH = field(name("chain", "depth"), Integer.class);
+
+    /**
+     * The managers of the person in {@code personId}, walking up the line ({@code chain(id, depth)}, nearest at depth
+     * 1; at most 50 levels, and a loop, which updates refuse, stops at its first repeat): the work is bounded by the
+     * line's depth, not by how many people anyone manages. {@code personId} may be another statement's column.
+     */
+    static CommonTableExpression<Record2<UUID, Integer>> managersOf(Field<UUID> personId) {
+        return name("chain")
+                .fields("id", "depth")
+                .as(select(PERSON.MANAGER_ID, DSL.inline(1))
+                        .from(PERSON)
+                        .where(PERSON.ID.eq(personId))
+                        .and(PERSON.MANAGER_ID.isNotNull())
+                        .union(select(PERSON.MANAGER_ID, CHAIN_DEPTH.plus(1))
+                                .from(PERSON)
+                                .join(name("chain"))
+                                .on(PERSON.ID.eq(CHAIN_ID))
+                                .where(PERSON.MANAGER_ID.isNotNull())
+                                .and(CHAIN_DEPTH.lt(50))));
+    }
+
     /** Ids of everyone below {@code managerId} in the reporting line (direct and indirect). */
     static Select<Record1<UUID>> reportsOf(UUID managerId) {
         Field<UUID> id = field(name("reports", "id"), UUID.class);
@@ -85,20 +109,14 @@ class People {
 
     /** The person's managers, nearest first (a loop, which updates refuse, would stop at the first repeat). */
     List<UUID> managerIds(UUID personId) {
-        var chain = name("chain").fields("id", "depth");
-        var id = field(name("chain", "id"), UUID.class);
-        var depth = field(name("chain", "depth"), Integer.class);
-        var managers = chain.as(select(PERSON.MANAGER_ID, DSL.inline(1))
-                .from(PERSON)
-                .where(PERSON.ID.eq(personId))
-                .and(PERSON.MANAGER_ID.isNotNull())
-                .union(select(PERSON.MANAGER_ID, depth.plus(1))
-                        .from(PERSON)
-                        .join(name("chain"))
-                        .on(PERSON.ID.eq(id))
-                        .where(PERSON.MANAGER_ID.isNotNull())
-                        .and(depth.lt(50))));
-        return db.withRecursive(managers).select(id).from(managers).orderBy(depth).fetch(0, UUID.class).stream()
+        var managers = managersOf(DSL.val(personId));
+        return db
+                .withRecursive(managers)
+                .select(CHAIN_ID)
+                .from(managers)
+                .orderBy(CHAIN_DEPTH)
+                .fetch(0, UUID.class)
+                .stream()
                 .distinct()
                 .filter(manager -> !manager.equals(personId))
                 .toList();

@@ -99,19 +99,6 @@ public class PeopleService {
         return people.findById(id).isPresent();
     }
 
-    /**
-     * Whether the person is below the caller in the reporting line (directly or not), found by walking up from the
-     * person: the work is bounded by the line's depth, not by how many people the caller manages.
-     */
-    @Transactional(readOnly = true)
-    public boolean manages(Actor actor, UUID personId) {
-        actor.tenant();
-        UUID self = actor.personId();
-        return self != null
-                && !self.equals(personId)
-                && people.managerIds(personId).contains(self);
-    }
-
     /** Everyone in a person's reporting line: their managers up the chain and everyone below them. */
     @Transactional(readOnly = true)
     public Set<UUID> reportingLine(Actor actor, UUID personId) {

@@ -50,13 +50,19 @@ public final class PersonRows {
     }
 
     /**
-     * Whether the person in {@code personId} is below the caller in the reporting line, as a column of another
-     * module's statement (false for callers who are not people): what {@link PeopleService#reportsOf} answers, asked
-     * of that statement's rows instead of listing everyone below the caller in a statement of its own.
+     * Whether the caller manages the person in {@code personId} (is above them in the reporting line), as a column
+     * of another module's statement: decided by walking up from each row's person in that statement, not in a
+     * statement of its own (false for callers who are not people, and for the person themselves).
      */
-    public static Field<Boolean> reportOfCaller(Actor actor, Field<UUID> personId) {
+    public static Field<Boolean> managedByCaller(Actor actor, Field<UUID> personId) {
         UUID self = actor.personId();
-        return self == null ? DSL.inline(false) : DSL.field(personId.in(People.reportsOf(self)));
+        if (self == null) {
+            return DSL.inline(false);
+        }
+        var managers = People.managersOf(personId);
+        return DSL.field(personId.ne(self)
+                .and(DSL.exists(
+                        DSL.withRecursive(managers).selectOne().from(managers).where(People.CHAIN_ID.eq(self)))));
     }
 
     static Field<Boolean> detailed(DetailScope scope) {

@@ -30,7 +30,7 @@ final class ReadinessScenarios {
 
     static final int SUBMIT_STATEMENTS = 4;
 
-    static final int ENDORSE_STATEMENTS = 9;
+    static final int ENDORSE_STATEMENTS = 8;
 
     /** The open-loop arrival rates of the dashboard (the issue's, and one this machine sustains) and explanation. */
     static final int DASHBOARD_RATE = 200;
