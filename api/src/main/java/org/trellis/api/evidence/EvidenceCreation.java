@@ -8,20 +8,19 @@ import org.trellis.api.shared.Actor;
 
 /**
  * The one way evidence comes into being: manual logging, batch import, webhook capture and mentoring all end here.
- * One INSERT … RETURNING, whose row is the answer (nothing is read back), the competency links and the audit entry.
+ * One statement inserts the item and its competency links, and its returned row is the answer (nothing is read back);
+ * then the audit entry.
  * Who may create it and from what input is the callers' concern; they run it in their transaction.
  */
 @Component
 class EvidenceCreation {
 
     private final Evidences evidence;
-    private final EvidenceCompetencies competencies;
     private final AuditTrail audit;
     private final EvidenceEvents events;
 
-    EvidenceCreation(Evidences evidence, EvidenceCompetencies competencies, AuditTrail audit, EvidenceEvents events) {
+    EvidenceCreation(Evidences evidence, AuditTrail audit, EvidenceEvents events) {
         this.evidence = evidence;
-        this.competencies = competencies;
         this.audit = audit;
         this.events = events;
     }
@@ -34,7 +33,6 @@ class EvidenceCreation {
         boolean onBehalf = !item.personId().equals(actor.personId());
         Optional<Evidence> created = evidence.insert(actor.tenant(), item, onBehalf);
         created.ifPresent(row -> {
-            competencies.link(actor.tenant(), row.id(), item.input().competencyIds());
             audit.record(actor, actor.tenant(), auditAction(item.source()), "Evidence", row.id(), details(item, row));
             events.changed(actor.tenant(), row, EvidenceEvents.Change.CREATED, null);
         });

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertResultStep;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,7 @@ import org.trellis.api.shared.ConflictException;
 import org.trellis.api.shared.KeysetOrder;
 import org.trellis.api.shared.Paged;
 import org.trellis.graphql.KeysetWindows;
+import org.trellis.persistence.jooq.tables.records.EvidenceRecord;
 
 /** Evidence of the transaction's tenant. Writes check the expected version, so a stale write changes nothing. */
 @Repository
@@ -122,10 +124,27 @@ class Evidences {
     }
 
     /**
-     * Inserts new evidence and answers the row the INSERT returned; empty when evidence with its (source, external
-     * id) exists. A concurrent insert of the same external id waits for the other transaction, then answers empty.
+     * Inserts new evidence with its competency links, in one statement, and answers the row the INSERT returned;
+     * empty, with no links, when evidence with its (source, external id) exists. A concurrent insert of the same
+     * external id waits for the other transaction, then answers empty. The links' rollup trigger runs at the end of
+     * the statement, when the item is there to be read.
      */
     Optional<Evidence> insert(UUID tenantId, NewEvidence item, boolean onBehalf) {
+        InsertResultStep<EvidenceRecord> insert = inserting(tenantId, item, onBehalf);
+        List<UUID> competencies = item.input().competencyIds();
+        if (competencies.isEmpty()) {
+            return insert.fetchOptional(Evidences::toEvidence);
+        }
+        return db.resultQuery(
+                        "WITH e AS ({0}), l AS (INSERT INTO evidence_competency (tenant_id, evidence_id, competency_id)"
+                                + " SELECT e.tenant_id, e.id, c FROM e, unnest(CAST({1} AS uuid[])) AS c)"
+                                + " SELECT * FROM e",
+                        insert, DSL.val(competencies.toArray(UUID[]::new)))
+                .coerce(EVIDENCE.fields())
+                .fetchOptional(Evidences::toEvidence);
+    }
+
+    private InsertResultStep<EvidenceRecord> inserting(UUID tenantId, NewEvidence item, boolean onBehalf) {
         EvidenceInput input = item.input();
         return db.insertInto(EVIDENCE)
                 .set(EVIDENCE.TENANT_ID, tenantId)
@@ -145,8 +164,7 @@ class Evidences {
                 .onConflict(EVIDENCE.TENANT_ID, EVIDENCE.SOURCE, EVIDENCE.EXTERNAL_ID)
                 .where(EVIDENCE.EXTERNAL_ID.isNotNull())
                 .doNothing()
-                .returning()
-                .fetchOptional(Evidences::toEvidence);
+                .returning();
     }
 
     /** Empty when the version moved on (a concurrent write won). */

@@ -26,7 +26,7 @@ final class ReadinessScenarios {
     static final int EXPLANATION_STATEMENTS = 6;
 
     /** The evidence chain's mutations (ReadinessStatementsIntegrationTest asserts them at two sizes). */
-    static final int LOG_STATEMENTS = 5;
+    static final int LOG_STATEMENTS = 4;
 
     static final int SUBMIT_STATEMENTS = 4;
 
