@@ -78,17 +78,20 @@ class People {
      * line's depth, not by how many people anyone manages. {@code personId} may be another statement's column.
      */
     static CommonTableExpression<Record2<UUID, Integer>> managersOf(Field<UUID> personId) {
+        // Aliased, so that a personId of another statement's own person table is never taken for this one's.
+        var first = PERSON.as("chain_start");
+        var next = PERSON.as("chain_next");
         return name("chain")
                 .fields("id", "depth")
-                .as(select(PERSON.MANAGER_ID, DSL.inline(1))
-                        .from(PERSON)
-                        .where(PERSON.ID.eq(personId))
-                        .and(PERSON.MANAGER_ID.isNotNull())
-                        .union(select(PERSON.MANAGER_ID, CHAIN_DEPTH.plus(1))
-                                .from(PERSON)
+                .as(select(first.MANAGER_ID, DSL.inline(1))
+                        .from(first)
+                        .where(first.ID.eq(personId))
+                        .and(first.MANAGER_ID.isNotNull())
+                        .union(select(next.MANAGER_ID, CHAIN_DEPTH.plus(1))
+                                .from(next)
                                 .join(name("chain"))
-                                .on(PERSON.ID.eq(CHAIN_ID))
-                                .where(PERSON.MANAGER_ID.isNotNull())
+                                .on(next.ID.eq(CHAIN_ID))
+                                .where(next.MANAGER_ID.isNotNull())
                                 .and(CHAIN_DEPTH.lt(50))));
     }
 
