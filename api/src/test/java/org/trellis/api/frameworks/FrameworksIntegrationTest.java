@@ -433,7 +433,7 @@ class FrameworksIntegrationTest extends IntegrationTest {
                     .execute()
                     .path("node.key")
                     .hasValue();
-            counts.add(sqlStatements.count());
+            counts.add(sqlStatements.requestCount());
         }
         return counts;
     }
