@@ -8,9 +8,11 @@ import org.trellis.api.evidence.EvidenceEndorsementChanged;
 import org.trellis.api.frameworks.FrameworkAssigned;
 
 /**
- * Takes a readiness snapshot whenever a write changes what readiness is decided from (evidence endorsed or no
- * longer endorsed, an assessment, a framework assignment), in that write's transaction, and keeps it only when it
- * differs from the person's latest; and replaces the person's packed readiness row, which dashboards read. Changes
+ * Decides readiness again whenever a write changes what it is decided from (evidence endorsed or no longer endorsed,
+ * an assessment, a framework assignment), in that write's transaction: takes a snapshot when readiness moved since
+ * the person's latest (level, verdict, score, readiness today or a competency's status; more evidence counted alone
+ * is no move, and shows in the next snapshot and in what changed), and replaces the person's packed readiness row,
+ * which dashboards read. Changes
  * that only time brings (evidence ageing out of a window) show in the next snapshot a write takes, and in the packed
  * row from its {@code validUntil} on (it is decided again when read).
  */
@@ -60,7 +62,7 @@ class SnapshotRecorder {
             return;
         }
         Snapshots.Taken taken =
-                snapshots.takeIfChanged(tenantId, now, summaries.replacing(tenantId, ReadinessSummary.of(now, 0)));
+                snapshots.takeIfMoved(tenantId, now, summaries.replacing(tenantId, ReadinessSummary.of(now, 0)));
         if (taken.taken()) {
             events.readinessChanged(tenantId, now, taken);
         }

@@ -24,20 +24,28 @@ class Snapshots {
 
     private static final TypeReference<Map<String, Snapshot.Cell>> CELLS = new TypeReference<>() {};
 
-    /** {@code {10}} is a write sent along in the same statement. */
-    private static final String TAKE_IF_CHANGED = """
-            WITH alongside AS ({10}),
+    /**
+     * {@code {11}} is a write sent along in the same statement. The cells go as text and become jsonb only in the
+     * insert's projection, so a decision that moved nothing never has its evidence lists parsed.
+     */
+    private static final String TAKE_IF_MOVED = """
+            WITH alongside AS ({11}),
             latest AS (
-                SELECT level_id, verdict, score, ready, cells FROM readiness_snapshot
+                SELECT level_id, verdict, score, ready, competency_keys, statuses FROM readiness_snapshot
                  WHERE tenant_id = {0} AND person_id = {1}
                  ORDER BY taken_at DESC, id LIMIT 1),
-            now (tenant_id, person_id, cells, level_id, verdict, score, ready, id) AS (
-                VALUES ({2}::uuid, {3}::uuid, {4}::jsonb, {5}::uuid, {6}, {7}::int, {8}::boolean, {9}::uuid)),
+            now (tenant_id, person_id, cells, level_id, verdict, score, ready, id, competency_keys, statuses) AS (
+                VALUES ({2}::uuid, {3}::uuid, {4}::text, {5}::uuid, {6}, {7}::int, {8}::boolean, {9}::uuid,
+                        {10}::text[], {12}::text)),
             taken AS (
-                INSERT INTO readiness_snapshot (tenant_id, id, person_id, level_id, verdict, score, ready, cells)
-                SELECT n.tenant_id, n.id, n.person_id, n.level_id, n.verdict, n.score, n.ready, n.cells FROM now n
+                INSERT INTO readiness_snapshot
+                       (tenant_id, id, person_id, level_id, verdict, score, ready, cells, competency_keys, statuses)
+                SELECT n.tenant_id, n.id, n.person_id, n.level_id, n.verdict, n.score, n.ready, n.cells::jsonb,
+                       n.competency_keys, n.statuses
+                  FROM now n
                  WHERE NOT EXISTS (SELECT 1 FROM latest l WHERE l.level_id = n.level_id AND l.verdict = n.verdict
-                                     AND l.score = n.score AND l.ready = n.ready AND l.cells = n.cells)
+                                     AND l.score = n.score AND l.ready = n.ready
+                                     AND l.competency_keys = n.competency_keys AND l.statuses = n.statuses)
                 RETURNING 1)
             SELECT EXISTS (SELECT 1 FROM taken) AS taken, l.verdict AS previous_verdict, l.score AS previous_score
               FROM now LEFT JOIN latest l ON true""";
@@ -99,21 +107,22 @@ class Snapshots {
             @Nullable Integer previousScore) {}
 
     /**
-     * Takes a snapshot of {@code readiness} unless the person's latest says the same (level, verdict, score, ready
-     * and every cell's status and counted evidence), in one statement: the database compares the cells, so the
-     * latest snapshot's (which grow with the evidence) are never sent back to be compared.
+     * Takes a snapshot of {@code readiness} when it moved since the person's latest: its level, verdict, score,
+     * readiness today or any competency's status (the evidence counted is recorded, but more of it alone is no move),
+     * in one statement.
      */
-    Taken takeIfChanged(UUID tenantId, Readiness readiness) {
-        return takeIfChanged(tenantId, readiness, DSL.query("SELECT 1"));
+    Taken takeIfMoved(UUID tenantId, Readiness readiness) {
+        return takeIfMoved(tenantId, readiness, DSL.query("SELECT 1"));
     }
 
     /**
      * As above, sending {@code alongside} (a write that returns nothing, such as replacing the person's packed row)
      * in the same statement, so that recording readiness costs one round trip less.
      */
-    Taken takeIfChanged(UUID tenantId, Readiness readiness, Query alongside) {
+    Taken takeIfMoved(UUID tenantId, Readiness readiness, Query alongside) {
+        ReadinessSummary packed = ReadinessSummary.of(readiness, ReadinessSummary.NO_ROW);
         Record row = db.fetchSingle(
-                TAKE_IF_CHANGED,
+                TAKE_IF_MOVED,
                 DSL.val(tenantId),
                 DSL.val(readiness.personId()),
                 DSL.val(tenantId),
@@ -124,7 +133,9 @@ class Snapshots {
                 DSL.val(readiness.score()),
                 DSL.val(readiness.readyToday()),
                 DSL.val(UUID.randomUUID()),
-                alongside);
+                DSL.val(packed.keys().toArray(String[]::new)),
+                alongside,
+                DSL.val(packed.statuses()));
         String previous = row.get("previous_verdict", String.class);
         return new Taken(
                 row.get("taken", Boolean.class),

@@ -92,10 +92,11 @@ class ReadinessIntegrationTest extends ReadinessTestBase {
     }
 
     @Test
-    void snapshotsRecordEachMoveAndChangesNameTheEvidenceThatMovedIt() {
+    void snapshotsRecordEachMoveAndChangesNameTheEvidenceAddedSinceTheMoveBefore() {
         LocalDate today = LocalDate.now();
         endorse(token("eve"), token("boss"), "backend-services", "CODE_REVIEW", today.minusDays(20));
-        endorse(token("eve"), token("boss"), "backend-services", "CODE_REVIEW", today.minusDays(10));
+        // Still partial: more evidence alone is no move, so it takes no snapshot and counts towards the next move.
+        String second = endorse(token("eve"), token("boss"), "backend-services", "CODE_REVIEW", today.minusDays(10));
         String third = endorse(token("eve"), token("boss"), "backend-services", "DESIGN_DOC", today.minusDays(1));
 
         assertThat(competency(token("eve"), eve, "backend-services").get("status"))
@@ -118,7 +119,7 @@ class ReadinessIntegrationTest extends ReadinessTestBase {
                 .containsEntry("from", "PARTIAL")
                 .containsEntry("to", "MET")
                 .containsEntry("evidenceRemoved", 0)
-                .containsEntry("evidenceAdded", List.of(Map.of("id", third)));
+                .containsEntry("evidenceAdded", List.of(Map.of("id", third), Map.of("id", second)));
     }
 
     @Test

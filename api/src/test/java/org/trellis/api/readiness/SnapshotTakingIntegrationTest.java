@@ -1,12 +1,15 @@
 package org.trellis.api.readiness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.trellis.persistence.jooq.Tables.READINESS_SNAPSHOT;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,8 +18,9 @@ import org.trellis.api.shared.CallerScope;
 import org.trellis.graphql.GlobalId;
 
 /**
- * A snapshot is taken only when readiness says something new, decided in the database: the same readiness again
- * takes none and answers the latest's verdict and score; a changed cell (its counted evidence) takes one.
+ * A snapshot is taken only when readiness moved, decided in the database: the same readiness again, or more evidence
+ * counted without any status moving, takes none and answers the latest's verdict and score; a competency's status
+ * moving takes one.
  */
 class SnapshotTakingIntegrationTest extends ReadinessTestBase {
 
@@ -29,6 +33,9 @@ class SnapshotTakingIntegrationTest extends ReadinessTestBase {
     @Autowired
     private TransactionTemplate transactions;
 
+    @Autowired
+    private DSLContext db;
+
     private UUID eve;
 
     @BeforeEach
@@ -38,43 +45,74 @@ class SnapshotTakingIntegrationTest extends ReadinessTestBase {
     }
 
     @Test
-    void theSameReadinessTakesNoSecondSnapshotAndAChangedCellTakesOne() {
+    void moreEvidenceAloneTakesNoSnapshotAndAMovedStatusTakesOne() {
         Readiness now = inTenant(() -> readiness.evaluate(List.of(eve), LocalDate.now()))
                 .get(eve);
         int before = history();
-
-        Snapshots.Taken first = inTenant(() -> snapshots.takeIfChanged(tenant.uuid(), now));
-        Snapshots.Taken again = inTenant(() -> snapshots.takeIfChanged(tenant.uuid(), now));
         Readiness.CompetencyReadiness cell = now.competencies().getFirst();
-        Readiness moved = withFirstCell(
-                now,
-                new Readiness.CompetencyReadiness(
-                        cell.competencyId(),
-                        cell.key(),
-                        cell.required(),
-                        cell.status(),
-                        List.of(UUID.randomUUID()),
-                        cell.unmet(),
-                        cell.missingKinds(),
-                        cell.selfAssessment(),
-                        cell.managerAssessment(),
-                        cell.changesOn()));
-        Snapshots.Taken changed = inTenant(() -> snapshots.takeIfChanged(tenant.uuid(), moved));
+        Readiness moreEvidence = withFirstCell(now, cell, cell.status(), List.of(UUID.randomUUID()));
+        ReadinessEngine.Status other = cell.status() == ReadinessEngine.Status.GAP
+                ? ReadinessEngine.Status.PARTIAL
+                : ReadinessEngine.Status.GAP;
+        Readiness moved = withFirstCell(now, cell, other, cell.evidenceIds());
+
+        Snapshots.Taken first = inTenant(() -> snapshots.takeIfMoved(tenant.uuid(), now));
+        Snapshots.Taken again = inTenant(() -> snapshots.takeIfMoved(tenant.uuid(), now));
+        Snapshots.Taken evidenceOnly = inTenant(() -> snapshots.takeIfMoved(tenant.uuid(), moreEvidence));
+        Snapshots.Taken statusMoved = inTenant(() -> snapshots.takeIfMoved(tenant.uuid(), moved));
 
         assertThat(first.taken()).isEqualTo(before == 0);
         assertThat(again.taken()).isFalse();
         assertThat(again.previousVerdict()).isEqualTo(now.verdict());
         assertThat(again.previousScore()).isEqualTo(now.score());
-        assertThat(changed.taken()).isTrue();
-        assertThat(changed.previousVerdict()).isEqualTo(now.verdict());
+        assertThat(evidenceOnly.taken()).isFalse();
+        assertThat(statusMoved.taken()).isTrue();
+        assertThat(statusMoved.previousVerdict()).isEqualTo(now.verdict());
         assertThat(history()).isEqualTo(before + (first.taken() ? 2 : 1));
+        Snapshot latest = inTenant(() -> snapshots.latest(eve, 1)).getFirst();
+        assertThat(latest.cells().get(cell.key()).status()).isEqualTo(other);
+        assertThat(latest.sameAs(moved)).isTrue();
+        assertThat(latest.sameAs(now)).isFalse();
+    }
+
+    @Test
+    void aSnapshotTakenBeforeStatusesWereRecordedIsFollowedByOneAtTheNextDecision() {
+        Readiness now = inTenant(() -> readiness.evaluate(List.of(eve), LocalDate.now()))
+                .get(eve);
+        inTenant(() -> db.insertInto(READINESS_SNAPSHOT)
+                .set(READINESS_SNAPSHOT.TENANT_ID, tenant.uuid())
+                .set(READINESS_SNAPSHOT.ID, UUID.randomUUID())
+                .set(READINESS_SNAPSHOT.PERSON_ID, eve)
+                .set(READINESS_SNAPSHOT.LEVEL_ID, now.levelId())
+                .set(READINESS_SNAPSHOT.VERDICT, now.verdict().name())
+                .set(READINESS_SNAPSHOT.SCORE, now.score())
+                .set(READINESS_SNAPSHOT.READY, now.readyToday())
+                .set(READINESS_SNAPSHOT.CELLS, JSONB.valueOf("{}"))
+                .execute());
+
+        assertThat(inTenant(() -> snapshots.takeIfMoved(tenant.uuid(), now)).taken())
+                .isTrue();
+        assertThat(inTenant(() -> snapshots.takeIfMoved(tenant.uuid(), now)).taken())
+                .isFalse();
     }
 
     private int history() {
         return inTenant(() -> snapshots.history(eve, Snapshots.MAX_HISTORY)).size();
     }
 
-    private static Readiness withFirstCell(Readiness r, Readiness.CompetencyReadiness first) {
+    private static Readiness withFirstCell(
+            Readiness r, Readiness.CompetencyReadiness cell, ReadinessEngine.Status status, List<UUID> evidence) {
+        Readiness.CompetencyReadiness first = new Readiness.CompetencyReadiness(
+                cell.competencyId(),
+                cell.key(),
+                cell.required(),
+                status,
+                evidence,
+                cell.unmet(),
+                cell.missingKinds(),
+                cell.selfAssessment(),
+                cell.managerAssessment(),
+                cell.changesOn());
         List<Readiness.CompetencyReadiness> cells = new ArrayList<>(r.competencies());
         cells.set(0, first);
         return new Readiness(
