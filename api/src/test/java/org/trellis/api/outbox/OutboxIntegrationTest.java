@@ -121,6 +121,35 @@ class OutboxIntegrationTest extends ReadinessTestBase {
     }
 
     @Test
+    void readinessChangedIsPublishedWhenReadinessMovesNotForEveryEndorsement() {
+        endorse(
+                token("eve"),
+                token("boss"),
+                "backend-services",
+                "CODE_REVIEW",
+                LocalDate.now().minusDays(2));
+        long moved = readinessChanged();
+        // A second item of the same kind: the competency stays partial, the verdict and score stay.
+        endorse(
+                token("eve"),
+                token("boss"),
+                "backend-services",
+                "CODE_REVIEW",
+                LocalDate.now().minusDays(1));
+        long same = readinessChanged();
+        endorse(token("eve"), token("boss"), "backend-services", "DESIGN_DOC", LocalDate.now());
+
+        assertThat(same).isEqualTo(moved);
+        assertThat(readinessChanged()).isEqualTo(moved + 1);
+    }
+
+    private long readinessChanged() {
+        return events().stream()
+                .filter(e -> e.get(OUTBOX_EVENT.TYPE).equals("readiness.changed"))
+                .count();
+    }
+
+    @Test
     void eventDataHoldsOnlyIdsStatesAndNumbers() {
         endorse(token("eve"), token("boss"), "backend-services", "CODE_REVIEW", LocalDate.now());
         List<Record> events = events();
