@@ -12,9 +12,8 @@ import org.trellis.api.frameworks.FrameworkAssigned;
  * an assessment, a framework assignment), in that write's transaction: takes a snapshot when readiness moved since
  * the person's latest (level, verdict, score, readiness today or a competency's status; more evidence counted alone
  * is no move, and shows in the next snapshot and in what changed), and replaces the person's packed readiness row,
- * which dashboards read. Changes
- * that only time brings (evidence ageing out of a window) show in the next snapshot a write takes, and in the packed
- * row from its {@code validUntil} on (it is decided again when read).
+ * which dashboards read. Changes that only time brings (evidence ageing out of a window) show in the next snapshot a
+ * write takes, and in the packed row from its {@code validUntil} on (it is decided again when read).
  */
 @Component
 class SnapshotRecorder {

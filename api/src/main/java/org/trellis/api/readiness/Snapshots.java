@@ -25,18 +25,18 @@ class Snapshots {
     private static final TypeReference<Map<String, Snapshot.Cell>> CELLS = new TypeReference<>() {};
 
     /**
-     * {@code {11}} is a write sent along in the same statement. The cells go as text and become jsonb only in the
+     * {@code {12}} is a write sent along in the same statement. The cells go as text and become jsonb only in the
      * insert's projection, so a decision that moved nothing never has its evidence lists parsed.
      */
     private static final String TAKE_IF_MOVED = """
-            WITH alongside AS ({11}),
+            WITH alongside AS ({12}),
             latest AS (
                 SELECT level_id, verdict, score, ready, competency_keys, statuses FROM readiness_snapshot
                  WHERE tenant_id = {0} AND person_id = {1}
                  ORDER BY taken_at DESC, id LIMIT 1),
             now (tenant_id, person_id, cells, level_id, verdict, score, ready, id, competency_keys, statuses) AS (
                 VALUES ({2}::uuid, {3}::uuid, {4}::text, {5}::uuid, {6}, {7}::int, {8}::boolean, {9}::uuid,
-                        {10}::text[], {12}::text)),
+                        {10}::text[], {11}::text)),
             taken AS (
                 INSERT INTO readiness_snapshot
                        (tenant_id, id, person_id, level_id, verdict, score, ready, cells, competency_keys, statuses)
@@ -134,8 +134,8 @@ class Snapshots {
                 DSL.val(readiness.readyToday()),
                 DSL.val(UUID.randomUUID()),
                 DSL.val(packed.keys().toArray(String[]::new)),
-                alongside,
-                DSL.val(packed.statuses()));
+                DSL.val(packed.statuses()),
+                alongside);
         String previous = row.get("previous_verdict", String.class);
         return new Taken(
                 row.get("taken", Boolean.class),
