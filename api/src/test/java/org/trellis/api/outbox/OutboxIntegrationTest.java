@@ -122,25 +122,24 @@ class OutboxIntegrationTest extends ReadinessTestBase {
 
     @Test
     void readinessChangedIsPublishedWhenReadinessMovesNotForEveryEndorsement() {
-        endorse(
-                token("eve"),
-                token("boss"),
-                "backend-services",
-                "CODE_REVIEW",
-                LocalDate.now().minusDays(2));
+        eveEndorsedForBackendServices("CODE_REVIEW", 2);
         long moved = readinessChanged();
         // A second item of the same kind: the competency stays partial, the verdict and score stay.
-        endorse(
-                token("eve"),
-                token("boss"),
-                "backend-services",
-                "CODE_REVIEW",
-                LocalDate.now().minusDays(1));
+        eveEndorsedForBackendServices("CODE_REVIEW", 1);
         long same = readinessChanged();
-        endorse(token("eve"), token("boss"), "backend-services", "DESIGN_DOC", LocalDate.now());
+        eveEndorsedForBackendServices("DESIGN_DOC", 0);
 
         assertThat(same).isEqualTo(moved);
         assertThat(readinessChanged()).isEqualTo(moved + 1);
+    }
+
+    private void eveEndorsedForBackendServices(String kind, int daysAgo) {
+        endorse(
+                token("eve"),
+                token("boss"),
+                "backend-services",
+                kind,
+                LocalDate.now().minusDays(daysAgo));
     }
 
     private long readinessChanged() {
