@@ -137,9 +137,9 @@ class ReadinessInputs {
         db.select(
                         READINESS_CELL.PERSON_ID,
                         FRAMEWORK_COMPETENCY.KEY,
-                        READINESS_CELL.EVIDENCE_IDS,
-                        READINESS_CELL.KINDS,
-                        READINESS_CELL.OCCURRED_ON)
+                        CellItems.joined(READINESS_CELL.EVIDENCE_IDS),
+                        CellItems.joined(READINESS_CELL.KINDS),
+                        CellItems.joined(READINESS_CELL.OCCURRED_ON))
                 .from(READINESS_CELL)
                 .join(FRAMEWORK_COMPETENCY)
                 .on(FRAMEWORK_COMPETENCY.TENANT_ID.eq(READINESS_CELL.TENANT_ID))
@@ -153,9 +153,9 @@ class ReadinessInputs {
                     Set<UUID> merged = items.isEmpty()
                             ? Set.of()
                             : items.stream().map(Item::evidenceId).collect(Collectors.toSet());
-                    for (int i = 0; i < row.value3().length; i++) {
-                        if (!merged.contains(row.value3()[i])) {
-                            items.add(new Item(row.value3()[i], row.value4()[i], row.value5()[i]));
+                    for (Item item : CellItems.parse(row.value3(), row.value4(), row.value5())) {
+                        if (!merged.contains(item.evidenceId())) {
+                            items.add(item);
                         }
                     }
                 });
