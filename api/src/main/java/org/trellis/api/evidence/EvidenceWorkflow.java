@@ -90,7 +90,8 @@ class EvidenceWorkflow {
                 Map.of("before", current.status(), "after", next));
         changes.changed(actor.tenant(), updated, EvidenceEvents.Change.TRANSITIONED, current.status());
         if ((current.status() == Evidence.Status.ENDORSED) != (next == Evidence.Status.ENDORSED)) {
-            events.publishEvent(new EvidenceEndorsementChanged(actor.tenant(), current.personId(), id));
+            events.publishEvent(new EvidenceEndorsementChanged(
+                    actor.tenant(), current.personId(), id, next == Evidence.Status.ENDORSED));
         }
         return updated;
     }

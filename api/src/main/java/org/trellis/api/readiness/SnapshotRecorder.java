@@ -22,13 +22,19 @@ class SnapshotRecorder {
     private final Snapshots snapshots;
     private final ReadinessSummaries summaries;
     private final ReadinessEvents events;
+    private final UnmovedReadiness unmoved;
 
     SnapshotRecorder(
-            ReadinessService readiness, Snapshots snapshots, ReadinessSummaries summaries, ReadinessEvents events) {
+            ReadinessService readiness,
+            Snapshots snapshots,
+            ReadinessSummaries summaries,
+            ReadinessEvents events,
+            UnmovedReadiness unmoved) {
         this.readiness = readiness;
         this.snapshots = snapshots;
         this.summaries = summaries;
         this.events = events;
+        this.unmoved = unmoved;
     }
 
     @EventListener
@@ -36,9 +42,18 @@ class SnapshotRecorder {
         record(change.actor().tenant(), change.personId());
     }
 
-    /** The statement that changed the item took the person's lock (the rollup trigger, migration 031). */
+    /**
+     * The statement that changed the item took the person's lock (the rollup trigger, migration 031). An item newly
+     * endorsed only for competencies already met leaves readiness where it was ({@link UnmovedReadiness}): nothing is
+     * decided again.
+     */
     @EventListener
     void on(EvidenceEndorsementChanged change) {
+        if (change.endorsed()
+                && unmoved.afterEndorsing(
+                        change.tenantId(), change.personId(), change.evidenceId(), ReadinessService.today())) {
+            return;
+        }
         decide(change.tenantId(), change.personId());
     }
 

@@ -30,7 +30,11 @@ final class ReadinessScenarios {
 
     static final int SUBMIT_STATEMENTS = 4;
 
-    static final int ENDORSE_STATEMENTS = 8;
+    /** Endorsing, with readiness decided again. */
+    static final int ENDORSE_STATEMENTS = 9;
+
+    /** Endorsing an item only for competencies already met, which cannot move readiness (nothing decided again). */
+    static final int ENDORSE_UNMOVED_STATEMENTS = 5;
 
     /** The open-loop arrival rates of the dashboard (the issue's, and one this machine sustains) and explanation. */
     static final int DASHBOARD_RATE = 200;

@@ -66,15 +66,22 @@ class ReadinessStatementsIntegrationTest extends IntegrationTest {
             counted.putAll(counts);
         }
 
+        // Endorsing costs one of two fixed counts: readiness decided again, or not when the item is only for
+        // competencies already met (UnmovedReadinessIntegrationTest shows both on the same person).
         assertThat(counted)
                 .as("update ReadinessScenarios' constants to the counted statements")
-                .containsExactly(
-                        Map.entry("logEvidence, 5 people", ReadinessScenarios.LOG_STATEMENTS),
-                        Map.entry("submitEvidence, 5 people", ReadinessScenarios.SUBMIT_STATEMENTS),
-                        Map.entry("endorseEvidence, 5 people", ReadinessScenarios.ENDORSE_STATEMENTS),
-                        Map.entry("logEvidence, 50 people", ReadinessScenarios.LOG_STATEMENTS),
-                        Map.entry("submitEvidence, 50 people", ReadinessScenarios.SUBMIT_STATEMENTS),
-                        Map.entry("endorseEvidence, 50 people", ReadinessScenarios.ENDORSE_STATEMENTS));
+                .hasSize(6)
+                .containsEntry("logEvidence, 5 people", ReadinessScenarios.LOG_STATEMENTS)
+                .containsEntry("submitEvidence, 5 people", ReadinessScenarios.SUBMIT_STATEMENTS)
+                .containsEntry("logEvidence, 50 people", ReadinessScenarios.LOG_STATEMENTS)
+                .containsEntry("submitEvidence, 50 people", ReadinessScenarios.SUBMIT_STATEMENTS)
+                .hasEntrySatisfying("endorseEvidence, 5 people", this::isAnEndorsementsCount)
+                .hasEntrySatisfying("endorseEvidence, 50 people", this::isAnEndorsementsCount);
+    }
+
+    private void isAnEndorsementsCount(int statements) {
+        assertThat(statements)
+                .isIn(ReadinessScenarios.ENDORSE_STATEMENTS, ReadinessScenarios.ENDORSE_UNMOVED_STATEMENTS);
     }
 
     /** Sends the request once (checking its data), then counts the statements of a repeat. */

@@ -90,6 +90,12 @@ public abstract class ReadinessTestBase extends IntegrationTest {
     protected String endorse(String authorToken, String reviewerToken, String key, String kind, LocalDate on) {
         String item = log(authorToken, key, kind, on);
         submit(authorToken, item);
+        endorseSubmitted(reviewerToken, item);
+        return item;
+    }
+
+    /** The reviewer endorses an item submitted for review (version 2). */
+    protected void endorseSubmitted(String reviewerToken, String item) {
         graphQl(reviewerToken)
                 .document("mutation($id: ID!) { endorseEvidence(input: {id: $id, expectedVersion: 2}) { evidence {"
                         + " status } } }")
@@ -98,7 +104,6 @@ public abstract class ReadinessTestBase extends IntegrationTest {
                 .path("endorseEvidence.evidence.status")
                 .entity(String.class)
                 .isEqualTo("ENDORSED");
-        return item;
     }
 
     /** Logs one item on a competency (a draft, version 1); its id. */
