@@ -7,15 +7,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.trellis.api.shared.CallerScope;
 import org.trellis.graphql.GlobalId;
 
 /**
@@ -29,9 +26,6 @@ class ReadinessSummaryIntegrationTest extends ReadinessTestBase {
 
     @Autowired
     private DSLContext db;
-
-    @Autowired
-    private TransactionTemplate transactions;
 
     @Autowired
     private ReadinessSummaries summaries;
@@ -177,9 +171,5 @@ class ReadinessSummaryIntegrationTest extends ReadinessTestBase {
 
     private UUID eveId() {
         return GlobalId.decode(eve).orElseThrow().id();
-    }
-
-    private <T> T inTenant(Supplier<T> work) {
-        return CallerScope.inTenant(tenant.uuid(), () -> transactions.execute(status -> work.get()));
     }
 }

@@ -4,6 +4,10 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.trellis.api.shared.CallerScope;
 import org.trellis.api.support.IntegrationTest;
 
 /**
@@ -11,6 +15,9 @@ import org.trellis.api.support.IntegrationTest;
  * and endorse evidence through the API, and read readiness back.
  */
 public abstract class ReadinessTestBase extends IntegrationTest {
+
+    @Autowired
+    private TransactionTemplate transactions;
 
     protected TestTenant tenant;
     protected String admin;
@@ -23,6 +30,11 @@ public abstract class ReadinessTestBase extends IntegrationTest {
         version = seniorRoleTemplate(admin);
         competencyIds.clear();
         competencyIds.putAll(competencies(admin, version));
+    }
+
+    /** Runs {@code work} in a transaction scoped to the tenant, as a request's would be. */
+    protected <T> T inTenant(Supplier<T> work) {
+        return CallerScope.inTenant(tenant.uuid(), () -> transactions.execute(status -> work.get()));
     }
 
     protected String token(String subject) {

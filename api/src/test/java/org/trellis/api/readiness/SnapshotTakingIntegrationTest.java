@@ -7,14 +7,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.trellis.api.shared.CallerScope;
 import org.trellis.graphql.GlobalId;
 
 /**
@@ -29,9 +26,6 @@ class SnapshotTakingIntegrationTest extends ReadinessTestBase {
 
     @Autowired
     private ReadinessService readiness;
-
-    @Autowired
-    private TransactionTemplate transactions;
 
     @Autowired
     private DSLContext db;
@@ -125,9 +119,5 @@ class SnapshotTakingIntegrationTest extends ReadinessTestBase {
                 r.readyToday(),
                 cells,
                 r.validUntil());
-    }
-
-    private <T> T inTenant(Supplier<T> work) {
-        return CallerScope.inTenant(tenant.uuid(), () -> transactions.execute(status -> work.get()));
     }
 }

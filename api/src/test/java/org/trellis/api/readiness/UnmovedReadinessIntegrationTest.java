@@ -6,13 +6,10 @@ import static org.trellis.persistence.jooq.Tables.READINESS_SUMMARY;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.trellis.api.shared.CallerScope;
 import org.trellis.graphql.GlobalId;
 
 /**
@@ -27,9 +24,6 @@ class UnmovedReadinessIntegrationTest extends ReadinessTestBase {
 
     @Autowired
     private ReadinessService readiness;
-
-    @Autowired
-    private TransactionTemplate transactions;
 
     @Autowired
     private DSLContext db;
@@ -128,9 +122,5 @@ class UnmovedReadinessIntegrationTest extends ReadinessTestBase {
                 .from(READINESS_SUMMARY)
                 .where(READINESS_SUMMARY.PERSON_ID.eq(eveId))
                 .fetchOne(ReadinessSummaries::toSummary));
-    }
-
-    private <T> T inTenant(Supplier<T> work) {
-        return CallerScope.inTenant(tenant.uuid(), () -> transactions.execute(status -> work.get()));
     }
 }
