@@ -72,15 +72,19 @@ class People {
     static final Field<UUID> CHAIN_ID = field(name("chain", "id"), UUID.class);
     private static final Field<Integer> CHAIN_DEPTH = field(name("chain", "depth"), Integer.class);
 
+    // Aliased, so that a personId of another statement's own person table is never taken for this one's; built once
+    // (jOOQ's tables are immutable), as building an alias copies every field of the table.
+    private static final org.trellis.persistence.jooq.tables.Person CHAIN_START = PERSON.as("chain_start");
+    private static final org.trellis.persistence.jooq.tables.Person CHAIN_NEXT = PERSON.as("chain_next");
+
     /**
      * The managers of the person in {@code personId}, walking up the line ({@code chain(id, depth)}, nearest at depth
      * 1; at most 50 levels, and a loop, which updates refuse, stops at its first repeat): the work is bounded by the
      * line's depth, not by how many people anyone manages. {@code personId} may be another statement's column.
      */
     static CommonTableExpression<Record2<UUID, Integer>> managersOf(Field<UUID> personId) {
-        // Aliased, so that a personId of another statement's own person table is never taken for this one's.
-        var first = PERSON.as("chain_start");
-        var next = PERSON.as("chain_next");
+        var first = CHAIN_START;
+        var next = CHAIN_NEXT;
         return name("chain")
                 .fields("id", "depth")
                 .as(select(first.MANAGER_ID, DSL.inline(1))
