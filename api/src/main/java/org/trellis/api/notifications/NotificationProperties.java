@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize deliveries one relay claims from one tenant per pass
  * @param tenantsPerPass tenants with due deliveries one pass serves
  * @param pollInterval the wait between two passes of a relay
+ * @param wakeGap the least time between two passes an instance runs because the outbox announced events
  * @param relayEnabled whether this instance runs the relay on a schedule
  * @param disableOnGone whether a 410 Gone disables the subscription at once
  * @param retention how long finished (delivered or failed) deliveries are kept in the delivery log
@@ -35,6 +36,7 @@ record NotificationProperties(
         @DefaultValue("20") int batchSize,
         @DefaultValue("20") int tenantsPerPass,
         @DefaultValue("2s") Duration pollInterval,
+        @DefaultValue("100ms") Duration wakeGap,
         @DefaultValue("true") boolean relayEnabled,
         @DefaultValue("true") boolean disableOnGone,
         @DefaultValue("30d") Duration retention) {}

@@ -52,11 +52,15 @@ final class Relay implements AutoCloseable {
                 log.warn("Outbound webhook relay failed for tenant {}: {}", tenant, e.toString());
             }
         }
+        return recorded;
+    }
+
+    /** Reads the pending deliveries across tenants into the backlog gauges. */
+    void measureBacklog() {
         if (!stopped) {
             parts.metrics()
                     .backlog(parts.transactions().execute(status -> parts.due().backlog()));
         }
-        return recorded;
     }
 
     /** Stops at once, as if the process died: attempts in flight are abandoned and nothing more is recorded. */

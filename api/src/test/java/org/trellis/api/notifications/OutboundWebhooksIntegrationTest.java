@@ -103,8 +103,8 @@ class OutboundWebhooksIntegrationTest extends IntegrationTest {
         subscribe(receiver.url(), "PERSON_PROVISIONED");
         java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
         // The schedule's poll never fires here (it is not a bean): only the channel's announcement can start a pass.
-        try (NotificationConfiguration.RelaySchedule schedule =
-                new NotificationConfiguration.RelaySchedule(relay(Duration.ofMinutes(1)))) {
+        try (NotificationConfiguration.RelaySchedule schedule = new NotificationConfiguration.RelaySchedule(
+                relay(Duration.ofMinutes(1)), properties(Duration.ofMinutes(1)))) {
             context.addApplicationListener(org.springframework.context.ApplicationListener.forPayload(
                     (org.trellis.api.outbox.OutboxAnnounced announced) -> {
                         if (open.get() && announced.tenantId().equals(tenant.uuid())) {
@@ -402,7 +402,17 @@ class OutboundWebhooksIntegrationTest extends IntegrationTest {
     }
 
     private Relay relay(Duration lease, boolean allowLocal, NameResolver names) {
-        NotificationProperties properties = new NotificationProperties(
+        OutboundHttp http = new OutboundHttp(
+                new OutboundHttp.Limits(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(32), 200),
+                allowLocal,
+                names);
+        Relay relay = new Relay(parts, new DeliverySender(http, vault), properties(lease));
+        relays.add(relay);
+        return relay;
+    }
+
+    private static NotificationProperties properties(Duration lease) {
+        return new NotificationProperties(
                 Duration.ofHours(72),
                 Duration.ofSeconds(10),
                 Duration.ofHours(1),
@@ -413,16 +423,10 @@ class OutboundWebhooksIntegrationTest extends IntegrationTest {
                 20,
                 200,
                 Duration.ofSeconds(2),
+                Duration.ofMillis(100),
                 false,
                 true,
                 Duration.ofDays(30));
-        OutboundHttp http = new OutboundHttp(
-                new OutboundHttp.Limits(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(32), 200),
-                allowLocal,
-                names);
-        Relay relay = new Relay(parts, new DeliverySender(http, vault), properties);
-        relays.add(relay);
-        return relay;
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
