@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -36,8 +37,17 @@ public final class WritesAtCommit implements TransactionSynchronization {
      * The current transaction's rows of {@code owner}, to add to; {@code insert} turns them into one insert when the
      * transaction commits (only if any were added). Requires an active transaction.
      */
-    @SuppressWarnings("unchecked")
     public static <T> List<T> rows(DSLContext db, Object owner, Function<List<T>, Query> insert) {
+        return rows(db, owner, insert, sent -> {});
+    }
+
+    /**
+     * As {@link #rows(DSLContext, Object, Function)}; once the transaction has committed, {@code committed} is given
+     * every row of {@code owner} it wrote, in order (on the committing thread: it must return quickly and not throw).
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> List<T> rows(
+            DSLContext db, Object owner, Function<List<T>, Query> insert, Consumer<List<T>> committed) {
         WritesAtCommit writes = current().orElseGet(() -> {
             WritesAtCommit registered = new WritesAtCommit(db);
             TransactionSynchronizationManager.registerSynchronization(registered);
@@ -46,7 +56,9 @@ public final class WritesAtCommit implements TransactionSynchronization {
         if (writes.committing) {
             throw new IllegalStateException("Rows gathered after the transaction began to commit would be lost");
         }
-        return ((Rows<T>) writes.owners.computeIfAbsent(owner, key -> new Rows<>(new ArrayList<>(), insert))).rows();
+        return ((Rows<T>) writes.owners.computeIfAbsent(
+                        owner, key -> new Rows<>(new ArrayList<>(), new ArrayList<>(), insert, committed)))
+                .rows();
     }
 
     /**
@@ -61,6 +73,11 @@ public final class WritesAtCommit implements TransactionSynchronization {
     public void beforeCommit(boolean readOnly) {
         committing = true;
         send();
+    }
+
+    @Override
+    public void afterCommit() {
+        owners.values().forEach(Rows::committed);
     }
 
     private static Optional<WritesAtCommit> current() {
@@ -83,13 +100,24 @@ public final class WritesAtCommit implements TransactionSynchronization {
                     .collect(Collectors.joining(", "));
             db.execute("WITH " + with + " SELECT 1", inserts.toArray(Query[]::new));
         }
-        owners.values().forEach(rows -> rows.rows().clear());
+        owners.values().forEach(Rows::markSent);
     }
 
-    private record Rows<T>(List<T> rows, Function<List<T>, Query> render) {
+    private record Rows<T>(List<T> rows, List<T> sent, Function<List<T>, Query> render, Consumer<List<T>> onCommit) {
 
         Query insert() {
             return render.apply(rows);
+        }
+
+        void markSent() {
+            sent.addAll(rows);
+            rows.clear();
+        }
+
+        void committed() {
+            if (!sent.isEmpty()) {
+                onCommit.accept(List.copyOf(sent));
+            }
         }
     }
 }

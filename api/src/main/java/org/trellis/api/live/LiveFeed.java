@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.trellis.api.outbox.Outbox;
@@ -31,7 +30,6 @@ class LiveFeed {
     private final Outbox outbox;
     private final Map<UUID, Sinks.Many<OutboxEvent>> sinks = new ConcurrentHashMap<>();
     private final Map<UUID, Long> lastSeq = new ConcurrentHashMap<>();
-    private final AtomicLong globalSeq = new AtomicLong();
     private final Cache<UUID, Boolean> emitted =
             Caffeine.newBuilder().maximumSize(10_000).build();
 
@@ -39,23 +37,27 @@ class LiveFeed {
         this.outbox = outbox;
     }
 
-    /** The tenant's events from now on, as they commit. */
+    /**
+     * The tenant's events from now on, as they commit. The first subscriber of a tenant on this instance notes the
+     * tenant's last {@code seq}, from where a catch-up would start.
+     */
     Flux<OutboxEvent> events(UUID tenantId) {
-        return Flux.defer(() -> sink(tenantId).asFlux());
+        return Flux.defer(() -> {
+            lastSeq.computeIfAbsent(tenantId, t -> CallerScope.inTenant(t, outbox::lastSeq));
+            return sink(tenantId).asFlux();
+        });
     }
 
     /** Announced events of one tenant, in the order announced. */
     @EventListener
     void announced(OutboxAnnounced announced) {
         UUID tenantId = announced.tenantId();
-        announced.events().forEach(event -> seen(tenantId, event.seq()));
         if (!watched(tenantId)) {
             return;
         }
-        List<UUID> ids = announced.events().stream()
-                .map(OutboxAnnounced.Announcement::id)
-                .toList();
-        emit(tenantId, CallerScope.inTenant(tenantId, () -> outbox.findAll(ids)));
+        List<OutboxEvent> events = CallerScope.inTenant(tenantId, () -> outbox.findAll(announced.ids()));
+        events.forEach(event -> seen(tenantId, event.seq()));
+        emit(tenantId, events);
     }
 
     @EventListener(OutboxListening.class)
@@ -64,15 +66,16 @@ class LiveFeed {
     }
 
     /**
-     * After the listener (re)connected: every watched tenant's events after the last one seen (or, for a tenant
-     * not seen yet, after the last one seen of any tenant: {@code seq} is one sequence for all tenants).
+     * After the listener (re)connected: every watched tenant's events after the last one seen (or noted when the
+     * tenant's first subscriber came).
      */
     void catchUp() {
         for (UUID tenantId : List.copyOf(sinks.keySet())) {
-            if (!watched(tenantId)) {
+            Long last = lastSeq.get(tenantId);
+            if (!watched(tenantId) || last == null) {
                 continue;
             }
-            long from = lastSeq.getOrDefault(tenantId, globalSeq.get());
+            long from = last;
             List<OutboxEvent> page;
             do {
                 long after = from;
@@ -102,7 +105,6 @@ class LiveFeed {
 
     private void seen(UUID tenantId, long seq) {
         lastSeq.merge(tenantId, seq, Math::max);
-        globalSeq.accumulateAndGet(seq, Math::max);
     }
 
     private Sinks.Many<OutboxEvent> sink(UUID tenantId) {

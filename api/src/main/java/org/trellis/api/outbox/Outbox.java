@@ -11,6 +11,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -32,24 +33,35 @@ public class Outbox {
 
     private final DSLContext db;
     private final JsonMapper json;
+    private final OutboxAnnouncer announcer;
 
-    Outbox(DSLContext db, JsonMapper json) {
+    Outbox(DSLContext db, JsonMapper json, OutboxAnnouncer announcer) {
         this.db = db;
         this.json = json;
+        this.announcer = announcer;
     }
 
     /**
      * Stores the event with the transaction: events published while it runs are inserted together, in the order
      * published, as it commits ({@link WritesAtCommit}: a failed insert fails the commit, so the change and its events
-     * still commit or roll back together).
+     * still commit or roll back together), and announced once it has committed ({@link OutboxAnnouncer}).
      */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void store(DomainEvent event) {
-        WritesAtCommit.rows(db, this, this::insert).add(event);
+        WritesAtCommit.rows(db, this, this::insert, this::committed).add(new Stored(UUID.randomUUID(), event));
     }
 
-    private Query insert(List<DomainEvent> events) {
+    /** An event with the id it is stored under. */
+    private record Stored(UUID id, DomainEvent event) {}
+
+    private void committed(List<Stored> stored) {
+        announcer.announce(stored.stream()
+                .map(s -> new OutboxAnnouncer.Announced(s.event().tenantId(), s.id()))
+                .toList());
+    }
+
+    private Query insert(List<Stored> events) {
         var insert = db.insertInto(
                 OUTBOX_EVENT,
                 OUTBOX_EVENT.TENANT_ID,
@@ -58,10 +70,11 @@ public class Outbox {
                 OUTBOX_EVENT.SUBJECT_ID,
                 OUTBOX_EVENT.PERSON_ID,
                 OUTBOX_EVENT.DATA);
-        for (DomainEvent event : events) {
+        for (Stored stored : events) {
+            DomainEvent event = stored.event();
             insert = insert.values(
                     event.tenantId(),
-                    UUID.randomUUID(),
+                    stored.id(),
                     event.type().wireName(),
                     event.subjectId(),
                     event.personId(),
@@ -77,6 +90,13 @@ public class Outbox {
                 .where(OUTBOX_EVENT.ID.in(ids))
                 .orderBy(OUTBOX_EVENT.SEQ)
                 .fetch(this::toEvent);
+    }
+
+    /** The {@code seq} of the tenant's newest event (0 when it has none). */
+    @Transactional(readOnly = true)
+    public long lastSeq() {
+        Long last = db.select(DSL.max(OUTBOX_EVENT.SEQ)).from(OUTBOX_EVENT).fetchOne(0, Long.class);
+        return last == null ? 0 : last;
     }
 
     /** Up to {@code limit} events after {@code seq}, in order. */

@@ -5,14 +5,12 @@ import java.util.UUID;
 
 /**
  * Published on this instance, on the outbox listener's thread, when events of a tenant were announced on
- * {@code trellis_outbox} (they committed, on any instance), in the order announced. Listeners must return quickly.
+ * {@code trellis_outbox} (they committed, on any instance), by id, in the order announced. Listeners must return
+ * quickly.
  */
-public record OutboxAnnounced(UUID tenantId, List<Announcement> events) {
+public record OutboxAnnounced(UUID tenantId, List<UUID> ids) {
 
     public OutboxAnnounced {
-        events = List.copyOf(events);
+        ids = List.copyOf(ids);
     }
-
-    /** One announced event: its id and its place in the order of the outbox. */
-    public record Announcement(UUID id, long seq) {}
 }

@@ -13,12 +13,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.trellis.persistence.ChannelListener;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Listens on {@code trellis_outbox} over one dedicated connection (not from the pool, as the runtime role) and
- * publishes what it hears on this instance: {@link OutboxAnnounced} per tenant for announced events, and
+ * Listens on {@code trellis_outbox} (where {@link OutboxAnnouncer}s name committed events) over one dedicated
+ * connection (not from the pool, as the runtime role) and publishes what it hears on this instance: {@link OutboxAnnounced} per tenant for announced events, and
  * {@link OutboxListening} whenever it listens (again), so consumers (live subscriptions, the outbound relay) catch up
  * with what committed while it was away. It reconnects with a backoff of 1 s doubling to 30 s.
  */
@@ -32,12 +30,10 @@ public class OutboxListener implements SmartLifecycle, ChannelListener.Handler {
     private static final Logger log = LoggerFactory.getLogger(OutboxListener.class);
 
     private final ApplicationEventPublisher events;
-    private final JsonMapper json;
     private final ChannelListener listener;
 
-    OutboxListener(ApplicationEventPublisher events, JsonMapper json, Environment environment) {
+    OutboxListener(ApplicationEventPublisher events, Environment environment) {
         this.events = events;
-        this.json = json;
         this.listener = new ChannelListener(
                 CHANNEL,
                 new ChannelListener.Connect(
@@ -71,23 +67,26 @@ public class OutboxListener implements SmartLifecycle, ChannelListener.Handler {
         events.publishEvent(new OutboxListening());
     }
 
+    /** Each payload is a tenant's id and its events' ids, separated by spaces ({@link OutboxAnnouncer}). */
     @Override
     public void notified(List<String> payloads) {
-        Map<UUID, List<OutboxAnnounced.Announcement>> byTenant = new LinkedHashMap<>();
+        Map<UUID, List<UUID>> byTenant = new LinkedHashMap<>();
         for (String payload : payloads) {
             try {
-                JsonNode node = json.readTree(payload);
-                byTenant.computeIfAbsent(UUID.fromString(node.get("tenantId").asString()), t -> new ArrayList<>())
-                        .add(new OutboxAnnounced.Announcement(
-                                UUID.fromString(node.get("id").asString()),
-                                node.get("seq").asLong()));
+                String[] parts = payload.split(" ");
+                List<UUID> ids = new ArrayList<>(parts.length - 1);
+                for (int i = 1; i < parts.length; i++) {
+                    ids.add(UUID.fromString(parts[i]));
+                }
+                byTenant.computeIfAbsent(UUID.fromString(parts[0]), t -> new ArrayList<>())
+                        .addAll(ids);
             } catch (RuntimeException e) {
                 log.warn("Ignored an outbox notification that is not ours to read.");
             }
         }
-        byTenant.forEach((tenantId, announced) -> {
+        byTenant.forEach((tenantId, ids) -> {
             try {
-                events.publishEvent(new OutboxAnnounced(tenantId, announced));
+                events.publishEvent(new OutboxAnnounced(tenantId, ids));
             } catch (RuntimeException e) {
                 log.warn("Handling one tenant's announced outbox events failed: {}", e.getMessage());
             }

@@ -8,8 +8,9 @@ import java.util.UUID;
 import org.trellis.api.support.TestDatabase;
 
 /**
- * Commits outbox rows as the runtime role on a connection of its own, in the tenant's scope: no application code
- * runs, so whatever a subscriber receives came through the {@code trellis_outbox} notification.
+ * Commits outbox rows as the runtime role on a connection of its own, in the tenant's scope, and then announces them
+ * on {@code trellis_outbox} as another instance's announcer would: no application code runs here, so whatever a
+ * subscriber receives came through the notification.
  */
 final class OutboxRows {
 
@@ -35,6 +36,11 @@ final class OutboxRows {
                 insert.setObject(5, person);
                 insert.setString(6, data);
                 insert.executeUpdate();
+            }
+            connection.commit();
+            try (PreparedStatement announce = connection.prepareStatement("select pg_notify('trellis_outbox', ?)")) {
+                announce.setString(1, tenant + " " + id);
+                announce.execute();
             }
             connection.commit();
         }

@@ -24,11 +24,16 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
  * where the last GraphQL request started executing, after its caller was signed in, so tests can count the
  * execution's statements apart from the sign-in's. Rate-limit charges are counted apart, in {@link
  * #rateLimitCharges()}, and in none of the other counts: a limited caller's request sends one only when its leases
- * are spent or ended, so whether a request sends one depends on the requests before it, not on what it asks.
+ * are spent or ended, so whether a request sends one depends on the requests before it, not on what it asks. The
+ * outbox announcer's notifications are counted apart too, in {@link #announcements()}: its own thread sends them
+ * after writes commit, so they would land in whichever count they overlap.
  */
 public final class SqlStatementCounter {
 
     private static final String SCOPE = "select set_config('trellis.tenant_id'";
+    /** The outbox announcer's notifications: sent by its own thread once a write has committed. */
+    private static final String ANNOUNCEMENT = "select pg_notify('trellis_outbox'";
+
     private static final String RATE_LIMIT_CHARGE =
             "select kind, allowed, level, capacity, restore_rate, leased from rate_limit_take(";
 
@@ -42,6 +47,7 @@ public final class SqlStatementCounter {
 
     private volatile int executionStart;
     private final AtomicInteger charges = new AtomicInteger();
+    private final AtomicInteger announcements = new AtomicInteger();
 
     public synchronized void reset() {
         statements.set(0);
@@ -49,6 +55,12 @@ public final class SqlStatementCounter {
         sql.clear();
         executionStart = 0;
         charges.set(0);
+        announcements.set(0);
+    }
+
+    /** Outbox announcements sent since the last reset (each names the events of one or more commits). */
+    public int announcements() {
+        return announcements.get();
     }
 
     /** Rate-limit charges since the last reset (at most one a request). */
@@ -94,6 +106,10 @@ public final class SqlStatementCounter {
     private synchronized void record(String statement) {
         if (statement.startsWith(RATE_LIMIT_CHARGE)) {
             charges.incrementAndGet();
+            return;
+        }
+        if (statement.startsWith(ANNOUNCEMENT)) {
+            announcements.incrementAndGet();
             return;
         }
         sql.add(statement);
