@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes one audit entry per change, with the caller's transaction: the entries are inserted as it commits, in the
  * statement that also stores its outbox events ({@link WritesAtCommit}), so the change and its record commit or roll
- * back together. Entries are append-only (the runtime role cannot update or delete them).
+ * back together, and logged once it has committed. Entries are append-only (the runtime role cannot update or delete
+ * them).
  */
 @Component
 public class AuditTrail {
@@ -45,7 +46,7 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(
             Actor actor, UUID tenantId, String action, String targetType, Object targetId, Map<String, ?> summary) {
-        WritesAtCommit.rows(db, this, this::insert)
+        WritesAtCommit.rows(db, this, this::insert, AuditTrail::logCommitted)
                 .add(new Entry(
                         tenantId,
                         actor.kind().name(),
@@ -55,7 +56,13 @@ public class AuditTrail {
                         targetId.toString(),
                         JSONB.valueOf(json.writeValueAsString(summary)),
                         MDC.get("correlationId")));
-        log.info("audit action={} target={}:{} actor={}", action, targetType, targetId, actorId(actor));
+    }
+
+    /** One log line per entry, once the change committed (a change rolled back is not in the log either). */
+    private static void logCommitted(List<Entry> entries) {
+        for (Entry e : entries) {
+            log.info("audit action={} target={}:{} actor={}", e.action(), e.targetType(), e.targetRef(), e.actorRef());
+        }
     }
 
     /** The transaction's entries, in the order recorded, as one insert. */

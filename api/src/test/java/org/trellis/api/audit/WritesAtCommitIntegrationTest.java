@@ -12,7 +12,10 @@ import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -28,7 +31,8 @@ import org.trellis.persistence.WritesAtCommit;
 /**
  * Audit entries and outbox events are sent as the transaction commits, together in one statement: not before it,
  * not at all when it rolls back, early when a statement of the transaction needs them ({@link
- * WritesAtCommit#sendNow}), and never silently dropped when recorded once the commit has begun.
+ * WritesAtCommit#sendNow}), never silently dropped when recorded once the commit has begun, and audit entries are
+ * logged only once committed.
  */
 class WritesAtCommitIntegrationTest extends IntegrationTest {
 
@@ -120,6 +124,30 @@ class WritesAtCommitIntegrationTest extends IntegrationTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("would be lost");
         assertThat(inTenant(() -> entries())).isZero();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void eachEntryIsLoggedOnceItsChangeCommittedAndNeverForOneRolledBack(CapturedOutput output) {
+        UUID subject = UUID.randomUUID();
+        CallerScope.inTenant(
+                tenant,
+                () -> transactions.execute(status -> {
+                    audit.record(actor, tenant, action, "Test", subject, Map.of());
+                    status.setRollbackOnly();
+                    return null;
+                }));
+        inTenant(() -> {
+            audit.record(actor, tenant, action, "Test", subject, Map.of("n", 1));
+            WritesAtCommit.sendNow();
+            audit.record(actor, tenant, action, "Test", subject, Map.of("n", 2));
+            assertThat(output.getOut()).as("nothing logged before the commit").doesNotContain(action);
+            return null;
+        });
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("audit action=" + action)))
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains("target=Test:" + subject));
     }
 
     private int entries() {
