@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Tells every instance, on {@code trellis_outbox}, which events committed, once they have: a write hands over the
  * ids of the events it stored when its transaction has committed, and one thread sends whatever was handed over
- * meanwhile as a few notifications, in one statement of its own ({@code pg_notify} over an array). Each notification
+ * within 5 ms of the first as a few notifications, in one statement of its own ({@code pg_notify} over an array). Each notification
  * is one tenant's id followed by up to {@value #IDS_PER_NOTIFICATION} event ids, separated by spaces.
  *
  * <p>Writes send no {@code NOTIFY} themselves: PostgreSQL serialises the commits of transactions that notify, WAL
@@ -38,6 +38,9 @@ public class OutboxAnnouncer implements SmartLifecycle {
     static final int QUEUED = 100_000;
 
     private static final int PER_STATEMENT = 5_000;
+    /** How long the first event waits for others, so that a busy instance sends a statement per few commits. */
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
     private static final Logger log = LoggerFactory.getLogger(OutboxAnnouncer.class);
 
     private final DSLContext db;
@@ -122,7 +125,7 @@ public class OutboxAnnouncer implements SmartLifecycle {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, PER_STATEMENT - 1);
+                gather(batch, System.nanoTime() + LINGER_NANOS);
                 send(payloads(batch));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -132,6 +135,20 @@ public class OutboxAnnouncer implements SmartLifecycle {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /** Adds to the batch what is queued, and what comes until {@code deadline}, up to one statement's worth. */
+    private void gather(List<Announced> batch, long deadline) throws InterruptedException {
+        queue.drainTo(batch, PER_STATEMENT - batch.size());
+        long left;
+        while (batch.size() < PER_STATEMENT && (left = deadline - System.nanoTime()) > 0) {
+            Announced next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, PER_STATEMENT - batch.size());
         }
     }
 
