@@ -40,8 +40,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RequestLimitsInstrumentation extends SimplePerformantInstrumentation {
 
+    /** Measurements remembered (each a few numbers): as many as parsed documents are ({@link DocumentCache}). */
+    private static final long MEASUREMENTS = 10_000;
+
     private final RequestLimits limits;
     private final CostBudget budget;
+    private final MeasuredCosts costs;
 
     public RequestLimitsInstrumentation(RequestLimits limits) {
         this(limits, CostBudget.UNLIMITED);
@@ -50,6 +54,7 @@ public final class RequestLimitsInstrumentation extends SimplePerformantInstrume
     public RequestLimitsInstrumentation(RequestLimits limits, CostBudget budget) {
         this.limits = limits;
         this.budget = budget;
+        this.costs = new MeasuredCosts(limits, MEASUREMENTS);
     }
 
     @Override
@@ -98,12 +103,11 @@ public final class RequestLimitsInstrumentation extends SimplePerformantInstrume
     public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext context = parameters.getExecutionContext();
-        QueryCost.Measurement measurement = QueryCost.measure(
+        QueryCost.Measurement measurement = costs.measure(
                 context.getGraphQLSchema(),
                 context.getDocument(),
                 context.getOperationDefinition().getName(),
-                context.getCoercedVariables(),
-                limits);
+                context.getCoercedVariables());
         List<GraphQLError> errors = violations(measurement);
         if (!errors.isEmpty()) {
             chargeRefused(parameters.getExecutionContext().getExecutionInput().getQuery());
