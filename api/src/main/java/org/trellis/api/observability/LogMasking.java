@@ -24,15 +24,52 @@ public final class LogMasking implements StructuredLoggingJsonMembersCustomizer<
         members.applyingValueProcessor(JsonWriter.ValueProcessor.of(String.class, LogMasking::mask));
     }
 
+    /**
+     * The value with every credential-shaped part masked. Each pattern runs only when the value holds the literal
+     * text any match of it must contain ({@code eyJ}; {@code bearer}; {@code token=}, {@code secret=} or {@code
+     * password=}; {@code scim_} or {@code whsec_}), so an ordinary line (most carry dots, underscores or {@code =})
+     * costs a few scans, not four regular expressions.
+     */
     static String mask(String value) {
-        if (value.indexOf('.') < 0 && value.indexOf('_') < 0 && value.indexOf('=') < 0) {
-            return value; // neither a token nor an issued secret: the common case stays cheap
+        String masked = value;
+        if (masked.contains("eyJ")) {
+            masked = JWT.matcher(masked).replaceAll("[masked jwt]");
         }
+        if (containsIgnoringCase(masked, "bearer")) {
+            masked = BEARER.matcher(masked).replaceAll("$1[masked]");
+        }
+        if (masked.indexOf('=') >= 0
+                && (containsIgnoringCase(masked, "token=")
+                        || containsIgnoringCase(masked, "secret=")
+                        || containsIgnoringCase(masked, "password="))) {
+            masked = QUERY_SECRET.matcher(masked).replaceAll("$1=[masked]");
+        }
+        if (masked.contains("scim_") || masked.contains("whsec_")) {
+            masked = maskIssued(masked);
+        }
+        return masked;
+    }
+
+    /** Every pattern, unconditionally: what {@link #mask} must always equal. */
+    static String maskEveryPattern(String value) {
         String masked = JWT.matcher(value).replaceAll("[masked jwt]");
         masked = BEARER.matcher(masked).replaceAll("$1[masked]");
         masked = QUERY_SECRET.matcher(masked).replaceAll("$1=[masked]");
+        return maskIssued(masked);
+    }
+
+    private static String maskIssued(String value) {
         return ISSUED_SECRET
-                .matcher(masked)
+                .matcher(value)
                 .replaceAll(match -> match.group(1).startsWith("scim") ? "scim_[masked]" : "whsec_[masked]");
+    }
+
+    private static boolean containsIgnoringCase(String value, String lowerCaseAscii) {
+        for (int i = 0, last = value.length() - lowerCaseAscii.length(); i <= last; i++) {
+            if (value.regionMatches(true, i, lowerCaseAscii, 0, lowerCaseAscii.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
