@@ -43,7 +43,9 @@ class LiveFeed {
      */
     Flux<OutboxEvent> events(UUID tenantId) {
         return Flux.defer(() -> {
-            lastSeq.computeIfAbsent(tenantId, t -> CallerScope.inTenant(t, outbox::lastSeq));
+            if (!lastSeq.containsKey(tenantId)) { // read outside the map's lock: it is a database call
+                lastSeq.putIfAbsent(tenantId, CallerScope.inTenant(tenantId, outbox::lastSeq));
+            }
             return sink(tenantId).asFlux();
         });
     }
