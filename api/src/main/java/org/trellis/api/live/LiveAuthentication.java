@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
 import org.trellis.api.shared.ActorAuthentication;
 import org.trellis.api.shared.PrincipalChanges.PrincipalsChanged;
 import org.trellis.api.shared.UnauthenticatedException;
@@ -65,12 +66,14 @@ class LiveAuthentication implements WebSocketGraphQlInterceptor {
                 .cast(ActorAuthentication.class)
                 .switchIfEmpty(Mono.error(UnauthenticatedException::new))
                 .flatMap(authentication -> {
-                    if (!sessions.authenticated(
+                    CloseStatus refusal = sessions.authenticated(
                             info.getId(),
                             authentication.getPrincipal(),
                             tokenOf(authentication),
-                            expiry(authentication))) {
-                        return Mono.error(new UnauthenticatedException());
+                            expiry(authentication));
+                    if (refusal != null) {
+                        return Mono.<Object>fromRunnable(() -> sessions.refuse(info.getId(), refusal))
+                                .then(Mono.error(new UnauthenticatedException()));
                     }
                     info.getAttributes().put(CALLER, authentication);
                     return Mono.empty();

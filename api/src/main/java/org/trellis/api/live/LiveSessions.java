@@ -100,20 +100,21 @@ class LiveSessions implements SmartLifecycle {
     }
 
     /**
-     * The connection's caller, accepted at connection_init: refused (the connection closed with 4429) beyond the
-     * limits per caller and per tenant; closed with 4401 at {@code expiresAt}.
+     * The connection's caller, accepted at connection_init and closed with 4401 at {@code expiresAt}; or, beyond the
+     * limits per caller and per tenant, the status to {@linkplain #refuse refuse} the connection with (4429).
+     *
+     * @return null when accepted
      */
-    synchronized boolean authenticated(
+    synchronized @Nullable CloseStatus authenticated(
             String sessionId, Actor actor, @Nullable String token, @Nullable Instant expiresAt) {
         Connection connection = connections.get(sessionId);
         if (connection == null) {
-            return false;
+            return CloseStatus.GOING_AWAY; // closed meanwhile
         }
         long sameActor = count(actor, true);
         long sameTenant = count(actor, false);
         if (sameActor >= limits.maxConnectionsPerActor() || sameTenant >= limits.maxConnectionsPerTenant()) {
-            close(connection.session, TOO_MANY_CONNECTIONS);
-            return false;
+            return TOO_MANY_CONNECTIONS;
         }
         connection.actor = actor;
         connection.token = token;
@@ -122,7 +123,24 @@ class LiveSessions implements SmartLifecycle {
             connection.expiry =
                     expiries.schedule(() -> close(connection.session, TOKEN_EXPIRED), delay, TimeUnit.MILLISECONDS);
         }
-        return true;
+        return null;
+    }
+
+    /**
+     * Closes a connection whose sign-in was refused, and returns once it is closed (at most the close frame's send
+     * timeout), outside this class's lock: the close frame then carries this status, not the 4401 the GraphQL
+     * handler sends for any refused connection_init after.
+     */
+    void refuse(String sessionId, CloseStatus status) {
+        Connection connection = connections.get(sessionId);
+        if (connection == null) {
+            return;
+        }
+        try {
+            close(connection.session, status).join(Duration.ofMillis(CLOSE_SEND_TIMEOUT_MILLIS + 500));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Counts one more subscription on the connection (CONFLICT beyond the limit); run the answer when it ends. */
