@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.shared.Actor;
+import org.trellis.persistence.FixedStatement;
 import org.trellis.persistence.WritesAtCommit;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,10 +33,22 @@ public class AuditTrail {
 
     private final DSLContext db;
     private final JsonMapper json;
+    private final FixedStatement insertEntries;
 
     AuditTrail(DSLContext db, JsonMapper json) {
         this.db = db;
         this.json = json;
+        this.insertEntries = FixedStatement.insertRows(
+                db,
+                AUDIT_EVENT,
+                AUDIT_EVENT.TENANT_ID,
+                AUDIT_EVENT.ACTOR_KIND,
+                AUDIT_EVENT.ACTOR_REF,
+                AUDIT_EVENT.ACTION,
+                AUDIT_EVENT.TARGET_TYPE,
+                AUDIT_EVENT.TARGET_REF,
+                AUDIT_EVENT.SUMMARY,
+                AUDIT_EVENT.CORRELATION_ID);
     }
 
     /**
@@ -67,28 +80,28 @@ public class AuditTrail {
 
     /** The transaction's entries, in the order recorded, as one insert. */
     private Query insert(List<Entry> entries) {
-        var insert = db.insertInto(
-                AUDIT_EVENT,
-                AUDIT_EVENT.TENANT_ID,
-                AUDIT_EVENT.ACTOR_KIND,
-                AUDIT_EVENT.ACTOR_REF,
-                AUDIT_EVENT.ACTION,
-                AUDIT_EVENT.TARGET_TYPE,
-                AUDIT_EVENT.TARGET_REF,
-                AUDIT_EVENT.SUMMARY,
-                AUDIT_EVENT.CORRELATION_ID);
-        for (Entry e : entries) {
-            insert = insert.values(
-                    e.tenantId(),
-                    e.actorKind(),
-                    e.actorRef(),
-                    e.action(),
-                    e.targetType(),
-                    e.targetRef(),
-                    e.summary(),
-                    e.correlationId());
+        int n = entries.size();
+        UUID[] tenants = new UUID[n];
+        String[] actorKinds = new String[n];
+        String[] actorRefs = new String[n];
+        String[] actions = new String[n];
+        String[] targetTypes = new String[n];
+        String[] targetRefs = new String[n];
+        String[] summaries = new String[n];
+        String[] correlationIds = new String[n];
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            tenants[i] = e.tenantId();
+            actorKinds[i] = e.actorKind();
+            actorRefs[i] = e.actorRef();
+            actions[i] = e.action();
+            targetTypes[i] = e.targetType();
+            targetRefs[i] = e.targetRef();
+            summaries[i] = e.summary().data();
+            correlationIds[i] = e.correlationId();
         }
-        return insert;
+        return insertEntries.query(
+                tenants, actorKinds, actorRefs, actions, targetTypes, targetRefs, summaries, correlationIds);
     }
 
     private record Entry(

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertResultStep;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -23,36 +22,33 @@ import org.trellis.api.shared.ConflictException;
 import org.trellis.api.shared.KeysetOrder;
 import org.trellis.api.shared.Paged;
 import org.trellis.graphql.KeysetWindows;
-import org.trellis.persistence.jooq.tables.records.EvidenceRecord;
 
 /** Evidence of the transaction's tenant. Writes check the expected version, so a stale write changes nothing. */
 @Repository
 class Evidences {
 
     private final DSLContext db;
+    private final EvidenceStatements statements;
 
     Evidences(DSLContext db) {
         this.db = db;
+        this.statements = new EvidenceStatements(db);
     }
 
     /** An item, and whether the caller manages its person (decided in the statement that read it). */
     record Sighted(Evidence item, boolean managedByCaller) {}
 
     Optional<Sighted> findById(UUID id, Actor caller) {
-        return sighted(EVIDENCE.ID.eq(id), caller).stream().findFirst();
+        return statements.sighted(id, caller);
     }
 
     List<Sighted> findByIds(Collection<UUID> ids, Actor caller) {
-        return sighted(EVIDENCE.ID.in(ids), caller);
-    }
-
-    private List<Sighted> sighted(Condition which, Actor caller) {
         Field<Boolean> managed =
                 PersonRows.managedByCaller(caller, EVIDENCE.PERSON_ID).as("managed_by_caller");
         return db.select(EVIDENCE.fields())
                 .select(managed)
                 .from(EVIDENCE)
-                .where(which)
+                .where(EVIDENCE.ID.in(ids))
                 .fetch(row -> new Sighted(toEvidence(row), Boolean.TRUE.equals(row.get(managed))));
     }
 
@@ -130,41 +126,7 @@ class Evidences {
      * the statement, when the item is there to be read.
      */
     Optional<Evidence> insert(UUID tenantId, NewEvidence item, boolean onBehalf) {
-        InsertResultStep<EvidenceRecord> insert = inserting(tenantId, item, onBehalf);
-        List<UUID> competencies = item.input().competencyIds();
-        if (competencies.isEmpty()) {
-            return insert.fetchOptional(Evidences::toEvidence);
-        }
-        return db.resultQuery(
-                        "WITH e AS ({0}), l AS (INSERT INTO evidence_competency (tenant_id, evidence_id, competency_id)"
-                                + " SELECT e.tenant_id, e.id, c FROM e, unnest(CAST({1} AS uuid[])) AS c)"
-                                + " SELECT * FROM e",
-                        insert, DSL.val(competencies.toArray(UUID[]::new)))
-                .coerce(EVIDENCE.fields())
-                .fetchOptional(Evidences::toEvidence);
-    }
-
-    private InsertResultStep<EvidenceRecord> inserting(UUID tenantId, NewEvidence item, boolean onBehalf) {
-        EvidenceInput input = item.input();
-        return db.insertInto(EVIDENCE)
-                .set(EVIDENCE.TENANT_ID, tenantId)
-                .set(EVIDENCE.ID, UUID.randomUUID())
-                .set(EVIDENCE.PERSON_ID, item.personId())
-                .set(EVIDENCE.LOGGED_BY, item.loggedBy())
-                .set(EVIDENCE.ON_BEHALF, onBehalf)
-                .set(EVIDENCE.KIND, input.kind().name())
-                .set(EVIDENCE.TITLE, input.title())
-                .set(EVIDENCE.DESCRIPTION, input.description())
-                .set(EVIDENCE.OCCURRED_ON, input.occurredOn())
-                .set(EVIDENCE.LINKS, input.links().toArray(String[]::new))
-                .set(EVIDENCE.IMPACT, input.impact().name())
-                .set(EVIDENCE.SOURCE, item.source().name())
-                .set(EVIDENCE.EXTERNAL_ID, item.externalId())
-                .set(EVIDENCE.STATUS, item.status().name())
-                .onConflict(EVIDENCE.TENANT_ID, EVIDENCE.SOURCE, EVIDENCE.EXTERNAL_ID)
-                .where(EVIDENCE.EXTERNAL_ID.isNotNull())
-                .doNothing()
-                .returning();
+        return statements.insert(tenantId, item, onBehalf);
     }
 
     /** Empty when the version moved on (a concurrent write won). */
@@ -187,19 +149,7 @@ class Evidences {
     /** Empty when the version moved on. */
     Optional<Evidence> transition(
             UUID id, int expectedVersion, Evidence.Status status, @Nullable String comment, @Nullable UUID reviewer) {
-        var update = db.update(EVIDENCE)
-                .set(EVIDENCE.STATUS, status.name())
-                .set(EVIDENCE.VERSION, EVIDENCE.VERSION.plus(1))
-                .set(EVIDENCE.UPDATED_AT, Instant.now());
-        if (reviewer != null) {
-            update = update.set(EVIDENCE.REVIEW_COMMENT, comment)
-                    .set(EVIDENCE.REVIEWED_BY, reviewer)
-                    .set(EVIDENCE.REVIEWED_AT, Instant.now());
-        }
-        return update.where(EVIDENCE.ID.eq(id))
-                .and(EVIDENCE.VERSION.eq(expectedVersion))
-                .returning()
-                .fetchOptional(Evidences::toEvidence);
+        return statements.transition(id, expectedVersion, status, comment, reviewer);
     }
 
     /** A write at a version that moved on: nothing changed. */
@@ -207,7 +157,7 @@ class Evidences {
         return ConflictException.stale("The evidence changed since you read it: reload and try again.");
     }
 
-    private static Evidence toEvidence(Record row) {
+    static Evidence toEvidence(Record row) {
         return new Evidence(
                 row.get(EVIDENCE.ID),
                 row.get(EVIDENCE.PERSON_ID),

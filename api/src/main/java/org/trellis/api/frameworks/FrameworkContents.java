@@ -19,16 +19,25 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import org.trellis.persistence.FixedStatement;
 
 /** Levels, competencies and expectations of the transaction's tenant's framework versions, and a version as a document. */
 @Repository
 class FrameworkContents {
 
     private final DSLContext db;
+    private final FixedStatement currentCompetencyIds;
 
     FrameworkContents(DSLContext db) {
         this.db = db;
+        this.currentCompetencyIds = FixedStatement.of(
+                db,
+                args -> db.select(FRAMEWORK_COMPETENCY.ID)
+                        .from(FRAMEWORK_COMPETENCY)
+                        .where(FRAMEWORK_COMPETENCY.VERSION_ID.eq(
+                                currentVersionOf(args.like(FRAMEWORK_ASSIGNMENT.PERSON_ID)))));
     }
 
     List<Level> levelsOf(Collection<UUID> versionIds) {
@@ -93,13 +102,14 @@ class FrameworkContents {
      * the bulk of a row, are not read.
      */
     Set<UUID> currentCompetencyIdsOf(UUID personId) {
-        return db.select(FRAMEWORK_COMPETENCY.ID)
-                .from(FRAMEWORK_COMPETENCY)
-                .where(FRAMEWORK_COMPETENCY.VERSION_ID.eq(currentVersionOf(personId)))
-                .fetchSet(FRAMEWORK_COMPETENCY.ID);
+        return currentCompetencyIds.with(personId).fetchSet(FRAMEWORK_COMPETENCY.ID);
     }
 
     private static Field<UUID> currentVersionOf(UUID personId) {
+        return currentVersionOf(DSL.val(personId));
+    }
+
+    private static Field<UUID> currentVersionOf(Field<UUID> personId) {
         return field(select(FRAMEWORK_ASSIGNMENT.VERSION_ID)
                 .from(FRAMEWORK_ASSIGNMENT)
                 .where(FRAMEWORK_ASSIGNMENT.PERSON_ID.eq(personId))

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -18,6 +17,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.shared.DomainEvent;
 import org.trellis.api.shared.EventType;
+import org.trellis.persistence.FixedStatement;
 import org.trellis.persistence.WritesAtCommit;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,11 +34,21 @@ public class Outbox {
     private final DSLContext db;
     private final JsonMapper json;
     private final OutboxAnnouncer announcer;
+    private final FixedStatement insertEvents;
 
     Outbox(DSLContext db, JsonMapper json, OutboxAnnouncer announcer) {
         this.db = db;
         this.json = json;
         this.announcer = announcer;
+        this.insertEvents = FixedStatement.insertRows(
+                db,
+                OUTBOX_EVENT,
+                OUTBOX_EVENT.TENANT_ID,
+                OUTBOX_EVENT.ID,
+                OUTBOX_EVENT.TYPE,
+                OUTBOX_EVENT.SUBJECT_ID,
+                OUTBOX_EVENT.PERSON_ID,
+                OUTBOX_EVENT.DATA);
     }
 
     /**
@@ -62,25 +72,23 @@ public class Outbox {
     }
 
     private Query insert(List<Stored> events) {
-        var insert = db.insertInto(
-                OUTBOX_EVENT,
-                OUTBOX_EVENT.TENANT_ID,
-                OUTBOX_EVENT.ID,
-                OUTBOX_EVENT.TYPE,
-                OUTBOX_EVENT.SUBJECT_ID,
-                OUTBOX_EVENT.PERSON_ID,
-                OUTBOX_EVENT.DATA);
-        for (Stored stored : events) {
-            DomainEvent event = stored.event();
-            insert = insert.values(
-                    event.tenantId(),
-                    stored.id(),
-                    event.type().wireName(),
-                    event.subjectId(),
-                    event.personId(),
-                    JSONB.valueOf(json.writeValueAsString(event.data())));
+        int n = events.size();
+        UUID[] tenants = new UUID[n];
+        UUID[] ids = new UUID[n];
+        String[] types = new String[n];
+        UUID[] subjects = new UUID[n];
+        UUID[] people = new UUID[n];
+        String[] data = new String[n];
+        for (int i = 0; i < n; i++) {
+            DomainEvent event = events.get(i).event();
+            tenants[i] = event.tenantId();
+            ids[i] = events.get(i).id();
+            types[i] = event.type().wireName();
+            subjects[i] = event.subjectId();
+            people[i] = event.personId();
+            data[i] = json.writeValueAsString(event.data());
         }
-        return insert;
+        return insertEvents.query(tenants, ids, types, subjects, people, data);
     }
 
     /** The events with these ids (at most as many as given), in order. */

@@ -59,10 +59,15 @@ public final class PersonRows {
         if (self == null) {
             return DSL.inline(false);
         }
+        return managedBy(DSL.val(self), personId);
+    }
+
+    /** As {@link #managedByCaller}, for the person in {@code callerId} (a value to bind). */
+    public static Field<Boolean> managedBy(Field<UUID> callerId, Field<UUID> personId) {
         var managers = People.managersOf(personId);
-        return DSL.field(personId.ne(self)
+        return DSL.field(personId.ne(callerId)
                 .and(DSL.exists(
-                        DSL.withRecursive(managers).selectOne().from(managers).where(People.CHAIN_ID.eq(self)))));
+                        DSL.withRecursive(managers).selectOne().from(managers).where(People.CHAIN_ID.eq(callerId)))));
     }
 
     static Field<Boolean> detailed(DetailScope scope) {

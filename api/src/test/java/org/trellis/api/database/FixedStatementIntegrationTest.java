@@ -1,0 +1,142 @@
+package org.trellis.api.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.trellis.persistence.jooq.Tables.AUDIT_EVENT;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.trellis.api.support.IntegrationTest;
+import org.trellis.persistence.FixedStatement;
+
+/**
+ * A statement rendered once runs with each call's values in their places (an argument used twice is bound in both),
+ * its constants inline; an insert of rows keeps their order and their JSON; a statement that would not bind what it
+ * is given is refused when built, not when run.
+ */
+class FixedStatementIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    private DSLContext database;
+
+    @Test
+    void eachRunBindsItsOwnValuesAndConstantsAreInline() {
+        FixedStatement statement = FixedStatement.of(database, args -> {
+            var id = args.of(SQLDataType.UUID);
+            var n = args.of(SQLDataType.INTEGER);
+            return database.select(
+                    id.as("id"),
+                    n.plus(41).as("n"),
+                    DSL.val("constant").as("c"),
+                    id.eq(id).as("same"));
+        });
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+
+        Record one = statement.with(first, 1).fetchSingle();
+        Record two = statement.with(second, 2).fetchSingle();
+
+        assertThat(List.of(one.get("id"), one.get("n"), one.get("c"), one.get("same")))
+                .containsExactly(first, 42, "constant", true);
+        assertThat(List.of(two.get("id"), two.get("n"))).containsExactly(second, 43);
+        assertThat(statement.sql()).contains("'constant'").contains("41");
+        assertThat(statement.sql().chars().filter(c -> c == '?').count())
+                .as("the argument used three times is bound three times; the constants are not bound")
+                .isEqualTo(4);
+    }
+
+    @Test
+    void aNullArgumentIsBoundAsATypedNull() {
+        FixedStatement statement = FixedStatement.of(
+                database, args -> database.select(args.of(SQLDataType.UUID).isNull()));
+
+        assertThat(statement.with((Object) null).fetchSingle().get(0)).isEqualTo(true);
+    }
+
+    @Test
+    void insertedRowsKeepTheirOrderAndTheirJson() {
+        UUID tenant = newTenant("fixed-statement").uuid();
+        FixedStatement insert = FixedStatement.insertRows(
+                database,
+                AUDIT_EVENT,
+                AUDIT_EVENT.TENANT_ID,
+                AUDIT_EVENT.ACTOR_KIND,
+                AUDIT_EVENT.ACTOR_REF,
+                AUDIT_EVENT.ACTION,
+                AUDIT_EVENT.TARGET_TYPE,
+                AUDIT_EVENT.TARGET_REF,
+                AUDIT_EVENT.SUMMARY);
+        String action = "test." + UUID.randomUUID();
+        String json = "{\"quote\": \"a \\\"b\\\" {c}, d\", \"n\": [1, 2]}";
+        int rows = 20;
+        Object[] columns = {
+            new UUID[rows],
+            new String[rows],
+            new String[rows],
+            new String[rows],
+            new String[rows],
+            new String[rows],
+            new String[rows]
+        };
+        for (int i = 0; i < rows; i++) {
+            Object[] row = {tenant, "SERVICE_CLIENT", "client", action, "Test", String.valueOf(i), json};
+            for (int c = 0; c < row.length; c++) {
+                ((Object[]) columns[c])[i] = row[c];
+            }
+        }
+
+        int inserted = inTenant(tenant, db -> insert.execute(columns));
+        List<? extends Record> stored = inTenant(
+                tenant,
+                db -> db.select(AUDIT_EVENT.TARGET_REF, AUDIT_EVENT.SUMMARY)
+                        .from(AUDIT_EVENT)
+                        .where(AUDIT_EVENT.ACTION.eq(action))
+                        .orderBy(AUDIT_EVENT.ID)
+                        .fetch());
+
+        assertThat(inserted).isEqualTo(rows);
+        assertThat(stored)
+                .extracting(row -> row.get(AUDIT_EVENT.TARGET_REF))
+                .containsExactlyElementsOf(
+                        IntStream.range(0, rows).mapToObj(String::valueOf).toList());
+        assertThat(stored)
+                .allSatisfy(row -> assertThat(row.get(AUDIT_EVENT.SUMMARY).data())
+                        .isEqualTo("{\"n\": [1, 2], \"quote\": \"a \\\"b\\\" {c}, d\"}"));
+    }
+
+    @Test
+    void anArgumentTheStatementDoesNotUseIsRefusedWhenBuilt() {
+        assertThatThrownBy(() -> FixedStatement.of(database, args -> {
+                    args.of(SQLDataType.UUID);
+                    return database.selectOne();
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Argument 0");
+    }
+
+    @Test
+    void aRunWithTooFewOrTooManyValuesIsRefused() {
+        FixedStatement statement = FixedStatement.of(database, args -> database.select(args.of(SQLDataType.INTEGER)));
+
+        assertThatThrownBy(() -> statement.with()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> statement.with(1, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aQuestionMarkOfTheStatementsOwnIsRefusedWhenBuilt() {
+        assertThatThrownBy(() -> FixedStatement.of(
+                        database,
+                        args -> database.select(
+                                DSL.val("why?").as("q"),
+                                args.of(SQLDataType.INTEGER).as("n"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'?'");
+    }
+}

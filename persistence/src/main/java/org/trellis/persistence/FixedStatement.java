@@ -1,0 +1,180 @@
+package org.trellis.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.jooq.DSLContext;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.Query;
+import org.jooq.QueryPart;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * A statement whose SQL never changes, only its values: built once with jOOQ over {@linkplain Arguments placeholder
+ * arguments}, rendered once, and run with each call's values bound in their places. jOOQ renders a query's SQL
+ * every time it runs, walking its whole tree; for the statements every mutation sends that was a fifth of the
+ * application's CPU. Here a run only binds: the SQL is handed back to jOOQ as plain SQL with typed values, so its
+ * execute listeners (statement counting, failure translation) still see it.
+ *
+ * <p>A statement whose shape depends on a value (an optional clause, a list's length) is one {@code FixedStatement}
+ * per shape. Values in the statement that are not arguments are constants: they are rendered inline.
+ */
+public final class FixedStatement {
+
+    /** How an argument is named while the statement is rendered; no SQL jOOQ renders has this text otherwise. */
+    private static final String ARGUMENT = "trellis_argument_";
+
+    private static final Pattern ARGUMENTS = Pattern.compile(":" + ARGUMENT + "(\\d+)");
+
+    private final DSLContext db;
+    private final String sql;
+    private final Field<?>[] fields;
+    private final List<DataType<?>> types;
+    private final int[] argumentAt;
+
+    private FixedStatement(DSLContext db, String sql, Field<?>[] fields, List<DataType<?>> types, int[] argumentAt) {
+        this.db = db;
+        this.sql = sql;
+        this.fields = fields;
+        this.types = types;
+        this.argumentAt = argumentAt;
+    }
+
+    /**
+     * The placeholders a statement is built with, each standing for the value given in its place (by the order they
+     * were asked for) when the statement runs. One placeholder may be used several times.
+     */
+    public static final class Arguments {
+
+        private final List<DataType<?>> types = new ArrayList<>();
+
+        private Arguments() {}
+
+        /** The next argument, of {@code type}. */
+        public <T> Field<T> of(DataType<T> type) {
+            Param<T> param = DSL.param(ARGUMENT + types.size(), type);
+            types.add(type);
+            return param;
+        }
+
+        /** The next argument, of the type of {@code column}. */
+        public <T> Field<T> like(Field<T> column) {
+            return of(column.getDataType());
+        }
+    }
+
+    /**
+     * Builds the statement once, over placeholder arguments, and renders it: the arguments as values to bind, every
+     * other value in it inline.
+     *
+     * @throws IllegalStateException when an argument does not appear in the statement, or its SQL holds a {@code ?}
+     *     of its own (plain SQL would take it for a value to bind)
+     */
+    public static FixedStatement of(DSLContext db, Function<Arguments, ? extends Query> build) {
+        Arguments arguments = new Arguments();
+        Query query = build.apply(arguments);
+        String rendered = db.renderNamedOrInlinedParams(query);
+        if (rendered.indexOf('?') >= 0) {
+            throw new IllegalStateException("A '?' in a fixed statement: " + rendered);
+        }
+        List<Integer> order = new ArrayList<>();
+        Matcher matcher = ARGUMENTS.matcher(rendered);
+        String sql = matcher.replaceAll(match -> {
+            order.add(Integer.valueOf(match.group(1)));
+            return "?";
+        });
+        for (int i = 0; i < arguments.types.size(); i++) {
+            if (!order.contains(i)) {
+                throw new IllegalStateException("Argument " + i + " is not in: " + rendered);
+            }
+        }
+        Field<?>[] fields = query instanceof ResultQuery<?> result ? result.fields() : new Field<?>[0];
+        return new FixedStatement(
+                db,
+                sql,
+                fields,
+                List.copyOf(arguments.types),
+                order.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * An insert of any number of rows into {@code columns} of {@code table} as one statement of one shape: its
+     * arguments are one array per column, in order, all of one length, the rows in their order (in the order they
+     * take any sequence's values). A {@code jsonb} column's array is of text, cast in the statement.
+     */
+    public static FixedStatement insertRows(DSLContext db, Table<?> table, Field<?>... columns) {
+        return of(db, args -> {
+            List<QueryPart> parts = new ArrayList<>(List.of(
+                    table,
+                    DSL.list(Stream.of(columns)
+                            .map(column -> DSL.name(column.getName()))
+                            .toList())));
+            StringBuilder select = new StringBuilder();
+            StringBuilder names = new StringBuilder();
+            for (int i = 0; i < columns.length; i++) {
+                boolean json = columns[i].getDataType().isJSON();
+                DataType<?> type = json
+                        ? SQLDataType.CLOB.array()
+                        : columns[i].getDataType().array();
+                parts.add(args.of(type));
+                String name = "c" + i;
+                select.append(i == 0 ? "" : ", ").append(json ? "cast(" + name + " as jsonb)" : name);
+                names.append(name).append(", ");
+            }
+            String arrays = IntStream.range(2, parts.size())
+                    .mapToObj(i -> "{" + i + "}")
+                    .collect(Collectors.joining(", "));
+            return db.query(
+                    "insert into {0} ({1}) select " + select + " from unnest(" + arrays + ") with ordinality as r("
+                            + names + "n) order by n",
+                    parts.toArray(QueryPart[]::new));
+        });
+    }
+
+    /** The statement with these values, one per argument in order, to run as part of another (not fetching). */
+    public Query query(Object... values) {
+        return db.query(sql, bindings(values));
+    }
+
+    /** The statement with these values, one per argument in order, to fetch its rows (typed as it was built). */
+    public ResultQuery<Record> with(Object... values) {
+        return db.resultQuery(sql, bindings(values)).coerce(fields);
+    }
+
+    /** Runs the statement with these values, one per argument in order; the rows it changed. */
+    public int execute(Object... values) {
+        return db.execute(sql, bindings(values));
+    }
+
+    /** The SQL it runs. */
+    public String sql() {
+        return sql;
+    }
+
+    private Object[] bindings(Object[] values) {
+        if (values.length != types.size()) {
+            throw new IllegalArgumentException(types.size() + " values expected, " + values.length + " given");
+        }
+        Object[] bindings = new Object[argumentAt.length];
+        for (int i = 0; i < bindings.length; i++) {
+            int argument = argumentAt[i];
+            bindings[i] = value(types.get(argument), values[argument]);
+        }
+        return bindings;
+    }
+
+    private static <T> Param<T> value(DataType<T> type, Object value) {
+        return DSL.val(value, type);
+    }
+}
