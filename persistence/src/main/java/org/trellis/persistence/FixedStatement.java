@@ -1,5 +1,6 @@
 package org.trellis.persistence;
 
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -15,8 +16,10 @@ import org.jooq.Param;
 import org.jooq.Query;
 import org.jooq.QueryPart;
 import org.jooq.Record;
+import org.jooq.RenderContext.CastMode;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
+import org.jooq.impl.CustomQueryPart;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -38,14 +41,15 @@ public final class FixedStatement {
     private static final Pattern ARGUMENTS = Pattern.compile(":" + ARGUMENT + "(\\d+)");
 
     private final DSLContext db;
-    private final String sql;
+    private final List<String> fragments;
     private final Field<?>[] fields;
     private final List<DataType<?>> types;
     private final int[] argumentAt;
 
-    private FixedStatement(DSLContext db, String sql, Field<?>[] fields, List<DataType<?>> types, int[] argumentAt) {
+    private FixedStatement(
+            DSLContext db, List<String> fragments, Field<?>[] fields, List<DataType<?>> types, int[] argumentAt) {
         this.db = db;
-        this.sql = sql;
+        this.fragments = fragments;
         this.fields = fields;
         this.types = types;
         this.argumentAt = argumentAt;
@@ -78,22 +82,22 @@ public final class FixedStatement {
      * Builds the statement once, over placeholder arguments, and renders it: the arguments as values to bind, every
      * other value in it inline.
      *
-     * @throws IllegalStateException when an argument does not appear in the statement, or its SQL holds a {@code ?}
-     *     of its own (plain SQL would take it for a value to bind)
+     * @throws IllegalStateException when an argument does not appear in the statement
      */
     public static FixedStatement of(DSLContext db, Function<Arguments, ? extends Query> build) {
         Arguments arguments = new Arguments();
         Query query = build.apply(arguments);
         String rendered = db.renderNamedOrInlinedParams(query);
-        if (rendered.indexOf('?') >= 0) {
-            throw new IllegalStateException("A '?' in a fixed statement: " + rendered);
-        }
+        List<String> fragments = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
         Matcher matcher = ARGUMENTS.matcher(rendered);
-        String sql = matcher.replaceAll(match -> {
-            order.add(Integer.valueOf(match.group(1)));
-            return "?";
-        });
+        int from = 0;
+        while (matcher.find()) {
+            fragments.add(rendered.substring(from, matcher.start()));
+            order.add(Integer.valueOf(matcher.group(1)));
+            from = matcher.end();
+        }
+        fragments.add(rendered.substring(from));
         for (int i = 0; i < arguments.types.size(); i++) {
             if (!order.contains(i)) {
                 throw new IllegalStateException("Argument " + i + " is not in: " + rendered);
@@ -102,7 +106,7 @@ public final class FixedStatement {
         Field<?>[] fields = query instanceof ResultQuery<?> result ? result.fields() : new Field<?>[0];
         return new FixedStatement(
                 db,
-                sql,
+                List.copyOf(fragments),
                 fields,
                 List.copyOf(arguments.types),
                 order.stream().mapToInt(Integer::intValue).toArray());
@@ -142,36 +146,69 @@ public final class FixedStatement {
         });
     }
 
+    /**
+     * For a statement of {@link #insertRows}: the insert of {@code rows}, each given by {@code values} as its column
+     * values in order (a {@code jsonb} column's as text).
+     */
+    public <T> Query rows(List<T> rows, Function<? super T, Object[]> values) {
+        Object[] columns = new Object[types.size()];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = Array.newInstance(types.get(c).getType().getComponentType(), rows.size());
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = values.apply(rows.get(i));
+            if (row.length != columns.length) {
+                throw new IllegalArgumentException(
+                        columns.length + " values per row expected, " + row.length + " given");
+            }
+            for (int c = 0; c < columns.length; c++) {
+                Array.set(columns[c], i, row[c]);
+            }
+        }
+        return query(columns);
+    }
+
     /** The statement with these values, one per argument in order, to run as part of another (not fetching). */
     public Query query(Object... values) {
-        return db.query(sql, bindings(values));
+        return db.query("{0}", bound(values));
     }
 
     /** The statement with these values, one per argument in order, to fetch its rows (typed as it was built). */
     public ResultQuery<Record> with(Object... values) {
-        return db.resultQuery(sql, bindings(values)).coerce(fields);
+        return db.resultQuery("{0}", bound(values)).coerce(fields);
     }
 
     /** Runs the statement with these values, one per argument in order; the rows it changed. */
     public int execute(Object... values) {
-        return db.execute(sql, bindings(values));
+        return query(values).execute();
     }
 
-    /** The SQL it runs. */
+    /** The SQL it runs, {@code ?} for each value bound. */
     public String sql() {
-        return sql;
+        return String.join("?", fragments);
     }
 
-    private Object[] bindings(Object[] values) {
+    /**
+     * The statement's SQL with these values in their places, as jOOQ renders and binds it: the SQL as it was
+     * rendered, each value a bind value of its argument's type (not cast again: the SQL around it casts it).
+     */
+    private QueryPart bound(Object[] values) {
         if (values.length != types.size()) {
             throw new IllegalArgumentException(types.size() + " values expected, " + values.length + " given");
         }
-        Object[] bindings = new Object[argumentAt.length];
-        for (int i = 0; i < bindings.length; i++) {
+        Param<?>[] binds = new Param<?>[argumentAt.length];
+        for (int i = 0; i < binds.length; i++) {
             int argument = argumentAt[i];
-            bindings[i] = value(types.get(argument), values[argument]);
+            binds[i] = value(types.get(argument), values[argument]);
         }
-        return bindings;
+        return CustomQueryPart.of(ctx -> {
+            ctx.sql(fragments.getFirst());
+            for (int i = 0; i < binds.length; i++) {
+                Param<?> bind = binds[i];
+                ctx.castMode(CastMode.NEVER, c -> c.visit(bind));
+                ctx.sql(fragments.get(i + 1));
+            }
+        });
     }
 
     private static <T> Param<T> value(DataType<T> type, Object value) {

@@ -80,28 +80,16 @@ public class AuditTrail {
 
     /** The transaction's entries, in the order recorded, as one insert. */
     private Query insert(List<Entry> entries) {
-        int n = entries.size();
-        UUID[] tenants = new UUID[n];
-        String[] actorKinds = new String[n];
-        String[] actorRefs = new String[n];
-        String[] actions = new String[n];
-        String[] targetTypes = new String[n];
-        String[] targetRefs = new String[n];
-        String[] summaries = new String[n];
-        String[] correlationIds = new String[n];
-        for (int i = 0; i < n; i++) {
-            Entry e = entries.get(i);
-            tenants[i] = e.tenantId();
-            actorKinds[i] = e.actorKind();
-            actorRefs[i] = e.actorRef();
-            actions[i] = e.action();
-            targetTypes[i] = e.targetType();
-            targetRefs[i] = e.targetRef();
-            summaries[i] = e.summary().data();
-            correlationIds[i] = e.correlationId();
-        }
-        return insertEntries.query(
-                tenants, actorKinds, actorRefs, actions, targetTypes, targetRefs, summaries, correlationIds);
+        return insertEntries.rows(entries, e -> new Object[] {
+            e.tenantId(),
+            e.actorKind(),
+            e.actorRef(),
+            e.action(),
+            e.targetType(),
+            e.targetRef(),
+            e.summary().data(),
+            e.correlationId()
+        });
     }
 
     private record Entry(

@@ -57,31 +57,8 @@ final class EvidenceStatements {
                                         + " SELECT * FROM e",
                                 inserting(db, args), args.of(SQLDataType.UUID.array()))
                         .coerce(EVIDENCE.fields()));
-        transition = FixedStatement.of(db, args -> {
-            var status = args.like(EVIDENCE.STATUS);
-            var now = args.like(EVIDENCE.UPDATED_AT);
-            return db.update(EVIDENCE)
-                    .set(EVIDENCE.STATUS, status)
-                    .set(EVIDENCE.VERSION, EVIDENCE.VERSION.plus(1))
-                    .set(EVIDENCE.UPDATED_AT, now)
-                    .where(EVIDENCE.ID.eq(args.like(EVIDENCE.ID)))
-                    .and(EVIDENCE.VERSION.eq(args.like(EVIDENCE.VERSION)))
-                    .returning();
-        });
-        review = FixedStatement.of(db, args -> {
-            var status = args.like(EVIDENCE.STATUS);
-            var now = args.like(EVIDENCE.UPDATED_AT);
-            return db.update(EVIDENCE)
-                    .set(EVIDENCE.STATUS, status)
-                    .set(EVIDENCE.VERSION, EVIDENCE.VERSION.plus(1))
-                    .set(EVIDENCE.UPDATED_AT, now)
-                    .set(EVIDENCE.REVIEW_COMMENT, args.like(EVIDENCE.REVIEW_COMMENT))
-                    .set(EVIDENCE.REVIEWED_BY, args.like(EVIDENCE.REVIEWED_BY))
-                    .set(EVIDENCE.REVIEWED_AT, now)
-                    .where(EVIDENCE.ID.eq(args.like(EVIDENCE.ID)))
-                    .and(EVIDENCE.VERSION.eq(args.like(EVIDENCE.VERSION)))
-                    .returning();
-        });
+        transition = updating(db, false);
+        review = updating(db, true);
     }
 
     /** The item as the caller sees it, with whether the caller manages its person. */
@@ -123,9 +100,28 @@ final class EvidenceStatements {
             UUID id, int expectedVersion, Evidence.Status status, @Nullable String comment, @Nullable UUID reviewer) {
         Instant now = Instant.now();
         var query = reviewer == null
-                ? transition.with(status.name(), now, id, expectedVersion)
-                : review.with(status.name(), now, comment, reviewer, id, expectedVersion);
+                ? transition.with(now, status.name(), id, expectedVersion)
+                : review.with(now, status.name(), comment, reviewer, id, expectedVersion);
         return query.fetchOptional(Evidences::toEvidence);
+    }
+
+    /** A move through the workflow; its arguments: now, status, [comment, reviewer,] id, expected version. */
+    private static FixedStatement updating(DSLContext db, boolean review) {
+        return FixedStatement.of(db, args -> {
+            var now = args.like(EVIDENCE.UPDATED_AT);
+            var update = db.update(EVIDENCE)
+                    .set(EVIDENCE.STATUS, args.like(EVIDENCE.STATUS))
+                    .set(EVIDENCE.VERSION, EVIDENCE.VERSION.plus(1))
+                    .set(EVIDENCE.UPDATED_AT, now);
+            if (review) {
+                update = update.set(EVIDENCE.REVIEW_COMMENT, args.like(EVIDENCE.REVIEW_COMMENT))
+                        .set(EVIDENCE.REVIEWED_BY, args.like(EVIDENCE.REVIEWED_BY))
+                        .set(EVIDENCE.REVIEWED_AT, now);
+            }
+            return update.where(EVIDENCE.ID.eq(args.like(EVIDENCE.ID)))
+                    .and(EVIDENCE.VERSION.eq(args.like(EVIDENCE.VERSION)))
+                    .returning();
+        });
     }
 
     private static InsertResultStep<EvidenceRecord> inserting(DSLContext db, FixedStatement.Arguments args) {

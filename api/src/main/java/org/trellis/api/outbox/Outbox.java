@@ -72,23 +72,14 @@ public class Outbox {
     }
 
     private Query insert(List<Stored> events) {
-        int n = events.size();
-        UUID[] tenants = new UUID[n];
-        UUID[] ids = new UUID[n];
-        String[] types = new String[n];
-        UUID[] subjects = new UUID[n];
-        UUID[] people = new UUID[n];
-        String[] data = new String[n];
-        for (int i = 0; i < n; i++) {
-            DomainEvent event = events.get(i).event();
-            tenants[i] = event.tenantId();
-            ids[i] = events.get(i).id();
-            types[i] = event.type().wireName();
-            subjects[i] = event.subjectId();
-            people[i] = event.personId();
-            data[i] = json.writeValueAsString(event.data());
-        }
-        return insertEvents.query(tenants, ids, types, subjects, people, data);
+        return insertEvents.rows(events, stored -> new Object[] {
+            stored.event().tenantId(),
+            stored.id(),
+            stored.event().type().wireName(),
+            stored.event().subjectId(),
+            stored.event().personId(),
+            json.writeValueAsString(stored.event().data())
+        });
     }
 
     /** The events with these ids (at most as many as given), in order. */
