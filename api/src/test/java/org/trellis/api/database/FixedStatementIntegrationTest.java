@@ -66,13 +66,13 @@ class FixedStatementIntegrationTest extends IntegrationTest {
         FixedStatement insert = FixedStatement.insertRows(
                 database,
                 AUDIT_EVENT,
-                AUDIT_EVENT.TENANT_ID,
-                AUDIT_EVENT.ACTOR_KIND,
-                AUDIT_EVENT.ACTOR_REF,
-                AUDIT_EVENT.ACTION,
-                AUDIT_EVENT.TARGET_TYPE,
+                AUDIT_EVENT.SUMMARY,
                 AUDIT_EVENT.TARGET_REF,
-                AUDIT_EVENT.SUMMARY);
+                AUDIT_EVENT.ACTION,
+                AUDIT_EVENT.TENANT_ID,
+                AUDIT_EVENT.TARGET_TYPE,
+                AUDIT_EVENT.ACTOR_REF,
+                AUDIT_EVENT.ACTOR_KIND);
         String action = "test." + UUID.randomUUID();
         String json = "{\"quote\": \"a \\\"b\\\" {c}, d\", \"n\": [1, 2]}";
         List<Integer> rows = IntStream.range(0, 20).boxed().toList();
@@ -80,7 +80,7 @@ class FixedStatementIntegrationTest extends IntegrationTest {
         int inserted = inTenant(
                 tenant,
                 db -> insert.rows(rows, i -> new Object[] {
-                            tenant, "SERVICE_CLIENT", "client", action, "Test", String.valueOf(i), json
+                            json, String.valueOf(i), action, tenant, "Test", "client", "SERVICE_CLIENT"
                         })
                         .execute());
         List<? extends Record> stored = inTenant(
