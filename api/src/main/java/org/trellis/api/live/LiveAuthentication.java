@@ -1,5 +1,6 @@
 package org.trellis.api.live;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ class LiveAuthentication implements WebSocketGraphQlInterceptor {
                             tokenOf(authentication),
                             expiry(authentication));
                     if (refusal != null) {
-                        return Mono.<Object>fromRunnable(() -> sessions.refuse(info.getId(), refusal))
+                        return Mono.<Object>fromRunnable(() -> refuse(info.getId(), refusal))
                                 .then(Mono.error(new UnauthenticatedException()));
                     }
                     info.getAttributes().put(CALLER, authentication);
@@ -106,6 +107,22 @@ class LiveAuthentication implements WebSocketGraphQlInterceptor {
                 SecurityContextHolder.setContext(previous);
             }
         });
+    }
+
+    /**
+     * Closes a connection whose sign-in was refused, and returns once it is closed (at most the close frame's send
+     * timeout): its close frame then carries {@code status}, not the 4401 the GraphQL handler sends for any refused
+     * connection_init after (closing without waiting raced it).
+     */
+    private void refuse(String sessionId, CloseStatus status) {
+        Thread closing = sessions.close(sessionId, status);
+        try {
+            if (closing != null) {
+                closing.join(Duration.ofMillis(LiveSessions.CLOSE_SEND_TIMEOUT_MILLIS + 500));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static SecurityContext signIn(SecurityContext context) {
@@ -149,7 +166,7 @@ class LiveAuthentication implements WebSocketGraphQlInterceptor {
             same = false;
         }
         if (!same) {
-            sessions.signedOut(connection.sessionId());
+            sessions.close(connection.sessionId(), LiveSessions.SIGNED_OUT);
         }
     }
 

@@ -101,7 +101,7 @@ class LiveSessions implements SmartLifecycle {
 
     /**
      * The connection's caller, accepted at connection_init and closed with 4401 at {@code expiresAt}; or, beyond the
-     * limits per caller and per tenant, the status to {@linkplain #refuse refuse} the connection with (4429).
+     * limits per caller and per tenant, the status to {@linkplain #close(String, CloseStatus) close} it with (4429).
      *
      * @return null when accepted
      */
@@ -124,23 +124,6 @@ class LiveSessions implements SmartLifecycle {
                     expiries.schedule(() -> close(connection.session, TOKEN_EXPIRED), delay, TimeUnit.MILLISECONDS);
         }
         return null;
-    }
-
-    /**
-     * Closes a connection whose sign-in was refused, and returns once it is closed (at most the close frame's send
-     * timeout), outside this class's lock: the close frame then carries this status, not the 4401 the GraphQL
-     * handler sends for any refused connection_init after.
-     */
-    void refuse(String sessionId, CloseStatus status) {
-        Connection connection = connections.get(sessionId);
-        if (connection == null) {
-            return;
-        }
-        try {
-            close(connection.session, status).join(Duration.ofMillis(CLOSE_SEND_TIMEOUT_MILLIS + 500));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Counts one more subscription on the connection (CONFLICT beyond the limit); run the answer when it ends. */
@@ -180,12 +163,15 @@ class LiveSessions implements SmartLifecycle {
     /** A connection as it was signed in. */
     record Signed(String sessionId, Actor actor, String token) {}
 
-    /** Closes a connection whose caller may no longer do what it signed in for (4403): the client signs in again. */
-    void signedOut(String sessionId) {
+    /**
+     * Closes a connection with {@code status} on a thread of its own, returned to wait for (null when the connection
+     * is gone): 4403 ({@link #SIGNED_OUT}) when its caller may no longer do what it signed in for, so that the client
+     * signs in again; 4429 for a sign-in beyond the limits.
+     */
+    @Nullable
+    Thread close(String sessionId, CloseStatus status) {
         Connection connection = connections.get(sessionId);
-        if (connection != null) {
-            close(connection.session, SIGNED_OUT);
-        }
+        return connection == null ? null : close(connection.session, status);
     }
 
     int active() {
