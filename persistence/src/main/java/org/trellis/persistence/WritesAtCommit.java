@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.jooq.QueryPart;
+import org.jooq.impl.CustomQueryPart;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -92,15 +92,24 @@ public final class WritesAtCommit implements TransactionSynchronization {
                 .filter(rows -> !rows.rows().isEmpty())
                 .map(Rows::insert)
                 .toList();
-        if (inserts.size() == 1) {
-            inserts.getFirst().execute();
-        } else if (!inserts.isEmpty()) {
-            String with = IntStream.range(0, inserts.size())
-                    .mapToObj(i -> "w" + i + " AS ({" + i + "})")
-                    .collect(Collectors.joining(", "));
-            db.execute("WITH " + with + " SELECT 1", inserts.toArray(Query[]::new));
+        if (!inserts.isEmpty()) {
+            db.resultQuery("{0}", together(inserts)).execute();
         }
         owners.values().forEach(Rows::markSent);
+    }
+
+    /**
+     * The inserts as one statement, each a data-modifying {@code WITH} query, that answers one row. It runs as a query
+     * that returns rows because jOOQ, before running a plain-SQL statement that does not, renders it a second time and
+     * matches the text against patterns to tell its kind: more than half of what sending it cost the application.
+     */
+    private static QueryPart together(List<Query> inserts) {
+        return CustomQueryPart.of(ctx -> {
+            for (int i = 0; i < inserts.size(); i++) {
+                ctx.sql(i == 0 ? "with w0 as (" : "), w" + i + " as (").visit(inserts.get(i));
+            }
+            ctx.sql(") select 1");
+        });
     }
 
     private record Rows<T>(List<T> rows, List<T> sent, Function<List<T>, Query> render, Consumer<List<T>> onCommit) {
