@@ -87,6 +87,12 @@ record CatalogRules(DSLContext db, String runtimeRole) {
                 + TENANT_ATTNUM.formatted("k.confrelid") + "))");
     }
 
+    /** Tenant-owned tables with a foreign key to {@code tenant}: each insert into them locks the tenant's row. */
+    List<String> referencingTheTenantRow() {
+        return onTenantTables("select distinct c.relname from pg_constraint k join pg_class c on c.oid = k.conrelid"
+                + " where k.contype = 'f' and k.confrelid = 'tenant'::regclass and c.relname = any(?)");
+    }
+
     List<String> indexNotLedByTenant() {
         return onTenantTables("select i.relname from pg_index x join pg_class c on c.oid = x.indrelid"
                 + " join pg_class i on i.oid = x.indexrelid"

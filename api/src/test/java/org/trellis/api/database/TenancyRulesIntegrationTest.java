@@ -58,6 +58,22 @@ class TenancyRulesIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void theTablesEveryEvidenceMutationAppendsToDoNotLockTheTenantRow() {
+        List<String> referencing = onSchema(CatalogRules::referencingTheTenantRow);
+
+        assertThat(referencing).contains("person", "framework", "assessment");
+        assertThat(referencing)
+                .doesNotContainAnyElementsOf(List.of(
+                        "evidence",
+                        "evidence_competency",
+                        "readiness_cell",
+                        "readiness_snapshot",
+                        "readiness_summary",
+                        "audit_event",
+                        "outbox_event"));
+    }
+
+    @Test
     void tenantIdLeadsEveryIndex() {
         assertThat(onSchema(CatalogRules::indexNotLedByTenant)).isEmpty();
     }
