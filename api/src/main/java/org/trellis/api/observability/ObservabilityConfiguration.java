@@ -1,6 +1,7 @@
 package org.trellis.api.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,6 +28,11 @@ class ObservabilityConfiguration {
     @Bean
     OperationObservationConvention operationObservationConvention(OperationNames names) {
         return new OperationObservationConvention(names);
+    }
+
+    @Bean
+    OperationObservation operationObservation(ObservationRegistry registry, OperationObservationConvention convention) {
+        return new OperationObservation(registry, convention);
     }
 
     @Bean
