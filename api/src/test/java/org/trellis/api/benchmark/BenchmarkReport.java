@@ -37,6 +37,8 @@ final class BenchmarkReport {
         row.put("p90Ms", round(measured.millis(0.90), 2));
         row.put("p99Ms", round(measured.millis(0.99), 2));
         row.put("maxMs", round(measured.maxMillis(), 2));
+        row.put("applicationCpuMsPerRequest", round(measured.applicationCpuMillis(), 3));
+        row.put("databaseCpuMsPerRequest", round(measured.databaseCpuMillis(), 3));
         if (measured.failed() > 0) {
             row.put("failed", measured.failed());
         }
@@ -55,12 +57,13 @@ final class BenchmarkReport {
     static String markdown(JsonNode results) {
         StringBuilder md = new StringBuilder();
         md.append(
-                "| scenario | SQL statements/request | req/s | % of floor | target | p50 ms | p90 ms | p99 ms | max ms |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+                "| scenario | SQL statements/request | req/s | % of floor | target | p50 ms | p90 ms | p99 ms | max ms |"
+                        + " CPU ms/request: application + PostgreSQL |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (JsonNode row : results.path("closedLoop")) {
             double target = row.path("targetRatio").asDouble();
             double ratio = row.path("ratioToFloor").asDouble();
-            md.append("| %s | %s | %.0f | %.1f %% | %s | %.1f | %.1f | %.1f | %.1f |\n"
+            md.append("| %s | %s | %.0f | %.1f %% | %s | %.1f | %.1f | %.1f | %.1f | %.2f + %.2f |\n"
                     .formatted(
                             row.path("scenario").asString(),
                             statements(row),
@@ -72,7 +75,9 @@ final class BenchmarkReport {
                             row.path("p50Ms").asDouble(),
                             row.path("p90Ms").asDouble(),
                             row.path("p99Ms").asDouble(),
-                            row.path("maxMs").asDouble()));
+                            row.path("maxMs").asDouble(),
+                            row.path("applicationCpuMsPerRequest").asDouble(),
+                            row.path("databaseCpuMsPerRequest").asDouble()));
         }
         md.append("\nOpen loop (fixed arrival rate; latency from each request's scheduled send time):\n\n");
         md.append(

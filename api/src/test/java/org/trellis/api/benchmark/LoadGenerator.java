@@ -31,12 +31,11 @@ final class LoadGenerator {
         this.client = client;
     }
 
-    /** What one measurement saw: completed requests, and latencies (per request, or per step) in nanoseconds, sorted. */
-    record Measurement(int completed, long elapsedNanos, long[] latencies, int failed) {
-
-        Measurement(int completed, long elapsedNanos, long[] latencies) {
-            this(completed, elapsedNanos, latencies, 0);
-        }
+    /**
+     * What one measurement saw: completed requests, latencies (per request, or per step) in nanoseconds, sorted, and
+     * the CPU the application and PostgreSQL used meanwhile.
+     */
+    record Measurement(int completed, long elapsedNanos, long[] latencies, int failed, CpuUse cpu) {
 
         double perSecond() {
             return completed / (elapsedNanos / 1e9);
@@ -51,13 +50,27 @@ final class LoadGenerator {
             return latencies[latencies.length - 1] / 1e6;
         }
 
+        /** The application's CPU per completed request (or statement), in milliseconds. */
+        double applicationCpuMillis() {
+            return cpu.applicationNanos() / 1e6 / Math.max(1, completed);
+        }
+
+        /** PostgreSQL's CPU per completed request (or statement), in milliseconds. */
+        double databaseCpuMillis() {
+            return cpu.databaseNanos() / 1e6 / Math.max(1, completed);
+        }
+
         /** Both measurements as one: their requests over their summed elapsed time, their latencies together. */
         Measurement and(Measurement other) {
             long[] all = Arrays.copyOf(latencies, latencies.length + other.latencies.length);
             System.arraycopy(other.latencies, 0, all, latencies.length, other.latencies.length);
             Arrays.sort(all);
             return new Measurement(
-                    completed + other.completed, elapsedNanos + other.elapsedNanos, all, failed + other.failed);
+                    completed + other.completed,
+                    elapsedNanos + other.elapsedNanos,
+                    all,
+                    failed + other.failed,
+                    cpu.plus(other.cpu));
         }
     }
 
@@ -90,6 +103,7 @@ final class LoadGenerator {
     static Measurement closedLoop(Step step, int connections, Duration duration) throws Exception {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicLong completed = new AtomicLong();
+        CpuUse before = CpuUse.now();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         AtomicLong lastDone = new AtomicLong(start);
@@ -125,7 +139,12 @@ final class LoadGenerator {
                 .flatMapToLong(Arrays::stream)
                 .sorted()
                 .toArray();
-        return new Measurement((int) completed.get(), lastDone.get() - start, all);
+        return new Measurement(
+                (int) completed.get(),
+                lastDone.get() - start,
+                all,
+                0,
+                CpuUse.now().since(before));
     }
 
     /**
@@ -150,6 +169,7 @@ final class LoadGenerator {
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         AtomicLong lastDone = new AtomicLong(start);
         AtomicLong failed = new AtomicLong();
+        CpuUse before = CpuUse.now();
         for (int i = 0; i < total && failure.get() == null; i++) {
             long scheduled = start + i * interval;
             for (long wait = scheduled - System.nanoTime(); wait > 0; wait = scheduled - System.nanoTime()) {
@@ -182,7 +202,12 @@ final class LoadGenerator {
         }
         failIf(failure);
         Arrays.sort(latencies);
-        return new Measurement(total - (int) failed.get(), lastDone.get() - start, latencies, (int) failed.get());
+        return new Measurement(
+                total - (int) failed.get(),
+                lastDone.get() - start,
+                latencies,
+                (int) failed.get(),
+                CpuUse.now().since(before));
     }
 
     private static void failIf(AtomicReference<Throwable> failure) {

@@ -1,0 +1,98 @@
+package org.trellis.api.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * CPU time used so far by the application under test and by PostgreSQL, read from Linux's {@code /proc}: a
+ * measurement reports the difference per request. CPU per request moves far less with the machine's other load than
+ * throughput does (that load takes the cores, not this work's share of them), so two commits can be compared across
+ * runs. The application is the JVM running the benchmark's jar ({@link AppProcess}); PostgreSQL is every process named
+ * {@code postgres}, with the children it has reaped (backends and autovacuum workers that ended). Both zero where
+ * {@code /proc} is missing.
+ */
+record CpuUse(long applicationNanos, long databaseNanos) {
+
+    /** The kernel's clock tick for process times ({@code USER_HZ}): 100 on every Linux architecture Java runs on. */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
+    private static final String APPLICATION_JAR = "trellis-api-";
+
+    static CpuUse now() {
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc)) {
+            return new CpuUse(0, 0);
+        }
+        long application = 0;
+        long database = 0;
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(proc, CpuUse::isProcess)) {
+            for (Path process : processes) {
+                long[] ticks = ticks(process);
+                if (ticks.length == 0) {
+                    continue;
+                }
+                if (ticks[0] == 1) {
+                    database += ticks[1] + ticks[2] + ticks[3] + ticks[4];
+                } else if (isApplication(process)) {
+                    application += ticks[1] + ticks[2];
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new CpuUse(application * NANOS_PER_TICK, database * NANOS_PER_TICK);
+    }
+
+    /** What was used between {@code earlier} and this reading. */
+    CpuUse since(CpuUse earlier) {
+        return new CpuUse(applicationNanos - earlier.applicationNanos, databaseNanos - earlier.databaseNanos);
+    }
+
+    CpuUse plus(CpuUse other) {
+        return new CpuUse(applicationNanos + other.applicationNanos, databaseNanos + other.databaseNanos);
+    }
+
+    private static boolean isProcess(Path path) {
+        return path.getFileName().toString().chars().allMatch(Character::isDigit);
+    }
+
+    /**
+     * {@code [is postgres (1 or 0), utime, stime, cutime, cstime]} from {@code /proc/<pid>/stat}, or empty for a process
+     * that ended meanwhile. The command name, in parentheses, may hold spaces: fields are counted after its last ')'.
+     */
+    private static long[] ticks(Path process) throws IOException {
+        String stat;
+        try {
+            stat = Files.readString(process.resolve("stat"), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException | AccessDeniedException e) {
+            return new long[0];
+        }
+        int open = stat.indexOf('(');
+        int close = stat.lastIndexOf(')');
+        String name = stat.substring(open + 1, close);
+        // After ')': state(3) ppid(4) ... utime(14) stime(15) cutime(16) cstime(17), counted from 1 at pid.
+        String[] fields = stat.substring(close + 2).split(" ");
+        return new long[] {
+            name.equals("postgres") ? 1 : 0,
+            Long.parseLong(fields[11]),
+            Long.parseLong(fields[12]),
+            Long.parseLong(fields[13]),
+            Long.parseLong(fields[14])
+        };
+    }
+
+    private static boolean isApplication(Path process) throws IOException {
+        try {
+            String command = new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8);
+            return command.contains("\0-jar\0") && command.contains(APPLICATION_JAR);
+        } catch (NoSuchFileException | AccessDeniedException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.trellis.api.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+class CpuUseIntegrationTest {
+
+    @Test
+    void aStatementsWorkInPostgresIsCountedAsTheDatabasesAndNotTheApplications() throws Exception {
+        try (Connection connection = ReadinessSeed.runtimeConnection();
+                Statement statement = connection.createStatement()) {
+            CpuUse before = CpuUse.now();
+            long started = System.nanoTime();
+            try (ResultSet sum =
+                    statement.executeQuery("select count(*) from generate_series(1, 3000000) i where i % 7 = 3")) {
+                assertThat(sum.next()).isTrue();
+            }
+            long elapsed = System.nanoTime() - started;
+            CpuUse used = CpuUse.now().since(before);
+
+            // The backend was busy for much of the statement's time (a busy machine takes some), read in 10-ms ticks.
+            assertThat(elapsed).isGreaterThan(100_000_000L);
+            assertThat(used.databaseNanos()).isBetween(elapsed / 10, elapsed + 200_000_000L);
+            assertThat(used.applicationNanos()).isZero(); // no application jar runs in this test
+        }
+    }
+}
