@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
+import org.trellis.persistence.FixedStatement;
 
 /**
  * Whether an endorsement just made (the rollup already holds the item) cannot have moved the person's readiness, so
@@ -41,26 +43,30 @@ class UnmovedReadiness {
                                      JOIN framework_competency same
                                        ON same.tenant_id = rc.tenant_id AND same.id = rc.competency_id
                                     WHERE rc.tenant_id = s.tenant_id AND rc.person_id = s.person_id
-                                      AND same.key = fc.key) >= {4}))
+                                      AND same.key = fc.key) >= {4})) AS cannot_move
               FROM readiness_summary s
              WHERE s.tenant_id = {0} AND s.person_id = {1}""";
 
-    private final DSLContext db;
+    private final FixedStatement cannotMove;
 
     UnmovedReadiness(DSLContext db) {
-        this.db = db;
+        this.cannotMove = FixedStatement.of(
+                db,
+                args -> db.resultQuery(
+                                CANNOT_MOVE,
+                                args.of(SQLDataType.UUID),
+                                args.of(SQLDataType.UUID),
+                                args.of(SQLDataType.UUID),
+                                args.of(SQLDataType.LOCALDATE),
+                                DSL.inline(ReadinessEngine.MAX_ITEMS))
+                        .coerce(DSL.field(DSL.name("cannot_move"), SQLDataType.BOOLEAN)));
     }
 
     /** True when endorsing {@code evidenceId} cannot have moved {@code personId}'s readiness (see above). */
     boolean afterEndorsing(UUID tenantId, UUID personId, UUID evidenceId, LocalDate today) {
-        return db.fetchOptional(
-                        CANNOT_MOVE,
-                        DSL.val(tenantId),
-                        DSL.val(personId),
-                        DSL.val(evidenceId),
-                        DSL.val(today),
-                        DSL.val(ReadinessEngine.MAX_ITEMS))
-                .map(row -> Boolean.TRUE.equals(row.get(0, Boolean.class)))
+        return cannotMove
+                .with(tenantId, personId, evidenceId, today)
+                .fetchOptional(row -> Boolean.TRUE.equals(row.get(0, Boolean.class)))
                 .orElse(false);
     }
 }
