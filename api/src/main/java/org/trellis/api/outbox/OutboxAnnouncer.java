@@ -11,11 +11,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.trellis.persistence.FixedStatement;
 
 /**
  * Tells every instance, on {@code trellis_outbox}, which events committed, once they have: a write hands over the
@@ -43,14 +46,20 @@ public class OutboxAnnouncer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxAnnouncer.class);
 
-    private final DSLContext db;
+    private final FixedStatement notify;
     private final BlockingQueue<Announced> queue = new ArrayBlockingQueue<>(QUEUED);
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean running;
     private @Nullable Thread thread;
 
     OutboxAnnouncer(DSLContext db) {
-        this.db = db;
+        this.notify = FixedStatement.of(
+                db,
+                args -> db.resultQuery(
+                                "select cast(pg_notify({0}, payload) as text) as sent from unnest(cast({1} as text[]))"
+                                        + " as payload",
+                                DSL.inline(OutboxListener.CHANNEL), args.of(SQLDataType.CLOB.array()))
+                        .coerce(DSL.field(DSL.name("sent"), SQLDataType.CLOB)));
     }
 
     /** One committed event of a tenant. */
@@ -153,8 +162,6 @@ public class OutboxAnnouncer implements SmartLifecycle {
     }
 
     private void send(List<String> payloads) {
-        db.fetch(
-                "select pg_notify('" + OutboxListener.CHANNEL + "', payload) from unnest(?::text[]) as payload",
-                (Object) payloads.toArray(String[]::new));
+        notify.with((Object) payloads.toArray(String[]::new)).execute();
     }
 }
