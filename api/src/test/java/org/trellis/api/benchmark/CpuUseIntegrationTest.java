@@ -1,6 +1,7 @@
 package org.trellis.api.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,6 +12,8 @@ class CpuUseIntegrationTest {
 
     @Test
     void aStatementsWorkInPostgresIsCountedAsTheDatabasesAndNotTheApplications() throws Exception {
+        // Only where the test database runs on this machine, as the benchmark's does (CI's, and the README's setup).
+        assumeTrue(CpuUse.now().databaseNanos() > 0, "no PostgreSQL process on this machine");
         try (Connection connection = ReadinessSeed.runtimeConnection();
                 Statement statement = connection.createStatement()) {
             CpuUse before = CpuUse.now();
