@@ -56,10 +56,9 @@ public class OutboxAnnouncer implements SmartLifecycle {
         this.notify = FixedStatement.of(
                 db,
                 args -> db.resultQuery(
-                                "select cast(pg_notify({0}, payload) as text) as sent from unnest(cast({1} as text[]))"
-                                        + " as payload",
+                                "select pg_notify({0}, payload) from unnest(cast({1} as text[])) as payload",
                                 DSL.inline(OutboxListener.CHANNEL), args.of(SQLDataType.CLOB.array()))
-                        .coerce(DSL.field(DSL.name("sent"), SQLDataType.CLOB)));
+                        .coerce(DSL.field(DSL.name("pg_notify"), SQLDataType.OTHER)));
     }
 
     /** One committed event of a tenant. */
