@@ -140,8 +140,10 @@ class NotificationConfiguration {
                 long wait = Math.max(0, lastPass + wakeGapNanos - System.nanoTime());
                 wakeUps.schedule(
                         () -> {
-                            wanted.set(false);
+                            // The pass's time first: a wake-up that sees the pass no longer wanted also sees when it
+                            // began, so it waits for the gap (the other order let one slip in between, unspaced).
                             lastPass = System.nanoTime();
+                            wanted.set(false);
                             guarded("a pass", pass);
                         },
                         wait,
