@@ -3,10 +3,8 @@ package org.trellis.api.benchmark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -66,11 +64,11 @@ record CpuUse(long applicationNanos, long databaseNanos) {
      * {@code [is postgres (1 or 0), utime, stime, cutime, cstime]} from {@code /proc/<pid>/stat}, or empty for a process
      * that ended meanwhile. The command name, in parentheses, may hold spaces: fields are counted after its last ')'.
      */
-    private static long[] ticks(Path process) throws IOException {
+    private static long[] ticks(Path process) {
         String stat;
         try {
             stat = Files.readString(process.resolve("stat"), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException | AccessDeniedException e) {
+        } catch (IOException e) { // ended meanwhile ("No such process" is a plain IOException), or not ours to read
             return new long[0];
         }
         int open = stat.indexOf('(');
@@ -87,12 +85,20 @@ record CpuUse(long applicationNanos, long databaseNanos) {
         };
     }
 
-    private static boolean isApplication(Path process) throws IOException {
+    /** A JVM started with {@code -jar} and the application's jar (a file named {@code trellis-api-….jar}). */
+    private static boolean isApplication(Path process) {
+        String[] command;
         try {
-            String command = new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8);
-            return command.contains("\0-jar\0") && command.contains(APPLICATION_JAR);
-        } catch (NoSuchFileException | AccessDeniedException e) {
+            command = new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8).split("\0");
+        } catch (IOException e) {
             return false;
         }
+        for (int i = 0; i + 1 < command.length; i++) {
+            if (command[i].equals("-jar")) {
+                String jar = Path.of(command[i + 1]).getFileName().toString();
+                return jar.startsWith(APPLICATION_JAR) && jar.endsWith(".jar");
+            }
+        }
+        return false;
     }
 }
