@@ -178,7 +178,11 @@ public final class FixedStatement {
         return db.resultQuery("{0}", bound(values)).coerce(fields);
     }
 
-    /** Runs the statement with these values, one per argument in order; the rows it changed. */
+    /**
+     * Runs the statement with these values, one per argument in order; the rows it changed. Not for a hot path: before
+     * running a plain-SQL statement that returns no rows, jOOQ renders it again to guess its kind. There, send it as
+     * part of a statement that returns rows, as {@link WritesAtCommit} does.
+     */
     public int execute(Object... values) {
         return query(values).execute();
     }
