@@ -39,6 +39,7 @@ final class BenchmarkReport {
         row.put("maxMs", round(measured.maxMillis(), 2));
         row.put("applicationCpuMsPerRequest", round(measured.applicationCpuMillis(), 3));
         row.put("databaseCpuMsPerRequest", round(measured.databaseCpuMillis(), 3));
+        row.put("loadGeneratorCpuMsPerRequest", round(measured.loadGeneratorCpuMillis(), 3));
         if (measured.failed() > 0) {
             row.put("failed", measured.failed());
         }
@@ -58,12 +59,12 @@ final class BenchmarkReport {
         StringBuilder md = new StringBuilder();
         md.append(
                 "| scenario | SQL statements/request | req/s | % of floor | target | p50 ms | p90 ms | p99 ms | max ms |"
-                        + " CPU ms/request: application + PostgreSQL |\n");
+                        + " CPU ms/request: application + PostgreSQL (+ load generator) |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (JsonNode row : results.path("closedLoop")) {
             double target = row.path("targetRatio").asDouble();
             double ratio = row.path("ratioToFloor").asDouble();
-            md.append("| %s | %s | %.0f | %.1f %% | %s | %.1f | %.1f | %.1f | %.1f | %.2f + %.2f |\n"
+            md.append("| %s | %s | %.0f | %.1f %% | %s | %.1f | %.1f | %.1f | %.1f | %.2f + %.2f (+ %.2f) |\n"
                     .formatted(
                             row.path("scenario").asString(),
                             statements(row),
@@ -77,7 +78,8 @@ final class BenchmarkReport {
                             row.path("p99Ms").asDouble(),
                             row.path("maxMs").asDouble(),
                             row.path("applicationCpuMsPerRequest").asDouble(),
-                            row.path("databaseCpuMsPerRequest").asDouble()));
+                            row.path("databaseCpuMsPerRequest").asDouble(),
+                            row.path("loadGeneratorCpuMsPerRequest").asDouble()));
         }
         md.append("\nOpen loop (fixed arrival rate; latency from each request's scheduled send time):\n\n");
         md.append(

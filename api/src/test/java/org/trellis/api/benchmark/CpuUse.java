@@ -12,10 +12,10 @@ import java.nio.file.Path;
  * measurement reports the difference per request. CPU per request moves far less with the machine's other load than
  * throughput does (that load takes the cores, not this work's share of them), so two commits can be compared across
  * runs. The application is the JVM running the benchmark's jar ({@link AppProcess}); PostgreSQL is every process named
- * {@code postgres}, with the children it has reaped (backends and autovacuum workers that ended). Both zero where
- * {@code /proc} is missing.
+ * {@code postgres}, with the children it has reaped (backends and autovacuum workers that ended); the load generator
+ * is this JVM, whose CPU the machine's two cores also give. All zero where {@code /proc} is missing.
  */
-record CpuUse(long applicationNanos, long databaseNanos) {
+record CpuUse(long applicationNanos, long databaseNanos, long loadGeneratorNanos) {
 
     /** The kernel's clock tick for process times ({@code USER_HZ}): 100 on every Linux architecture Java runs on. */
     private static final long NANOS_PER_TICK = 10_000_000L;
@@ -25,17 +25,21 @@ record CpuUse(long applicationNanos, long databaseNanos) {
     static CpuUse now() {
         Path proc = Path.of("/proc");
         if (!Files.isDirectory(proc)) {
-            return new CpuUse(0, 0);
+            return new CpuUse(0, 0, 0);
         }
         long application = 0;
         long database = 0;
+        long self = ProcessHandle.current().pid();
+        long loadGenerator = 0;
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(proc, CpuUse::isProcess)) {
             for (Path process : processes) {
                 long[] ticks = ticks(process);
                 if (ticks.length == 0) {
                     continue;
                 }
-                if (ticks[0] == 1) {
+                if (process.getFileName().toString().equals(Long.toString(self))) {
+                    loadGenerator += ticks[1] + ticks[2];
+                } else if (ticks[0] == 1) {
                     database += ticks[1] + ticks[2] + ticks[3] + ticks[4];
                 } else if (isApplication(process)) {
                     application += ticks[1] + ticks[2];
@@ -44,16 +48,22 @@ record CpuUse(long applicationNanos, long databaseNanos) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new CpuUse(application * NANOS_PER_TICK, database * NANOS_PER_TICK);
+        return new CpuUse(application * NANOS_PER_TICK, database * NANOS_PER_TICK, loadGenerator * NANOS_PER_TICK);
     }
 
     /** What was used between {@code earlier} and this reading. */
     CpuUse since(CpuUse earlier) {
-        return new CpuUse(applicationNanos - earlier.applicationNanos, databaseNanos - earlier.databaseNanos);
+        return new CpuUse(
+                applicationNanos - earlier.applicationNanos,
+                databaseNanos - earlier.databaseNanos,
+                loadGeneratorNanos - earlier.loadGeneratorNanos);
     }
 
     CpuUse plus(CpuUse other) {
-        return new CpuUse(applicationNanos + other.applicationNanos, databaseNanos + other.databaseNanos);
+        return new CpuUse(
+                applicationNanos + other.applicationNanos,
+                databaseNanos + other.databaseNanos,
+                loadGeneratorNanos + other.loadGeneratorNanos);
     }
 
     private static boolean isProcess(Path path) {

@@ -31,4 +31,21 @@ class CpuUseIntegrationTest {
             assertThat(used.applicationNanos()).isZero(); // no application jar runs in this test
         }
     }
+
+    @Test
+    void workInThisJvmIsCountedAsTheLoadGenerators() {
+        assumeTrue(CpuUse.now().databaseNanos() > 0, "no /proc, or no PostgreSQL process on this machine");
+        CpuUse before = CpuUse.now();
+        long started = System.nanoTime();
+        long spins = 0;
+        while (System.nanoTime() - started < 300_000_000L) {
+            spins++;
+        }
+        CpuUse used = CpuUse.now().since(before);
+
+        assertThat(spins).isPositive();
+        // This thread was busy for most of the 300 ms (a busy machine takes some), read in 10-ms ticks.
+        assertThat(used.loadGeneratorNanos()).isBetween(30_000_000L, 600_000_000L);
+        assertThat(used.applicationNanos()).isZero();
+    }
 }

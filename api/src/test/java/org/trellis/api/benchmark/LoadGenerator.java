@@ -60,6 +60,11 @@ final class LoadGenerator {
             return cpu.databaseNanos() / 1e6 / Math.max(1, completed);
         }
 
+        /** The load generator's own CPU per completed request (or statement), in milliseconds. */
+        double loadGeneratorCpuMillis() {
+            return cpu.loadGeneratorNanos() / 1e6 / Math.max(1, completed);
+        }
+
         /** Both measurements as one: their requests over their summed elapsed time, their latencies together. */
         Measurement and(Measurement other) {
             long[] all = Arrays.copyOf(latencies, latencies.length + other.latencies.length);
