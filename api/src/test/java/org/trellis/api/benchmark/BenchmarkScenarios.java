@@ -1,6 +1,5 @@
 package org.trellis.api.benchmark;
 
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -37,7 +36,8 @@ final class BenchmarkScenarios {
      * only the status and the absence of errors are checked); {@code target} is the issue's goal as a fraction of
      * the floor's throughput, or 0 where there is none.
      */
-    record Scenario(String name, HttpRequest request, int statements, Predicate<JsonNode> shape, double target) {}
+    record Scenario(
+            String name, GraphQlHttp.Request request, int statements, Predicate<JsonNode> shape, double target) {}
 
     static Scenario liveness(GraphQlHttp api) {
         return new Scenario(

@@ -47,8 +47,8 @@ class GraphQlBenchmarkTest {
         Map<String, Object> commit = BenchmarkReport.commit(Path.of("..").toAbsolutePath());
         Issuer platformIssuer = TestIssuers.INSTANCE.issuer("platform");
         Map<String, Object> results = new LinkedHashMap<>();
-        try (AppProcess app = AppProcess.start(jar, environment(platformIssuer), ARGUMENTS, out.resolve("app.log"))) {
-            GraphQlHttp api = new GraphQlHttp(app.baseUrl());
+        try (AppProcess app = AppProcess.start(jar, environment(platformIssuer), ARGUMENTS, out.resolve("app.log"));
+                GraphQlHttp api = new GraphQlHttp(app.baseUrl())) {
             BenchmarkData data = BenchmarkData.seed(api, platformIssuer);
             List<Scenario> scenarios = BenchmarkScenarios.all(api, data);
             boolean readinessOnly =
@@ -56,7 +56,7 @@ class GraphQlBenchmarkTest {
             if (readinessOnly) {
                 scenarios = scenarios.subList(0, 1); // the floor only: a quicker run to profile readiness
             }
-            LoadGenerator load = new LoadGenerator(api.client());
+            LoadGenerator load = new LoadGenerator(api);
             WarmUp warmUp = new WarmUp(api);
             for (Scenario scenario : scenarios) {
                 JsonNode first = GraphQlHttp.JSON.readTree(api.send(scenario.request()));

@@ -4,69 +4,111 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * GraphQL and plain GETs over loopback HTTP/1.1, the same way for the benchmark (against the jar) and for the
  * statement-count test (against the test context). Any answer that is not 200, or that carries GraphQL errors, is a
- * failure: {@link #check} throws.
+ * failure: {@link #send} throws.
+ *
+ * <p>Apache HttpClient's blocking client, on the caller's (virtual) thread, over pooled keep-alive connections: the
+ * load generator shares the machine's two cores with the application and PostgreSQL, and this client costs a request
+ * a fraction of the CPU the JDK's {@code HttpClient} did (0.11 ms for the floor's GET, a third of the application's).
  */
-final class GraphQlHttp {
+final class GraphQlHttp implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** More than any closed loop's connections and any open loop's requests in flight. */
+    private static final int MAX_CONNECTIONS = 1024;
+
+    private static final Timeout TIMEOUT = Timeout.ofSeconds(30);
+
     private final String baseUrl;
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
+    private final CloseableHttpClient client = HttpClients.custom()
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnTotal(MAX_CONNECTIONS)
+                    .setMaxConnPerRoute(MAX_CONNECTIONS)
+                    .setDefaultConnectionConfig(ConnectionConfig.custom()
+                            .setConnectTimeout(Timeout.ofSeconds(5))
+                            .setSocketTimeout(TIMEOUT)
+                            .build())
+                    .build())
+            .setDefaultRequestConfig(
+                    RequestConfig.custom().setResponseTimeout(TIMEOUT).build())
+            .disableAutomaticRetries()
+            .disableRedirectHandling()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .disableConnectionState()
+            .disableContentCompression()
             .build();
 
     GraphQlHttp(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
-    HttpClient client() {
-        return client;
-    }
+    /** One request, sent as often as wanted: a POST with a JSON body and a bearer token, or a plain GET. */
+    record Request(URI uri, @Nullable String bearer, byte @Nullable [] body) {}
 
     /** A POST of {@code query} with {@code variables} as the bearer of {@code token}. */
-    HttpRequest graphQl(String token, String query, Map<String, ?> variables) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        JSON.writeValueAsString(Map.of("query", query, "variables", variables))))
-                .build();
+    Request graphQl(String token, String query, Map<String, ?> variables) {
+        return new Request(
+                URI.create(baseUrl + "/graphql"),
+                token,
+                JSON.writeValueAsBytes(Map.of("query", query, "variables", variables)));
     }
 
     /** A GET of {@code path}, without credentials. */
-    HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .GET()
-                .build();
+    Request get(String path) {
+        return new Request(URI.create(baseUrl + path), null, null);
     }
 
     /** Sends the request once and answers the checked body. */
-    String send(HttpRequest request) {
+    String send(Request request) {
+        HttpUriRequestBase message;
+        if (request.body() == null) {
+            message = new HttpGet(request.uri());
+        } else {
+            message = new HttpPost(request.uri());
+            message.setEntity(new ByteArrayEntity(request.body(), ContentType.APPLICATION_JSON));
+        }
+        if (request.bearer() != null) {
+            message.setHeader("Authorization", "Bearer " + request.bearer());
+        }
         try {
-            return check(client.send(request, HttpResponse.BodyHandlers.ofString()));
+            return client.execute(
+                    message,
+                    response -> check(
+                            request,
+                            response.getCode(),
+                            response.getEntity() == null
+                                    ? ""
+                                    : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
     }
 
     /** The {@code data} of one GraphQL request, failing on any error. */
@@ -78,11 +120,10 @@ final class GraphQlHttp {
      * The body of a successful answer. A GraphQL answer carries {@code "errors"} exactly when something failed; none
      * of the benchmark's data contains that text, so the substring test is exact here and cheap enough for the load.
      */
-    static String check(HttpResponse<String> response) {
-        String body = response.body();
-        if (response.statusCode() != 200 || body.contains("\"errors\"")) {
-            throw new IllegalStateException("Request " + response.request().uri() + " failed: " + response.statusCode()
-                    + " " + body.substring(0, Math.min(body.length(), 500)));
+    private static String check(Request request, int status, String body) {
+        if (status != 200 || body.contains("\"errors\"")) {
+            throw new IllegalStateException("Request " + request.uri() + " failed: " + status + " "
+                    + body.substring(0, Math.min(body.length(), 500)));
         }
         return body;
     }

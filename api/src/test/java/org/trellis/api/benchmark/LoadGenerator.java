@@ -1,8 +1,5 @@
 package org.trellis.api.benchmark;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,10 +22,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LoadGenerator {
 
-    private final HttpClient client;
+    private final GraphQlHttp http;
 
-    LoadGenerator(HttpClient client) {
-        this.client = client;
+    LoadGenerator(GraphQlHttp http) {
+        this.http = http;
     }
 
     /**
@@ -91,10 +88,10 @@ final class LoadGenerator {
      * {@code connections} clients sending back to back for {@code duration}; a request started before the end counts
      * when it completes, and the elapsed time runs until the last one did.
      */
-    Measurement closedLoop(HttpRequest request, int connections, Duration duration) throws Exception {
+    Measurement closedLoop(GraphQlHttp.Request request, int connections, Duration duration) throws Exception {
         return closedLoop(
                 caller -> {
-                    GraphQlHttp.check(client.send(request, HttpResponse.BodyHandlers.ofString()));
+                    http.send(request);
                     return 1;
                 },
                 connections,
@@ -157,7 +154,7 @@ final class LoadGenerator {
      * answers; each latency runs from the scheduled instant to the complete answer. The elapsed time runs from the
      * first scheduled instant to the last answer, so a server that falls behind shows a lower achieved rate.
      */
-    Measurement openLoop(HttpRequest request, int rate, Duration duration) throws Exception {
+    Measurement openLoop(GraphQlHttp.Request request, int rate, Duration duration) throws Exception {
         return openLoop(request, rate, duration, false);
     }
 
@@ -165,7 +162,8 @@ final class LoadGenerator {
      * As above; with {@code countFailures}, a failed request (a rate beyond what the server sustains) does not stop
      * the run but counts, with its latency up to the failed answer: {@code completed} counts the successful ones.
      */
-    Measurement openLoop(HttpRequest request, int rate, Duration duration, boolean countFailures) throws Exception {
+    Measurement openLoop(GraphQlHttp.Request request, int rate, Duration duration, boolean countFailures)
+            throws Exception {
         int total = (int) (rate * duration.toSeconds());
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long[] latencies = new long[total];
@@ -181,20 +179,17 @@ final class LoadGenerator {
                 LockSupport.parkNanos(wait);
             }
             int index = i;
-            client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-                long done = System.nanoTime();
+            Thread.ofVirtual().start(() -> {
                 try {
-                    if (error != null) {
-                        throw error;
-                    }
-                    GraphQlHttp.check(response);
-                } catch (Throwable e) {
+                    http.send(request);
+                } catch (RuntimeException e) {
                     if (countFailures) {
                         failed.incrementAndGet();
                     } else {
                         failure.compareAndSet(null, e);
                     }
                 } finally {
+                    long done = System.nanoTime();
                     latencies[index] = done - scheduled;
                     lastDone.accumulateAndGet(done, Math::max);
                     answered.countDown();
