@@ -25,6 +25,7 @@ import org.trellis.api.shared.ActorKind;
 import org.trellis.api.shared.CallerScope;
 import org.trellis.api.shared.DomainEvent;
 import org.trellis.api.shared.EventType;
+import org.trellis.api.support.AuditLogLines;
 import org.trellis.api.support.IntegrationTest;
 import org.trellis.persistence.WritesAtCommit;
 
@@ -127,6 +128,7 @@ class WritesAtCommitIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    @ExtendWith(AuditLogLines.class)
     @ExtendWith(OutputCaptureExtension.class)
     void eachEntryIsLoggedOnceItsChangeCommittedAndNeverForOneRolledBack(CapturedOutput output) {
         UUID subject = UUID.randomUUID();

@@ -18,6 +18,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.trellis.api.support.AuditLogLines;
 import org.trellis.api.support.IntegrationTest;
 
 /**
@@ -106,6 +107,7 @@ class ObservabilityIntegrationTest extends IntegrationTest {
                         line -> assertThat(line).startsWith("{").endsWith("}").contains(traceId));
     }
 
+    @ExtendWith(AuditLogLines.class)
     @Test
     void logLinesWithinAnOperationCarryItsNameTenantAndCorrelationId(CapturedOutput output) {
         TestTenant tenant = newTenant("obs-logs");
