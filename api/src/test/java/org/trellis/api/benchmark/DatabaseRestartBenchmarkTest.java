@@ -19,6 +19,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.trellis.api.support.GraphQlProbe;
 import org.trellis.api.support.GraphQlProbe.Outcome;
 import org.trellis.api.support.IntegrationTest;
@@ -38,6 +39,9 @@ import org.trellis.api.support.TestDatabase;
  *     -Dbenchmark.restartCommand="pg_ctlcluster 15 main restart"</pre>
  */
 @Tag("benchmark")
+// Its application context closes with it: left running, it would listen, poll and relay beside the benchmark's
+// application, on the benchmark JVM's CPU (a fifth of the load generator's samples in a flight recording).
+@DirtiesContext
 class DatabaseRestartBenchmarkTest extends IntegrationTest {
 
     private static final String READ = "{ me { person { id displayName } } }";
