@@ -23,7 +23,7 @@ import org.trellis.persistence.FixedStatement;
 /**
  * Tells every instance, on {@code trellis_outbox}, which events committed, once they have: a write hands over the
  * ids of the events it stored when its transaction has committed, and one thread sends whatever was handed over
- * within 5 ms of the first as a few notifications, in one statement of its own ({@code pg_notify} over an array). Each notification
+ * within 20 ms of the first as a few notifications, in one statement of its own ({@code pg_notify} over an array). Each notification
  * is one tenant's id followed by up to {@value #IDS_PER_NOTIFICATION} event ids, separated by spaces.
  *
  * <p>Writes send no {@code NOTIFY} themselves: PostgreSQL serialises the commits of transactions that notify, WAL
@@ -41,8 +41,12 @@ public class OutboxAnnouncer implements SmartLifecycle {
     static final int QUEUED = 100_000;
 
     private static final int PER_STATEMENT = 5_000;
-    /** How long the first event waits for others, so that a busy instance sends a statement per few commits. */
-    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /**
+     * How long the first event waits for others, so that a busy instance sends a statement per many commits: each
+     * notification also wakes every instance's listener. A live feed hears of an event at most this much later; the
+     * outbound relay wakes at most once per {@code wake-gap} (100 ms) whatever it hears.
+     */
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private static final Logger log = LoggerFactory.getLogger(OutboxAnnouncer.class);
 

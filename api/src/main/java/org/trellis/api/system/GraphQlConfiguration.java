@@ -37,6 +37,7 @@ import org.trellis.graphql.ErrorResponseInterceptor;
 import org.trellis.graphql.GetRequestHandler;
 import org.trellis.graphql.GlobalIdTypeVisitor;
 import org.trellis.graphql.PostRequestHandler;
+import org.trellis.graphql.QueuedLoaders;
 import org.trellis.graphql.RateLimitedResponses;
 import org.trellis.graphql.RequestLimits;
 import org.trellis.graphql.RequestLimitsInstrumentation;
@@ -142,6 +143,12 @@ class GraphQlConfiguration {
     GraphQlSourceBuilderCustomizer documentCache(@Value("${trellis.graphql.document-cache-size:1000}") int size) {
         DocumentCache documents = new DocumentCache(size);
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
+    }
+
+    /** Only the data loaders with keys queued are dispatched after each level ({@link QueuedLoaders}). */
+    @Bean
+    WebGraphQlInterceptor queuedLoaders() {
+        return QueuedLoaders.perRequest();
     }
 
     @Bean
