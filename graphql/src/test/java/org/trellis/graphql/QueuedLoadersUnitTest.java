@@ -7,11 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.dataloader.BatchLoader;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderOptions;
 import org.dataloader.DataLoaderRegistry;
+import org.dataloader.DispatchResult;
+import org.dataloader.instrumentation.DataLoaderInstrumentation;
+import org.dataloader.instrumentation.DataLoaderInstrumentationContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -21,17 +26,26 @@ import reactor.core.publisher.Mono;
 
 class QueuedLoadersUnitTest {
 
-    private final AtomicInteger namesBatches = new AtomicInteger();
-    private final AtomicInteger sizesBatches = new AtomicInteger();
+    /** Dispatches begun per loader, whether or not anything was queued. */
+    private final Map<String, Integer> dispatches = new ConcurrentHashMap<>();
+
+    private final DataLoaderInstrumentation counting = new DataLoaderInstrumentation() {
+        @Override
+        public DataLoaderInstrumentationContext<DispatchResult<?>> beginDispatch(DataLoader<?, ?> loader) {
+            dispatches.merge(loader.getName(), 1, Integer::sum);
+            return DataLoaderInstrumentation.super.beginDispatch(loader);
+        }
+    };
+
     private final QueuedLoaders registry = new QueuedLoaders();
 
     QueuedLoadersUnitTest() {
-        registry.register("names", DataLoaderFactory.newDataLoader(counting(namesBatches, key -> "name-" + key)));
-        registry.register("sizes", DataLoaderFactory.newDataLoader(counting(sizesBatches, key -> key.length())));
+        registry.register("names", loader(key -> "name-" + key));
+        registry.register("sizes", loader(String::length));
     }
 
     @Test
-    void dispatchingLoadsWhatIsQueuedInOneBatchPerLoaderAndCallsNoLoaderWithNothingQueued() {
+    void dispatchingLoadsWhatIsQueuedAndNeverDispatchesALoaderWithNothingQueued() {
         DataLoader<String, String> names = registry.getDataLoader("names");
         CompletableFuture<String> a = names.load("a");
         CompletableFuture<String> b = names.load("b");
@@ -40,8 +54,18 @@ class QueuedLoadersUnitTest {
 
         assertThat(a).isCompletedWithValue("name-a");
         assertThat(b).isCompletedWithValue("name-b");
-        assertThat(namesBatches).hasValue(1);
-        assertThat(sizesBatches).hasValue(0);
+        assertThat(dispatches).containsExactly(Map.entry("names", 1));
+    }
+
+    @Test
+    void aPlainRegistryDispatchesEveryLoaderWhichIsWhatThisOneSpares() {
+        DataLoaderRegistry plain = new DataLoaderRegistry();
+        plain.register("names", loader(key -> "name-" + key));
+        plain.register("sizes", loader(String::length));
+
+        plain.dispatchAll();
+
+        assertThat(dispatches).containsOnly(Map.entry("names", 1), Map.entry("sizes", 1));
     }
 
     @Test
@@ -56,16 +80,7 @@ class QueuedLoadersUnitTest {
         assertThat(registry.dispatchAllWithCount()).isEqualTo(2);
         assertThat(abc).isCompletedWithValue(3);
         assertThat(de).isCompletedWithValue(2);
-        assertThat(sizesBatches).hasValue(1);
-        assertThat(namesBatches).hasValue(0);
-    }
-
-    private static <V> BatchLoader<String, V> counting(
-            AtomicInteger batches, java.util.function.Function<String, V> value) {
-        return keys -> {
-            batches.incrementAndGet();
-            return CompletableFuture.completedFuture(keys.stream().map(value).toList());
-        };
+        assertThat(dispatches).containsExactly(Map.entry("sizes", 1));
     }
 
     @Test
@@ -84,10 +99,19 @@ class QueuedLoadersUnitTest {
         assertThat(used.get(0)).isNotSameAs(used.get(1));
     }
 
+    private <V> DataLoader<String, V> loader(Function<String, V> value) {
+        BatchLoader<String, V> batch = keys ->
+                CompletableFuture.completedFuture(keys.stream().map(value).toList());
+        return DataLoaderFactory.newDataLoader(
+                batch,
+                DataLoaderOptions.newOptions().setInstrumentation(counting).build());
+    }
+
     private static WebGraphQlRequest request() {
         return new WebGraphQlRequest(
                 URI.create("http://localhost/graphql"),
                 new HttpHeaders(),
+                null,
                 null,
                 Map.of(),
                 new DefaultGraphQlRequest("{ __typename }"),

@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes one audit entry per change, with the caller's transaction: the entries are inserted as it commits, in the
  * statement that also stores its outbox events ({@link WritesAtCommit}), so the change and its record commit or roll
- * back together, and logged once it has committed. Entries are append-only (the runtime role cannot update or delete
- * them).
+ * back together, and, where its logger is at DEBUG, logged once it has committed. Entries are append-only (the runtime
+ * role cannot update or delete them).
  */
 @Component
 public class AuditTrail {

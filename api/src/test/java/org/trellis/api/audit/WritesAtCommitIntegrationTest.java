@@ -152,6 +152,19 @@ class WritesAtCommitIntegrationTest extends IntegrationTest {
                 .allSatisfy(line -> assertThat(line).contains("target=Test:" + subject));
     }
 
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void entriesAreKeptButNotLoggedWhereTheAuditLoggerIsLeftAtItsConfiguredLevel(CapturedOutput output) {
+        UUID subject = UUID.randomUUID();
+        inTenant(() -> {
+            audit.record(actor, tenant, action, "Test", subject, Map.of());
+            return null;
+        });
+
+        assertThat(inTenant(() -> entries())).isOne();
+        assertThat(output.getOut()).doesNotContain("audit action=" + action);
+    }
+
     private int entries() {
         return db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq(action));
     }

@@ -2,6 +2,7 @@ package org.trellis.api.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,11 +18,16 @@ import tools.jackson.databind.JsonNode;
 class BenchmarkStatementsIntegrationTest extends IntegrationTest {
 
     @Test
-    void everyScenarioCostsItsStatedStatements() {
-        GraphQlHttp api = new GraphQlHttp("http://127.0.0.1:" + port);
+    void everyScenarioCostsItsStatedStatements() throws IOException {
+        try (GraphQlHttp api = new GraphQlHttp("http://127.0.0.1:" + port);
+                GraphQlHttp management = new GraphQlHttp("http://127.0.0.1:" + managementPort)) {
+            assertEveryScenarioCostsItsStatedStatements(api, management);
+        }
+    }
+
+    private void assertEveryScenarioCostsItsStatedStatements(GraphQlHttp api, GraphQlHttp management) {
         BenchmarkData data = BenchmarkData.seed(api, PLATFORM);
         List<String> mismatches = new ArrayList<>();
-        GraphQlHttp management = new GraphQlHttp("http://127.0.0.1:" + managementPort);
         for (Scenario listed : BenchmarkScenarios.all(api, data)) {
             // Probes answer on the management port here; the benchmark's own process serves them on the API port.
             Scenario scenario =

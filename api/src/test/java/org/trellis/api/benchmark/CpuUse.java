@@ -8,7 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * CPU time used so far by the application under test and by PostgreSQL, read from Linux's {@code /proc}: a
+ * CPU time used so far by the application under test, by PostgreSQL and by this JVM (the load generator), read from
+ * Linux's {@code /proc}: a
  * measurement reports the difference per request. CPU per request moves far less with the machine's other load than
  * throughput does (that load takes the cores, not this work's share of them), so two commits can be compared across
  * runs. The application is the JVM running the benchmark's jar ({@link AppProcess}); PostgreSQL is every process named

@@ -3,6 +3,8 @@ package org.trellis.api.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -34,7 +36,7 @@ class CpuUseIntegrationTest {
 
     @Test
     void workInThisJvmIsCountedAsTheLoadGenerators() {
-        assumeTrue(CpuUse.now().databaseNanos() > 0, "no /proc, or no PostgreSQL process on this machine");
+        assumeTrue(Files.isDirectory(Path.of("/proc")), "no /proc on this machine");
         CpuUse before = CpuUse.now();
         long started = System.nanoTime();
         long spins = 0;
@@ -46,6 +48,5 @@ class CpuUseIntegrationTest {
         assertThat(spins).isPositive();
         // This thread was busy for most of the 300 ms (a busy machine takes some), read in 10-ms ticks.
         assertThat(used.loadGeneratorNanos()).isBetween(30_000_000L, 600_000_000L);
-        assertThat(used.applicationNanos()).isZero();
     }
 }

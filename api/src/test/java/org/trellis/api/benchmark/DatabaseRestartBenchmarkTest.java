@@ -19,6 +19,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.test.annotation.DirtiesContext;
 import org.trellis.api.support.GraphQlProbe;
 import org.trellis.api.support.GraphQlProbe.Outcome;
@@ -39,8 +40,10 @@ import org.trellis.api.support.TestDatabase;
  *     -Dbenchmark.restartCommand="pg_ctlcluster 15 main restart"</pre>
  */
 @Tag("benchmark")
-// Its application context closes with it: left running, it would listen, poll and relay beside the benchmark's
-// application, on the benchmark JVM's CPU (a fifth of the load generator's samples in a flight recording).
+// Runs only when asked for, and its application context closes with it: left running, it would listen, poll and relay
+// beside the benchmark's application on the benchmark JVM's CPU (a fifth of the load generator's samples in a flight
+// recording).
+@EnabledIfSystemProperty(named = "benchmark.restartCommand", matches = ".*\\S.*")
 @DirtiesContext
 class DatabaseRestartBenchmarkTest extends IntegrationTest {
 

@@ -140,6 +140,7 @@ class GraphQlBenchmarkTest {
         setup.put("jvmFlags", AppProcess.JVM_FLAGS);
         setup.put("arguments", ARGUMENTS);
         setup.put("closedLoopConnections", CONNECTIONS);
+        setup.put("loadGenerator", GraphQlHttp.CLIENT);
         setup.put("warmUpSeconds", warmUp.seconds());
         setup.put("measureSeconds", MEASURE.toSeconds());
         setup.put("openLoopSeconds", OPEN_LOOP_MEASURE.toSeconds());
@@ -147,7 +148,8 @@ class GraphQlBenchmarkTest {
                 "summary",
                 "Application jar in its own JVM (%s, default profile, production settings; loopback issuers allowed"
                                 .formatted(String.join(" ", AppProcess.JVM_FLAGS))
-                        + "), PostgreSQL and load generator on one machine; closed loop: %d connections, %d s measured after a warm-up per scenario that lasts until the application's JIT compiler has settled (%d–%d s; under %d %% of the last %d s spent compiling); open loop: %d s at a fixed rate after %d s warm-up. SQL statements: asserted by BenchmarkStatementsIntegrationTest and ReadinessStatementsIntegrationTest; a tenant caller's rate-limit charge is apart, one statement per lease of 1 %% of its budget."
+                        + "), PostgreSQL and load generator (" + GraphQlHttp.CLIENT
+                        + ") on one machine; closed loop: %d connections, %d s measured after a warm-up per scenario that lasts until the application's JIT compiler has settled (%d–%d s; under %d %% of the last %d s spent compiling); open loop: %d s at a fixed rate after %d s warm-up. SQL statements: asserted by BenchmarkStatementsIntegrationTest and ReadinessStatementsIntegrationTest; a tenant caller's rate-limit charge is apart, one statement per lease of 1 %% of its budget."
                                 .formatted(
                                         CONNECTIONS,
                                         MEASURE.toSeconds(),

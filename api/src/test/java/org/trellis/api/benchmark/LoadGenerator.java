@@ -30,7 +30,7 @@ final class LoadGenerator {
 
     /**
      * What one measurement saw: completed requests, latencies (per request, or per step) in nanoseconds, sorted, and
-     * the CPU the application and PostgreSQL used meanwhile.
+     * the CPU the application, PostgreSQL and this load generator used meanwhile.
      */
     record Measurement(int completed, long elapsedNanos, long[] latencies, int failed, CpuUse cpu) {
 
@@ -182,7 +182,7 @@ final class LoadGenerator {
             Thread.ofVirtual().start(() -> {
                 try {
                     http.send(request);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     if (countFailures) {
                         failed.incrementAndGet();
                     } else {

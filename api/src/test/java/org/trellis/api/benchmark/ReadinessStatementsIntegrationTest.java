@@ -2,9 +2,12 @@ package org.trellis.api.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.trellis.api.benchmark.BenchmarkScenarios.Scenario;
 import org.trellis.api.support.IntegrationTest;
@@ -17,9 +20,20 @@ import tools.jackson.databind.JsonNode;
  */
 class ReadinessStatementsIntegrationTest extends IntegrationTest {
 
+    private GraphQlHttp api;
+
+    @BeforeEach
+    void connect() {
+        api = new GraphQlHttp("http://127.0.0.1:" + port);
+    }
+
+    @AfterEach
+    void disconnect() throws IOException {
+        api.close();
+    }
+
     @Test
     void dashboardAndExplanationCostTheSameStatementsForFiveAndFiftyPeople() throws Exception {
-        GraphQlHttp api = new GraphQlHttp("http://127.0.0.1:" + port);
         ReadinessSeed small = ReadinessSeed.seed(api, PLATFORM, new ReadinessData.Scale(5, 5, 2), 0, 0);
         ReadinessSeed large = ReadinessSeed.seed(api, PLATFORM, new ReadinessData.Scale(50, 50, 20), 0, 0);
         assertThat(large.generated().rows().get("evidence"))
@@ -49,7 +63,6 @@ class ReadinessStatementsIntegrationTest extends IntegrationTest {
      */
     @Test
     void loggingSubmittingAndEndorsingCostTheSameStatementsForFiveAndFiftyPeople() throws Exception {
-        GraphQlHttp api = new GraphQlHttp("http://127.0.0.1:" + port);
         Map<String, Integer> counted = new LinkedHashMap<>();
         for (ReadinessData.Scale scale :
                 List.of(new ReadinessData.Scale(10, 5, 2), new ReadinessData.Scale(100, 50, 20))) {

@@ -26,7 +26,7 @@ import org.trellis.graphql.GlobalId;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(SqlStatementCounter.Config.class)
+@Import({SqlStatementCounter.Config.class, ExecutionRegistries.Config.class})
 public abstract class IntegrationTest {
 
     protected static final String PLATFORM_AUDIENCE = "trellis-platform";
