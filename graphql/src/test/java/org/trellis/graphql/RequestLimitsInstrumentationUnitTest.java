@@ -69,18 +69,16 @@ class RequestLimitsInstrumentationUnitTest {
 
     @Test
     void stopsARequestAtItsDeadline() {
-        long start = System.nanoTime();
         ExecutionResult result = run(limits(10_000, Duration.ofMillis(100)), "{ slow { name later } }");
-        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         assertThat(result.isDataPresent()).isFalse();
         assertThat(result.getErrors()).singleElement().satisfies(error -> {
             assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
             assertThat(error.getMessage()).contains("longer than 100 ms");
             assertThat(error.getExtensions()).containsEntry("limit", "executionTimeout");
         });
-        // ten 40 ms fields would take 400 ms; the deadline stops it after about three
+        // ten 40 ms fields would take 400 ms; the deadline stops it after about three (counted, not timed: a busy
+        // machine slows the fields, never the count)
         assertThat(fetches.get()).isLessThan(10);
-        assertThat(millis).isLessThan(2_000);
     }
 
     @Test
