@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,53 @@ class RollupIncrementalIntegrationTest extends ReadinessTestBase {
                 rebuild.execute();
             }
             assertThat(cells(db, eve)).usingRecursiveComparison().isEqualTo(kept);
+            db.rollback();
+        }
+    }
+
+    @Test
+    void itemsEndorsedNewestLastArePutFirstAsARebuildOrdersThemTiesByIdPastTheHundredth() throws Exception {
+        organisation("rollup-newest-first");
+        UUID dan = GlobalId.decode(person("dan", null, "L3"), "Person").orElseThrow();
+        UUID busy = GlobalId.decode(competencyIds.get("backend-services"), "Competency")
+                .orElseThrow();
+        try (Connection db = runtime()) {
+            List<UUID> items = new ArrayList<>();
+            Map<UUID, LocalDate> dates = new HashMap<>();
+            for (int i = 0; i < 130; i++) {
+                // Three items a day, oldest day first: each day's first endorsement is newest (put first); its
+                // others tie on the date and go first only when their id is the smaller one.
+                LocalDate on = LocalDate.now().minusDays(60 - i / 3);
+                UUID item = draft(db, dan, on, busy);
+                items.add(item);
+                dates.put(item, on);
+            }
+            // A rebuild's order: newest first, then by id as PostgreSQL orders uuids (their text's order).
+            Comparator<UUID> newestFirst = Comparator.comparing((UUID item) -> dates.get(item))
+                    .reversed()
+                    .thenComparing(UUID::toString);
+            List<UUID> endorsed = new ArrayList<>();
+            for (UUID item : items) {
+                update(db, "update evidence set status = 'ENDORSED', version = version + 1 where id = ?", item);
+                endorsed.add(item);
+                assertThat(((Object[]) cells(db, dan).getFirst().get(1))[0])
+                        .isEqualTo(endorsed.stream().min(newestFirst).orElseThrow());
+            }
+            // Endorsing one again (withdrawn, then endorsed) while it is no longer the newest merges it instead.
+            update(db, "update evidence set status = 'SUBMITTED', version = version + 1 where id = ?", items.get(120));
+            update(db, "update evidence set status = 'ENDORSED', version = version + 1 where id = ?", items.get(120));
+
+            List<List<Object>> kept = cells(db, dan);
+            assertThat(kept)
+                    .singleElement()
+                    .satisfies(cell -> assertThat((Object[]) cell.get(1))
+                            .hasSize(100)
+                            .contains(items.get(120))
+                            .doesNotContain(items.get(0)));
+            try (PreparedStatement rebuild = db.prepareStatement("select readiness_rebuild()")) {
+                rebuild.execute();
+            }
+            assertThat(cells(db, dan)).usingRecursiveComparison().isEqualTo(kept);
             db.rollback();
         }
     }
