@@ -1,14 +1,10 @@
 package org.trellis.persistence;
 
-import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
@@ -18,10 +14,8 @@ import org.jooq.QueryPart;
 import org.jooq.Record;
 import org.jooq.RenderContext.CastMode;
 import org.jooq.ResultQuery;
-import org.jooq.Table;
 import org.jooq.impl.CustomQueryPart;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * A statement whose SQL never changes, only its values: built once with jOOQ over {@linkplain Arguments placeholder
@@ -110,62 +104,6 @@ public final class FixedStatement {
                 fields,
                 List.copyOf(arguments.types),
                 order.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    /**
-     * An insert of any number of rows into {@code columns} of {@code table} as one statement of one shape: its
-     * arguments are one array per column, in order, all of one length, the rows in their order (in the order they
-     * take any sequence's values). A {@code jsonb} column's array is of text, cast in the statement.
-     */
-    public static FixedStatement insertRows(DSLContext db, Table<?> table, Field<?>... columns) {
-        return of(db, args -> {
-            List<QueryPart> parts = new ArrayList<>(List.of(
-                    table,
-                    DSL.list(Stream.of(columns)
-                            .map(column -> DSL.name(column.getName()))
-                            .toList())));
-            StringBuilder select = new StringBuilder();
-            StringBuilder names = new StringBuilder();
-            for (int i = 0; i < columns.length; i++) {
-                boolean json = columns[i].getDataType().isJSON();
-                DataType<?> type = json
-                        ? SQLDataType.CLOB.array()
-                        : columns[i].getDataType().array();
-                parts.add(args.of(type));
-                String name = "c" + i;
-                select.append(i == 0 ? "" : ", ").append(json ? "cast(" + name + " as jsonb)" : name);
-                names.append(name).append(", ");
-            }
-            String arrays = IntStream.range(2, parts.size())
-                    .mapToObj(i -> "{" + i + "}")
-                    .collect(Collectors.joining(", "));
-            return db.query(
-                    "insert into {0} ({1}) select " + select + " from unnest(" + arrays + ") with ordinality as r("
-                            + names + "n) order by n",
-                    parts.toArray(QueryPart[]::new));
-        });
-    }
-
-    /**
-     * For a statement of {@link #insertRows}: the insert of {@code rows}, each given by {@code values} as its column
-     * values in order (a {@code jsonb} column's as text).
-     */
-    public <T> Query rows(List<T> rows, Function<? super T, Object[]> values) {
-        Object[] columns = new Object[types.size()];
-        for (int c = 0; c < columns.length; c++) {
-            columns[c] = Array.newInstance(types.get(c).getType().getComponentType(), rows.size());
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            Object[] row = values.apply(rows.get(i));
-            if (row.length != columns.length) {
-                throw new IllegalArgumentException(
-                        columns.length + " values per row expected, " + row.length + " given");
-            }
-            for (int c = 0; c < columns.length; c++) {
-                Array.set(columns[c], i, row[c]);
-            }
-        }
-        return query(columns);
     }
 
     /** The statement with these values, one per argument in order, to run as part of another (not fetching). */

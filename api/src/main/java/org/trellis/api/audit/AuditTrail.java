@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.shared.Actor;
-import org.trellis.persistence.FixedStatement;
+import org.trellis.persistence.FixedInsert;
 import org.trellis.persistence.WritesAtCommit;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,12 +33,12 @@ public class AuditTrail {
 
     private final DSLContext db;
     private final JsonMapper json;
-    private final FixedStatement insertEntries;
+    private final FixedInsert insertEntries;
 
     AuditTrail(DSLContext db, JsonMapper json) {
         this.db = db;
         this.json = json;
-        this.insertEntries = FixedStatement.insertRows(
+        this.insertEntries = FixedInsert.into(
                 db,
                 AUDIT_EVENT,
                 AUDIT_EVENT.TENANT_ID,

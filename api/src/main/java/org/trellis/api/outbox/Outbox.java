@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.trellis.api.shared.DomainEvent;
 import org.trellis.api.shared.EventType;
-import org.trellis.persistence.FixedStatement;
+import org.trellis.persistence.FixedInsert;
 import org.trellis.persistence.WritesAtCommit;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,13 +34,13 @@ public class Outbox {
     private final DSLContext db;
     private final JsonMapper json;
     private final OutboxAnnouncer announcer;
-    private final FixedStatement insertEvents;
+    private final FixedInsert insertEvents;
 
     Outbox(DSLContext db, JsonMapper json, OutboxAnnouncer announcer) {
         this.db = db;
         this.json = json;
         this.announcer = announcer;
-        this.insertEvents = FixedStatement.insertRows(
+        this.insertEvents = FixedInsert.into(
                 db,
                 OUTBOX_EVENT,
                 OUTBOX_EVENT.TENANT_ID,

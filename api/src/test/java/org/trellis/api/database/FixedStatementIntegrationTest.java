@@ -14,6 +14,7 @@ import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.trellis.api.support.IntegrationTest;
+import org.trellis.persistence.FixedInsert;
 import org.trellis.persistence.FixedStatement;
 
 /**
@@ -63,7 +64,7 @@ class FixedStatementIntegrationTest extends IntegrationTest {
     @Test
     void insertedRowsKeepTheirOrderAndTheirJson() {
         UUID tenant = newTenant("fixed-statement").uuid();
-        FixedStatement insert = FixedStatement.insertRows(
+        FixedInsert insert = FixedInsert.into(
                 database,
                 AUDIT_EVENT,
                 AUDIT_EVENT.SUMMARY,
@@ -98,6 +99,43 @@ class FixedStatementIntegrationTest extends IntegrationTest {
         assertThat(stored)
                 .allSatisfy(row -> assertThat(row.get(AUDIT_EVENT.SUMMARY).data())
                         .isEqualTo("{\"n\": [1, 2], \"quote\": \"a \\\"b\\\" {c}, d\"}"));
+    }
+
+    @Test
+    void aSingleRowIsInsertedAsValuesWithItsJsonAndItsNulls() {
+        UUID tenant = newTenant("fixed-insert-one").uuid();
+        FixedInsert insert = FixedInsert.into(
+                database,
+                AUDIT_EVENT,
+                AUDIT_EVENT.TENANT_ID,
+                AUDIT_EVENT.ACTOR_KIND,
+                AUDIT_EVENT.ACTOR_REF,
+                AUDIT_EVENT.ACTION,
+                AUDIT_EVENT.TARGET_TYPE,
+                AUDIT_EVENT.TARGET_REF,
+                AUDIT_EVENT.SUMMARY,
+                AUDIT_EVENT.CORRELATION_ID);
+        String action = "test." + UUID.randomUUID();
+
+        int inserted = inTenant(
+                tenant,
+                db -> insert.rows(List.of(action), a ->
+                                new Object[] {tenant, "SERVICE_CLIENT", "client", a, "Test", "one", "{\"n\": 1}", null})
+                        .execute());
+        Record stored = inTenant(
+                tenant,
+                db -> db.select(AUDIT_EVENT.TARGET_REF, AUDIT_EVENT.SUMMARY, AUDIT_EVENT.CORRELATION_ID)
+                        .from(AUDIT_EVENT)
+                        .where(AUDIT_EVENT.ACTION.eq(action))
+                        .fetchSingle());
+
+        assertThat(inserted).isEqualTo(1);
+        assertThat(insert.sql().getFirst()).contains("values (").doesNotContain("unnest");
+        assertThat(stored.get(AUDIT_EVENT.TARGET_REF)).isEqualTo("one");
+        assertThat(stored.get(AUDIT_EVENT.SUMMARY).data()).isEqualTo("{\"n\": 1}");
+        assertThat(stored.get(AUDIT_EVENT.CORRELATION_ID)).isNull();
+        assertThatThrownBy(() -> insert.rows(List.of(1), i -> new Object[] {tenant}))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
