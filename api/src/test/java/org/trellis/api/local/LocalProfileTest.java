@@ -11,6 +11,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.trellis.api.support.IntegrationTest;
 import org.trellis.api.support.TestDatabase;
 import org.trellis.persistence.DatabaseProvisioner;
 
@@ -51,7 +52,10 @@ abstract class LocalProfileTest {
     }
 
     static WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + PORT).build();
+        return WebTestClient.bindToServer()
+                .responseTimeout(IntegrationTest.RESPONSE_TIMEOUT)
+                .baseUrl("http://127.0.0.1:" + PORT)
+                .build();
     }
 
     /** The development tokens, by subject, as a developer fetches them. */
@@ -68,10 +72,12 @@ abstract class LocalProfileTest {
 
     /** GraphQL over HTTP with the development token of a demo person. */
     static HttpGraphQlTester graphQl(String subject) {
-        return HttpGraphQlTester.create(WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + PORT + "/graphql")
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + tokens().get(subject))
-                .build());
+        return HttpGraphQlTester.builder(WebTestClient.bindToServer()
+                        .responseTimeout(IntegrationTest.RESPONSE_TIMEOUT)
+                        .baseUrl("http://127.0.0.1:" + PORT + "/graphql")
+                        .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + tokens().get(subject)))
+                .responseTimeout(IntegrationTest.RESPONSE_TIMEOUT)
+                .build();
     }
 
     private static int freePort() {

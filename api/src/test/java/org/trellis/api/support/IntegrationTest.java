@@ -1,5 +1,6 @@
 package org.trellis.api.support;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,13 @@ import org.trellis.graphql.GlobalId;
 public abstract class IntegrationTest {
 
     protected static final String PLATFORM_AUDIENCE = "trellis-platform";
+
+    /**
+     * How long a test waits for an answer over HTTP: the clients' 5-s default timed out on a starved build machine
+     * (CPU at a tenth of its speed) where nothing was wrong but time.
+     */
+    public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+
     protected static final Issuer PLATFORM = TestIssuers.INSTANCE.issuer("platform");
 
     /** The webhook secret-encryption key, made up for this run. */
@@ -67,12 +75,16 @@ public abstract class IntegrationTest {
     }
 
     protected WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        return WebTestClient.bindToServer()
+                .responseTimeout(RESPONSE_TIMEOUT)
+                .baseUrl("http://127.0.0.1:" + port)
+                .build();
     }
 
     /** The management server (probes, {@code /actuator/prometheus}). */
     protected WebTestClient management() {
         return WebTestClient.bindToServer()
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .baseUrl("http://127.0.0.1:" + managementPort)
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
@@ -175,11 +187,13 @@ public abstract class IntegrationTest {
     }
 
     protected HttpGraphQlTester graphQl(String token) {
-        WebTestClient client = WebTestClient.bindToServer()
+        WebTestClient.Builder client = WebTestClient.bindToServer()
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .baseUrl("http://127.0.0.1:" + port + "/graphql")
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        return HttpGraphQlTester.builder(client)
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .build();
-        return HttpGraphQlTester.create(client);
     }
 
     /**

@@ -269,6 +269,7 @@ class PrincipalCacheIntegrationTest extends IntegrationTest {
 
     private static int status(int port, String token) {
         return WebTestClient.bindToServer()
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .baseUrl("http://127.0.0.1:" + port)
                 .build()
                 .post()
