@@ -130,7 +130,10 @@ class FixedStatementIntegrationTest extends IntegrationTest {
                         .fetchSingle());
 
         assertThat(inserted).isEqualTo(1);
-        assertThat(insert.sql().getFirst()).contains("values (").doesNotContain("unnest");
+        assertThat(insert.rows(List.of(action), a -> new Object[8]).getSQL())
+                .as("the statement a single row is sent as")
+                .contains("values (")
+                .doesNotContain("unnest");
         assertThat(stored.get(AUDIT_EVENT.TARGET_REF)).isEqualTo("one");
         assertThat(stored.get(AUDIT_EVENT.SUMMARY).data()).isEqualTo("{\"n\": 1}");
         assertThat(stored.get(AUDIT_EVENT.CORRELATION_ID)).isNull();

@@ -2,7 +2,6 @@ package org.trellis.api.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -194,18 +193,15 @@ class QueryCostIntegrationTest extends IntegrationTest {
         }
     }
 
-    /** Refused with the computed cost and the limit, fast, small, and with no more SQL than a trivial query. */
+    /** Refused with the computed cost and the limit, small, and with no more SQL than a trivial query. */
     private void refusedBeforeExecution(String query) {
         post(engineer, "{ me { kind } }", Map.of());
         sqlStatements.reset();
         post(engineer, "{ me { kind } }", Map.of());
         int trivial = sqlStatements.count();
         sqlStatements.reset();
-        long start = System.nanoTime();
         String body = post(engineer, query, Map.of());
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(sqlStatements.count()).isLessThanOrEqualTo(trivial);
-        assertThat(took).isLessThan(Duration.ofSeconds(2));
         assertThat(body.length()).isLessThan(2_000);
         var answer = JSON.readTree(body);
         assertThat(answer.has("data")).isFalse();
@@ -254,7 +250,7 @@ class QueryCostIntegrationTest extends IntegrationTest {
 
     private String post(String token, String query, Map<String, Object> variables) {
         return http().mutate()
-                .responseTimeout(Duration.ofSeconds(30))
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .build()
                 .post()
                 .uri("/graphql")
