@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -79,9 +80,7 @@ class RollupIncrementalIntegrationTest extends ReadinessTestBase {
             assertThat(kept)
                     .anySatisfy(
                             cell -> assertThat(((Object[]) cell.get(1)).length).isEqualTo(100));
-            try (PreparedStatement rebuild = db.prepareStatement("select readiness_rebuild()")) {
-                rebuild.execute();
-            }
+            rebuild(db);
             assertThat(cells(db, eve)).usingRecursiveComparison().isEqualTo(kept);
             db.rollback();
         }
@@ -115,6 +114,31 @@ class RollupIncrementalIntegrationTest extends ReadinessTestBase {
                 assertThat(((Object[]) cells(db, dan).getFirst().get(1))[0])
                         .isEqualTo(endorsed.stream().min(newestFirst).orElseThrow());
             }
+            List<List<Object>> prepended = cells(db, dan);
+            rebuild(db);
+            assertThat(cells(db, dan)).usingRecursiveComparison().isEqualTo(prepended);
+
+            // The prepend keeps the cell's items as they are, where a merge sorts them all again: put the second and
+            // third out of order, and a newer item goes first with the rest left as they were.
+            update(
+                    db,
+                    "update readiness_cell set evidence_ids = " + swapSecondAndThird("evidence_ids") + ", kinds = "
+                            + swapSecondAndThird("kinds") + ", occurred_on = " + swapSecondAndThird("occurred_on")
+                            + " where person_id = ?",
+                    dan);
+            List<Object> swapped = cells(db, dan).getFirst();
+            assertThat(((Object[]) swapped.get(1))[1])
+                    .isEqualTo(((Object[]) prepended.getFirst().get(1))[2]);
+            UUID newest = draft(db, dan, LocalDate.now(), busy);
+            update(db, "update evidence set status = 'ENDORSED', version = version + 1 where id = ?", newest);
+            List<Object> after = cells(db, dan).getFirst();
+            assertThat(((Object[]) after.get(1))[0]).isEqualTo(newest);
+            for (int column = 1; column <= 3; column++) {
+                Object[] before = (Object[]) swapped.get(column);
+                assertThat(Arrays.copyOfRange((Object[]) after.get(column), 1, 100))
+                        .containsExactly(Arrays.copyOfRange(before, 0, 99));
+            }
+
             // Endorsing one again (withdrawn, then endorsed) while it is no longer the newest merges it instead.
             update(db, "update evidence set status = 'SUBMITTED', version = version + 1 where id = ?", items.get(120));
             update(db, "update evidence set status = 'ENDORSED', version = version + 1 where id = ?", items.get(120));
@@ -126,9 +150,7 @@ class RollupIncrementalIntegrationTest extends ReadinessTestBase {
                             .hasSize(100)
                             .contains(items.get(120))
                             .doesNotContain(items.get(0)));
-            try (PreparedStatement rebuild = db.prepareStatement("select readiness_rebuild()")) {
-                rebuild.execute();
-            }
+            rebuild(db);
             assertThat(cells(db, dan)).usingRecursiveComparison().isEqualTo(kept);
             db.rollback();
         }
@@ -159,6 +181,16 @@ class RollupIncrementalIntegrationTest extends ReadinessTestBase {
         try (PreparedStatement update = db.prepareStatement(sql)) {
             update.setObject(1, id);
             assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static String swapSecondAndThird(String column) {
+        return "%1$s[1:1] || %1$s[3:3] || %1$s[2:2] || %1$s[4:]".formatted(column);
+    }
+
+    private static void rebuild(Connection db) throws SQLException {
+        try (PreparedStatement rebuild = db.prepareStatement("select readiness_rebuild()")) {
+            rebuild.execute();
         }
     }
 
