@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -118,8 +119,8 @@ class RollupIncrementalIntegrationTest extends ReadinessTestBase {
             rebuild(db);
             assertThat(cells(db, dan)).usingRecursiveComparison().isEqualTo(prepended);
 
-            // The prepend keeps the cell's items as they are, where a merge sorts them all again: put the second and
-            // third out of order, and a newer item goes first with the rest left as they were.
+            // An item is inserted where the order puts it, the others left as they are, where a merge would sort them
+            // all again: put the second and third out of order, and a newer item goes first with the rest as they were.
             update(
                     db,
                     "update readiness_cell set evidence_ids = " + swapSecondAndThird("evidence_ids") + ", kinds = "
@@ -138,6 +139,33 @@ class RollupIncrementalIntegrationTest extends ReadinessTestBase {
                 assertThat(Arrays.copyOfRange((Object[]) after.get(column), 1, 100))
                         .containsExactly(Arrays.copyOfRange(before, 0, 99));
             }
+            // An item already in the cell, added again with another date, is taken out and put at its new place.
+            UUID moved = (UUID) ((Object[]) after.get(1))[50];
+            List<UUID> expected = new ArrayList<>();
+            Map<UUID, LocalDate> on = new HashMap<>();
+            for (int i = 0; i < 100; i++) {
+                UUID item = (UUID) ((Object[]) after.get(1))[i];
+                on.put(item, ((Date) ((Object[]) after.get(3))[i]).toLocalDate());
+                if (!item.equals(moved)) {
+                    expected.add(item);
+                }
+            }
+            on.put(moved, LocalDate.now());
+            long ahead = expected.stream()
+                    .filter(item -> on.get(item).isAfter(LocalDate.now())
+                            || (on.get(item).equals(LocalDate.now())
+                                    && item.toString().compareTo(moved.toString()) < 0))
+                    .count();
+            expected.add((int) ahead, moved);
+            try (PreparedStatement add = db.prepareStatement("select readiness_add(?, ?, ?, ?, 'MENTORING', ?)")) {
+                add.setObject(1, tenant.uuid());
+                add.setObject(2, dan);
+                add.setObject(3, busy);
+                add.setObject(4, moved);
+                add.setObject(5, LocalDate.now());
+                add.execute();
+            }
+            assertThat((Object[]) cells(db, dan).getFirst().get(1)).containsExactlyElementsOf(expected);
 
             // Endorsing one again (withdrawn, then endorsed) while it is no longer the newest merges it instead.
             update(db, "update evidence set status = 'SUBMITTED', version = version + 1 where id = ?", items.get(120));
