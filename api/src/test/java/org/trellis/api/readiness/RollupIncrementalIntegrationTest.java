@@ -24,7 +24,8 @@ import org.trellis.api.support.TestDatabase;
 import org.trellis.graphql.GlobalId;
 
 /**
- * An endorsement adds its item to the cell instead of rebuilding it (migration 028); removals rebuild it. Whatever the
+ * An endorsement adds its item to the cell instead of rebuilding it (inserted at its place since migration 037);
+ * removals rebuild it. Whatever the
  * order of endorsements, links and removals, the kept cells are exactly what {@code readiness_rebuild()} computes from
  * the evidence, also for a cell past its 100 items, where only the newest 100 are kept.
  */
@@ -167,7 +168,8 @@ class RollupIncrementalIntegrationTest extends ReadinessTestBase {
             }
             assertThat((Object[]) cells(db, dan).getFirst().get(1)).containsExactlyElementsOf(expected);
 
-            // Endorsing one again (withdrawn, then endorsed) while it is no longer the newest merges it instead.
+            // Endorsing one again (withdrawn, then endorsed) while it is no longer the newest puts it back at its
+            // place.
             update(db, "update evidence set status = 'SUBMITTED', version = version + 1 where id = ?", items.get(120));
             update(db, "update evidence set status = 'ENDORSED', version = version + 1 where id = ?", items.get(120));
 
