@@ -45,6 +45,7 @@ class LiveAuthentication implements WebSocketGraphQlInterceptor {
     private static final String CALLER = "trellis.live.caller";
     private static final Object SECURITY_CONTEXT = new SecurityContextThreadLocalAccessor().key();
     private static final String BEARER = "Bearer ";
+    private static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "Unauthorized");
 
     private final AuthenticationManager tokens;
     private final LiveSessions sessions;
@@ -56,6 +57,12 @@ class LiveAuthentication implements WebSocketGraphQlInterceptor {
 
     @Override
     public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo info, Map<String, Object> payload) {
+        return authenticate(info, payload)
+                .onErrorResume(refused -> Mono.<Object>fromRunnable(() -> refuse(info.getId(), UNAUTHORIZED))
+                        .then(Mono.error(refused)));
+    }
+
+    private Mono<Object> authenticate(WebSocketSessionInfo info, Map<String, Object> payload) {
         String token = bearer(payload);
         if (token == null && (payload.containsKey("Authorization") || payload.containsKey("authorization"))) {
             return Mono.error(new UnauthenticatedException()); // given, but not a bearer token
@@ -110,9 +117,12 @@ class LiveAuthentication implements WebSocketGraphQlInterceptor {
     }
 
     /**
-     * Closes a connection whose sign-in was refused, and returns once it is closed (at most the close frame's send
-     * timeout): its close frame then carries {@code status}, not the 4401 the GraphQL handler sends for any refused
-     * connection_init after (closing without waiting raced it).
+     * Closes a connection whose sign-in was refused, on a thread of its own, and returns once it is closed (at most the
+     * close frame's send timeout). Its close frame then carries {@code status}, and the GraphQL handler's own close for
+     * a refused connection_init, which comes after, finds the connection closed (closing without waiting raced it).
+     * The handler closes on its per-connection scheduler thread; a full CI run once saw such a close drop the
+     * connection without a close frame (the client got 1006, not 4401), which a pending interrupt on that thread would
+     * cause, since Tomcat waits for the right to write interruptibly. A thread of its own has none.
      */
     private void refuse(String sessionId, CloseStatus status) {
         Thread closing = sessions.close(sessionId, status);
