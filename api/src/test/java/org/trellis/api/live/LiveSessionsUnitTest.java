@@ -24,8 +24,8 @@ class LiveSessionsUnitTest {
 
     /**
      * Tomcat writes a close frame other than 1000 within 50 ms or drops the connection without one, and a client then
-     * sees 1006 (seen once in a full test run: a refused connection_init answered 1006, not 4401). Every connection
-     * gets longer.
+     * sees 1006 (seen once in a full test run: a refused connection_init answered 1006, not 4401, and again once with
+     * 2 s on a loaded CI machine). Every connection gets 5 s.
      */
     @Test
     void everyConnectionGivesItsCloseFrameTimeToBeWrittenUnderLoad() {
@@ -35,7 +35,7 @@ class LiveSessionsUnitTest {
 
         new LiveSessions(new LiveProperties(10, 5, 500), new SimpleMeterRegistry()).opened(session);
 
-        assertThat(properties).containsEntry(Constants.ABNORMAL_SESSION_CLOSE_SEND_TIMEOUT_PROPERTY, 2_000L);
+        assertThat(properties).containsEntry(Constants.ABNORMAL_SESSION_CLOSE_SEND_TIMEOUT_PROPERTY, 5_000L);
     }
 
     /**
